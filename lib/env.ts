@@ -1,0 +1,50 @@
+// Environment variables, validated once. An invalid value becomes one line naming the variable and
+// the reason (create-t3-app's env module, without the framework).
+import { z } from "zod";
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "postgresql:" || url.protocol === "postgres:") && url.hostname.length > 0;
+    } catch {
+      return false;
+    }
+  }, "must be a URL like postgresql://user:password@host:5432/database");
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+export const ZServerEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: postgresUrl.optional(),
+  PORT: port.default(3000),
+  WIG_EMBEDDED_PG_PORT: port.default(54329),
+  WIG_DATA_DIR: z.string().min(1).optional(),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)").optional(),
+  WIG_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+export type TServerEnv = z.infer<typeof ZServerEnv>;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/** Parses the environment, treating empty strings as unset (as shells and .env files produce them). */
+export function parseServerEnv(source: NodeJS.ProcessEnv = process.env): TServerEnv {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const result = ZServerEnv.safeParse(cleaned);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = issue?.path.join(".") ?? "environment";
+    throw new EnvError(`Invalid environment variable ${name}: ${issue?.message ?? "invalid value"}`);
+  }
+  return result.data;
+}
+
+let cached: TServerEnv | undefined;
+export function serverEnv(): TServerEnv {
+  cached ??= parseServerEnv();
+  return cached;
+}

@@ -1,0 +1,3 @@
+export async function seedDatabase(_url: string): Promise<string> {
+  return "placeholder";
+}
