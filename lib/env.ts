@@ -32,7 +32,7 @@ export class EnvError extends Error {
 }
 
 /** Parses the environment, treating empty strings as unset (as shells and .env files produce them). */
-export function parseServerEnv(source: NodeJS.ProcessEnv = process.env): TServerEnv {
+export function parseServerEnv(source: Readonly<Record<string, string | undefined>> = process.env): TServerEnv {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
   const result = ZServerEnv.safeParse(cleaned);
   if (!result.success) {

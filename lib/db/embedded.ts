@@ -123,7 +123,7 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     // Listen on loopback only; nobody else should reach the embedded default.
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=100", "-c", "fsync=on"],
     onLog,
-    onError: onLog,
+    onError: (messageOrError: unknown) => onLog(messageOrError instanceof Error ? messageOrError.message : String(messageOrError)),
   });
 
   try {

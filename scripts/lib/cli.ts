@@ -1,10 +1,14 @@
 // Shared scaffolding for WIG's command-line tools: one clear line on expected failures, a stack trace
 // only for bugs (or with WIG_DEBUG=1), and a non-zero exit either way.
+import { existsSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { EnvError } from "../../lib/env";
 import { DatabaseUnavailableError } from "../../lib/db/runtime";
 import { MigrationError } from "../../lib/db/migrations";
 import { EmbeddedDatabaseError } from "../../lib/db/embedded";
+
+// Like Next.js, read .env from the project root; variables already in the environment win.
+if (existsSync(".env")) process.loadEnvFile(".env");
 
 export class CliUsageError extends Error {
   override name = "CliUsageError";

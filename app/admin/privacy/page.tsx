@@ -1,0 +1,108 @@
+// Privacy: the one screen where soft-deleted people and organizations are visible, with when they were hidden.
+import type { Metadata } from "next";
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { displayName, formatCount, formatDateTime } from "@/components/ui/format";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td, Th } from "@/components/ui/table";
+import { RelativeTime } from "@/components/ui/time";
+import { listDeletedOrganizations, listDeletedPeople } from "@/lib/people/deleted-queries";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Privacy" };
+
+const LIMIT = 200;
+
+function countLine(shown: number, total: number, noun: string): string {
+  return total > shown ? `The ${shown} most recently deleted of ${formatCount(total)} ${noun}.` : `${total} ${noun}.`;
+}
+
+function DeletedAt({ date }: { date: Date | null }) {
+  if (!date) return null;
+  return (
+    <span className="flex flex-col">
+      <RelativeTime date={date} />
+      <span className="text-xs text-zinc-400">{formatDateTime(date)}</span>
+    </span>
+  );
+}
+
+export default async function PrivacyPage() {
+  const [people, organizations] = await Promise.all([listDeletedPeople(LIMIT), listDeletedOrganizations(LIMIT)]);
+  return (
+    <>
+      <PageHeader
+        eyebrow="Admin"
+        title="Privacy"
+        description="Soft-deleted records. They are hidden from search, profiles, paths and the graph; only this screen shows them."
+      />
+      <div className="space-y-6">
+        <Card>
+          <CardHeader title="Deleted people" description={countLine(people.rows.length, people.total, people.total === 1 ? "person" : "people")} />
+          {people.rows.length === 0 ? (
+            <EmptyState title="No deleted people" description="People removed on request are listed here until they are purged." />
+          ) : (
+            <Table caption="Soft-deleted people">
+              <thead>
+                <tr>
+                  <Th>Person</Th>
+                  <Th>Emails</Th>
+                  <Th>Id</Th>
+                  <Th>Deleted</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {people.rows.map((person) => (
+                  <tr key={person.id}>
+                    <Td>
+                      <span className="font-medium text-zinc-900">{displayName(person.names)}</span>
+                      {person.title ? <span className="block text-xs text-zinc-500">{person.title}</span> : null}
+                    </Td>
+                    <Td className="font-mono text-xs">{person.emails.join(", ") || <span className="font-sans text-zinc-400">—</span>}</Td>
+                    <Td className="font-mono text-xs text-zinc-500">{person.id}</Td>
+                    <Td className="whitespace-nowrap">
+                      <DeletedAt date={person.deletedAt} />
+                    </Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </Card>
+
+        <Card>
+          <CardHeader
+            title="Deleted organizations"
+            description={countLine(organizations.rows.length, organizations.total, organizations.total === 1 ? "organization" : "organizations")}
+          />
+          {organizations.rows.length === 0 ? (
+            <EmptyState title="No deleted organizations" />
+          ) : (
+            <Table caption="Soft-deleted organizations">
+              <thead>
+                <tr>
+                  <Th>Organization</Th>
+                  <Th>Domain</Th>
+                  <Th className="text-right">People linked</Th>
+                  <Th>Deleted</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {organizations.rows.map((organization) => (
+                  <tr key={organization.id}>
+                    <Td className="font-medium text-zinc-900">{organization.name}</Td>
+                    <Td className="font-mono text-xs">{organization.domain ?? <span className="font-sans text-zinc-400">—</span>}</Td>
+                    <Td className="text-right tabular-nums">{formatCount(organization._count.people)}</Td>
+                    <Td className="whitespace-nowrap">
+                      <DeletedAt date={organization.deletedAt} />
+                    </Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+// The shell's navigation, in display order. People pages (/people/[id]) are reached from links, not the nav.
+import type { IconName } from "./icons";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  icon: IconName;
+}
+
+export interface NavSection {
+  title: string;
+  items: NavItem[];
+}
+
+export const navSections: NavSection[] = [
+  {
+    title: "Explore",
+    items: [
+      { href: "/", label: "Search", icon: "search" },
+      { href: "/graph", label: "Graph", icon: "graph" },
+      { href: "/merges", label: "Merges", icon: "merge" },
+    ],
+  },
+  {
+    title: "Admin",
+    items: [
+      { href: "/admin/sync", label: "Sync", icon: "sync" },
+      { href: "/admin/audit", label: "Audit", icon: "audit" },
+      { href: "/admin/privacy", label: "Privacy", icon: "shield" },
+    ],
+  },
+];
+
+/** "/" is active only on itself (and on people pages, which are reached from search); others match by prefix. */
+export function isActive(href: string, pathname: string): boolean {
+  if (href === "/") return pathname === "/" || pathname.startsWith("/people/");
+  return pathname === href || pathname.startsWith(`${href}/`);
+}

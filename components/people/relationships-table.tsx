@@ -1,0 +1,60 @@
+// A person's strongest outgoing relationships: who they know, how strongly, through which channels.
+import { PersonCell } from "@/components/people/person-cell";
+import { Badge, ChipList } from "@/components/ui/badge";
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatCount, sourceLabel } from "@/components/ui/format";
+import { StrengthBar } from "@/components/ui/strength-bar";
+import { Table, Td, Th } from "@/components/ui/table";
+import { RelativeTime } from "@/components/ui/time";
+import type { RelationshipRow } from "@/lib/people/queries";
+
+export function RelationshipsTable({ rows, total }: { rows: RelationshipRow[]; total: number }) {
+  const description =
+    total > rows.length ? `The ${rows.length} strongest of ${formatCount(total)}, by strength.` : `${total} ${total === 1 ? "relationship" : "relationships"}, strongest first.`;
+  return (
+    <Card>
+      <CardHeader title="Strongest relationships" description={total > 0 ? description : undefined} />
+      {rows.length === 0 ? (
+        <EmptyState title="No relationships yet" description="Edges appear after a sync finds interactions between this person and others." />
+      ) : (
+        <Table caption="Strongest relationships">
+          <thead>
+            <tr>
+              <Th>Person</Th>
+              <Th>Strength</Th>
+              <Th>Channels &amp; sources</Th>
+              <Th className="text-right">Interactions</Th>
+              <Th>Last seen</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id} className="hover:bg-zinc-50/70">
+                <Td className="min-w-48 max-w-64">
+                  <PersonCell person={row.person} />
+                  {row.relationshipType !== "knows" ? (
+                    <span className="mt-1 ml-10 block">
+                      <Badge>{row.relationshipType.replace("_", " ")}</Badge>
+                    </span>
+                  ) : null}
+                </Td>
+                <Td className="align-middle">
+                  <StrengthBar strength={row.strength} />
+                </Td>
+                <Td>
+                  <ChipList items={row.channels} />
+                  {row.sources.length > 0 ? <p className="mt-1 text-xs text-zinc-500">via {row.sources.map(sourceLabel).join(", ")}</p> : null}
+                </Td>
+                <Td className="text-right tabular-nums">{formatCount(row.interactionCount)}</Td>
+                <Td className="whitespace-nowrap text-zinc-500">
+                  <RelativeTime date={row.lastSeenAt} />
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,71 @@
+// The demo network as plain data: what generate-demo-network.ts returns and write-demo-network.ts writes.
+// Field names match the Prisma models, so rows go to the database without renaming.
+import type { InteractionChannel, InteractionDirection, RelationshipType } from "../../db/generated/enums";
+import type { SeedStrengthFactors } from "../seed-strength";
+import type { Department } from "./titles";
+
+export interface DemoConfig {
+  /** PRNG seed: the same seed gives a byte-identical network. */
+  seed: number;
+  /** Total people, the team and independents included. */
+  peopleCount: number;
+  interactionCount: number;
+  /** Interactions fall in the `years` before this instant (ISO 8601, UTC). */
+  referenceDate: string;
+  years: number;
+}
+
+export interface DemoOrganization {
+  id: string;
+  name: string;
+  domain: string;
+  metadata: { seed: string; industry: string; hq: string; team: boolean };
+}
+
+export interface DemoPerson {
+  id: string;
+  names: string[];
+  emails: string[];
+  phones: string[];
+  socialHandles: Record<string, string>;
+  title: string;
+  organizationId: string | null;
+  metadata: { seed: string; department: Department | "independent" };
+}
+
+export interface DemoInteraction {
+  id: string;
+  sourceId: string;
+  sourceName: string;
+  timestamp: Date;
+  /** Email addresses, the sender or organizer first. */
+  participants: string[];
+  channel: InteractionChannel;
+  direction: InteractionDirection;
+  metadata: Record<string, string | number>;
+}
+
+export interface DemoEdge {
+  id: string;
+  fromPersonId: string;
+  toPersonId: string;
+  relationshipType: RelationshipType;
+  strength: number;
+  strengthFactors: SeedStrengthFactors;
+  sources: string[];
+  channels: string[];
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  interactionCount: number;
+}
+
+export interface DemoNetwork {
+  config: DemoConfig;
+  organizations: DemoOrganization[];
+  people: DemoPerson[];
+  interactions: DemoInteraction[];
+  edges: DemoEdge[];
+}
+
+/** Marks every demo row's metadata, so demo data can be found (and removed) later. */
+export const DEMO_SEED_TAG = "demo-v1";

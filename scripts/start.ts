@@ -1,0 +1,113 @@
+// npm start — one command from a fresh clone to a running WIG on http://localhost:3000.
+//   1. validate the environment (one clear line per problem)
+//   2. use DATABASE_URL, or start the embedded PostgreSQL (data in .data/postgres, port 54329)
+//   3. apply migrations; seed the demo network when the database is empty
+//   4. build the production app when the sources changed, then serve it with `next start`
+// SIGTERM/SIGINT stop Next and then PostgreSQL; nothing is left running.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { parseServerEnv } from "../lib/env";
+import { applyMigrations } from "../lib/db/migrations";
+import { dataDirectory, openDatabase, type DatabaseHandle } from "../lib/db/runtime";
+import { isDatabaseEmpty, seedDatabase } from "../lib/seed";
+import { CliUsageError, parseCliArgs, runCli } from "./lib/cli";
+import { ensureProductionBuild } from "./lib/next-build";
+
+const log = (line: string) => console.log(`[wig] ${line}`);
+
+/** Auth.js needs a secret. Locally we generate one once and keep it beside the data; production sets AUTH_SECRET. */
+function authSecret(existing: string | undefined): string {
+  if (existing) return existing;
+  const file = join(dataDirectory(), "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDirectory(), { recursive: true });
+  const secret = randomBytes(32).toString("base64");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  log(`Generated AUTH_SECRET and stored it in ${file}. Set AUTH_SECRET yourself in production.`);
+  return secret;
+}
+
+function ensurePortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", () =>
+      reject(new CliUsageError(`Port ${port} is already in use. Stop the program using it or start WIG with PORT=<free port> npm start.`)),
+    );
+    server.once("listening", () => server.close(() => resolve()));
+    server.listen(port);
+  });
+}
+
+runCli("start", async () => {
+  const { values } = parseCliArgs({
+    dev: { type: "boolean", default: false },
+    rebuild: { type: "boolean", default: false },
+    "no-seed": { type: "boolean", default: false },
+  });
+  const env = parseServerEnv();
+  await ensurePortFree(env.PORT);
+  const secret = authSecret(env.AUTH_SECRET);
+
+  log(env.DATABASE_URL ? "Using the PostgreSQL in DATABASE_URL." : "Starting the embedded PostgreSQL (set DATABASE_URL to use your own)…");
+  const db: DatabaseHandle = await openDatabase({ onNotice: log });
+  let shuttingDown = false;
+  let server: ChildProcess | undefined;
+
+  const shutdown = async (code: number) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server?.once("exit", resolve));
+      server.kill("SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      if (server.exitCode === null) server.kill("SIGKILL");
+    }
+    if (db.kind === "embedded") log("Stopping the embedded PostgreSQL…");
+    await db.close().catch((error: unknown) => console.error(error));
+    process.exit(code);
+  };
+  process.once("SIGINT", () => void shutdown(0));
+  process.once("SIGTERM", () => void shutdown(0));
+
+  try {
+    const migrations = await applyMigrations(db.url);
+    if (migrations.applied.length > 0) log(`Applied ${migrations.applied.length} migration(s).`);
+    if (!values["no-seed"] && (await isDatabaseEmpty(db.url))) {
+      log("The database is empty: seeding the demo network…");
+      log(await seedDatabase(db.url, { demo: true }));
+    }
+    if (!values.dev) await ensureProductionBuild({ force: values.rebuild, log });
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+  if (shuttingDown) return;
+
+  const nextBin = join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+  server = spawn(process.execPath, [nextBin, values.dev ? "dev" : "start", "-p", String(env.PORT)], {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      DATABASE_URL: db.url,
+      AUTH_SECRET: secret,
+      AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
+      NODE_ENV: values.dev ? "development" : "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  log(`WIG is starting on http://localhost:${env.PORT} (Ctrl+C stops it and the database).`);
+  await new Promise<void>((resolve) => {
+    server?.once("exit", (code) => {
+      if (!shuttingDown) {
+        log(`The web server exited (code ${code ?? "signal"}).`);
+        void shutdown(code ?? 1);
+      }
+      resolve();
+    });
+  });
+  // shutdown() exits the process; keep the promise pending until it does.
+  await new Promise(() => undefined);
+});
