@@ -9,7 +9,8 @@ import { CHROMIUM_ARGS, chromiumExecutable, e2eBaseUrl, e2ePort, E2E_DATABASE_UR
 const isWorker = process.env.TEST_WORKER_INDEX !== undefined;
 const args = process.argv.slice(2);
 const runsTests = args.includes("test") && !args.some((arg) => ["--list", "--help", "-h"].includes(arg));
-if (!process.env[E2E_DATABASE_URL_VAR] && !isWorker && runsTests) {
+const directRun = !process.env[E2E_DATABASE_URL_VAR] && !isWorker && runsTests;
+if (directRun) {
   // Imported only here: the database code registers exit hooks that workers must not have.
   const { prepareDirectRun } = await import("./e2e/support/direct-run");
   await prepareDirectRun();
@@ -28,7 +29,8 @@ export default defineConfig({
   forbidOnly: ci,
   retries: ci ? 1 : 0,
   workers: Math.min(2, availableParallelism()),
-  reporter: [["list"]],
+  // scripts/test.ts replaces these with list + json; a direct run adds the reporter that stops its database.
+  reporter: directRun ? [["list"], ["./e2e/support/stop-database-reporter.ts"]] : [["list"]],
   timeout: 30_000,
   expect: { timeout: 10_000 },
   use: {

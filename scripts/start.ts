@@ -110,4 +110,4 @@ runCli("start", async () => {
   });
   // shutdown() exits the process; keep the promise pending until it does.
   await new Promise(() => undefined);
-});
+}, { handleSignals: false });

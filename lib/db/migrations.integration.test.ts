@@ -1,11 +1,12 @@
 // The offline migration runner behaves like `prisma migrate deploy`.
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
 import { recreateDatabase } from "../testing/test-database";
-import { applyMigrations, checksumOf, readMigrations } from "./migrations";
+import { applyMigrations, checksumOf, MIGRATIONS_DIR, readMigrations } from "./migrations";
+import { SchemaEngineSession } from "./schema-engine";
 
 const withDatabase = (url: string, name: string) => Object.assign(new URL(url), { pathname: `/${name}` }).toString();
 const adminUrl = withDatabase(process.env.DATABASE_URL ?? "", "postgres");
@@ -42,6 +43,26 @@ describe("applyMigrations", () => {
       expect(row.checksum).toMatch(/^[0-9a-f]{64}$/);
       expect(row.finished_at).not.toBeNull();
       expect(row.applied_steps_count).toBe(1);
+    }
+  });
+
+  it("agrees with Prisma's own migrate-deploy logic: Prisma applies them to an empty database, and ours then has nothing to do", async () => {
+    const engine = await SchemaEngineSession.open(scratchUrl, { path: "schema.prisma", content: readFileSync(join(process.cwd(), "prisma", "schema.prisma"), "utf8") });
+    try {
+      expect(await engine.applyMigrationsLikePrismaDeploy(MIGRATIONS_DIR, readMigrations())).toEqual(readMigrations().map((m) => m.name));
+    } finally {
+      engine.close();
+    }
+    expect((await applyMigrations(scratchUrl)).applied).toEqual([]);
+  });
+
+  it("leaves nothing for Prisma's own migrate-deploy logic to apply (the tools interoperate)", async () => {
+    await applyMigrations(scratchUrl);
+    const engine = await SchemaEngineSession.open(scratchUrl, { path: "schema.prisma", content: readFileSync(join(process.cwd(), "prisma", "schema.prisma"), "utf8") });
+    try {
+      expect(await engine.applyMigrationsLikePrismaDeploy(MIGRATIONS_DIR, readMigrations())).toEqual([]);
+    } finally {
+      engine.close();
     }
   });
 

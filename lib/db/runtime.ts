@@ -15,6 +15,28 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+const openHandles = new Set<DatabaseHandle>();
+
+/** Closes every database this process opened (CLIs call it on errors and signals). */
+export async function closeAllDatabases(): Promise<void> {
+  const handles = [...openHandles];
+  openHandles.clear();
+  await Promise.all(handles.map((handle) => handle.close().catch(() => undefined)));
+}
+
+function track(handle: DatabaseHandle): DatabaseHandle {
+  const close = handle.close;
+  const tracked: DatabaseHandle = {
+    ...handle,
+    close: async () => {
+      openHandles.delete(tracked);
+      await close();
+    },
+  };
+  openHandles.add(tracked);
+  return tracked;
+}
+
 export class DatabaseUnavailableError extends Error {
   override name = "DatabaseUnavailableError";
 }
@@ -93,5 +115,5 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   } catch (error) {
     throw new DatabaseUnavailableError(error instanceof Error ? error.message : String(error));
   }
-  return { url: embedded.url, kind: "embedded", close: () => embedded.stop() };
+  return track({ url: embedded.url, kind: "embedded", close: () => embedded.stop() });
 }

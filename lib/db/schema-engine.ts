@@ -14,6 +14,7 @@ const require = createRequire(import.meta.url);
 interface SchemaEngineInstance {
   diff(params: unknown): Promise<{ exitCode: number; stdout?: string }>;
   schemaPush(params: unknown): Promise<{ executedSteps: number; warnings: string[]; unexecutable: string[] }>;
+  applyMigrations(params: unknown): Promise<{ appliedMigrationNames: string[] }>;
   free(): void;
 }
 interface SchemaEngineModule {
@@ -68,6 +69,26 @@ export class SchemaEngineSession {
   /** Makes the database match the schema without migrations (db push). */
   async push(schema: SchemaFile, force: boolean): Promise<{ executedSteps: number; warnings: string[]; unexecutable: string[] }> {
     return this.engine.schemaPush({ schema: { files: [schema] }, force, filters: { externalTables: [], externalEnums: [] } });
+  }
+
+  /**
+   * Prisma's own `migrate deploy` logic. WIG applies migrations with lib/db/migrations.ts; tests use this
+   * to prove Prisma agrees on what is applied (it must find nothing left to do).
+   */
+  async applyMigrationsLikePrismaDeploy(baseDir: string, migrations: ReadonlyArray<{ name: string; sql: string }>): Promise<string[]> {
+    const result = await this.engine.applyMigrations({
+      migrationsList: {
+        baseDir,
+        lockfile: { path: "migration_lock.toml", content: null },
+        shadowDbInitScript: "",
+        migrationDirectories: migrations.map((migration) => ({
+          path: migration.name,
+          migrationFile: { path: "migration.sql", content: { tag: "ok", value: migration.sql } },
+        })),
+      },
+      filters: { externalTables: [], externalEnums: [] },
+    });
+    return result.appliedMigrationNames;
   }
 
   close(): void {

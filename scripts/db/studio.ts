@@ -18,4 +18,4 @@ runCli("studio", async () => {
   const code = await new Promise<number>((resolve) => child.once("exit", (exitCode) => resolve(exitCode ?? 0)));
   await db.close();
   return code;
-});
+}, { handleSignals: false });

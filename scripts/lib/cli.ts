@@ -3,7 +3,7 @@
 import { existsSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { EnvError } from "../../lib/env";
-import { DatabaseUnavailableError } from "../../lib/db/runtime";
+import { closeAllDatabases, DatabaseUnavailableError } from "../../lib/db/runtime";
 import { MigrationError } from "../../lib/db/migrations";
 import { EmbeddedDatabaseError } from "../../lib/db/embedded";
 
@@ -24,15 +24,32 @@ export function parseCliArgs<T extends ParseArgsConfig["options"]>(options: T, a
   }
 }
 
-export function runCli(name: string, main: () => Promise<void | number>): void {
+/**
+ * Runs a CLI's main function. Whatever happens (success, an error, Ctrl+C), an embedded PostgreSQL the
+ * command started is stopped before the process exits. Commands with their own signal handling
+ * (`npm start`) pass `handleSignals: false`.
+ */
+export function runCli(name: string, main: () => Promise<void | number>, options: { handleSignals?: boolean } = {}): void {
+  const finish = async (code: number) => {
+    await closeAllDatabases();
+    process.exit(code);
+  };
+  if (options.handleSignals !== false) {
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      process.once(signal, () => {
+        console.error(`${name}: interrupted (${signal}), stopping.`);
+        void finish(130);
+      });
+    }
+  }
   main().then(
-    (code) => process.exit(typeof code === "number" ? code : 0),
+    (code) => finish(typeof code === "number" ? code : 0),
     (error: unknown) => {
       const expected = EXPECTED_ERRORS.some((type) => error instanceof type);
       const message = error instanceof Error ? error.message : String(error);
       console.error(`${name}: ${message}`);
       if (!expected || process.env.WIG_DEBUG === "1") console.error(error);
-      process.exit(1);
+      return finish(1);
     },
   );
 }
