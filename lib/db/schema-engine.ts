@@ -13,7 +13,6 @@ const require = createRequire(import.meta.url);
 
 interface SchemaEngineInstance {
   diff(params: unknown): Promise<{ exitCode: number; stdout?: string }>;
-  schemaPush(params: unknown): Promise<{ executedSteps: number; warnings: string[]; unexecutable: string[] }>;
   applyMigrations(params: unknown): Promise<{ appliedMigrationNames: string[] }>;
   free(): void;
 }
@@ -64,11 +63,6 @@ export class SchemaEngineSession {
       filters: { externalTables: [], externalEnums: [] },
     });
     return result.stdout ?? "";
-  }
-
-  /** Makes the database match the schema without migrations (db push). */
-  async push(schema: SchemaFile, force: boolean): Promise<{ executedSteps: number; warnings: string[]; unexecutable: string[] }> {
-    return this.engine.schemaPush({ schema: { files: [schema] }, force, filters: { externalTables: [], externalEnums: [] } });
   }
 
   /**

@@ -3,12 +3,14 @@
 //                             migration, by Prisma's WebAssembly schema engine), then apply pending ones
 //   migrate:deploy            apply pending migrations (production)
 //   migrate:reset --force     drop everything, re-apply all migrations, re-seed
-//   db:push [--force]         make the database match schema.prisma without a migration (prototyping only)
+//   db:push [--force]         make the database match schema.prisma without a migration (prototyping only;
+//                             see lib/db/schema-push.ts for how it knows the current schema offline)
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { applyMigrations, MIGRATIONS_DIR, resetDatabaseSchema, type MigrationResult } from "../../lib/db/migrations";
 import { openDatabase } from "../../lib/db/runtime";
 import { SchemaEngineSession } from "../../lib/db/schema-engine";
+import { pushSchema } from "../../lib/db/schema-push";
 import { CliUsageError, parseCliArgs, runCli } from "../lib/cli";
 import { seedDatabase } from "../../lib/seed";
 
@@ -57,15 +59,17 @@ runCli("migrate", async () => {
     const engine = await SchemaEngineSession.open(db.url, schema);
     try {
       if (mode === "push") {
-        const pushed = await engine.push(schema, values.force);
-        for (const warning of pushed.warnings) console.warn(`  warning  ${warning}`);
-        if (pushed.unexecutable.length > 0) {
-          throw new CliUsageError(`db:push cannot apply these changes: ${pushed.unexecutable.join("; ")}`);
+        const snapshot = existsSync(SNAPSHOT_PATH) ? readFileSync(SNAPSHOT_PATH, "utf8") : undefined;
+        const pushed = await pushSchema(db.url, engine, schema, { snapshot, acceptDataLoss: values.force });
+        if (pushed.statements === "") {
+          console.log("The database already matches schema.prisma.");
+        } else if (!pushed.executed) {
+          for (const statement of pushed.destructive) console.warn(`  would lose data: ${statement.split("\n")[0]}`);
+          throw new CliUsageError("db:push would lose data (see above). Re-run with `-- --force` to accept.");
+        } else {
+          console.log(pushed.statements);
+          console.log("db:push applied the statements above. Use `npm run migrate` for anything you share.");
         }
-        if (pushed.warnings.length > 0 && !values.force) {
-          throw new CliUsageError("db:push would lose data (see warnings). Re-run with `-- --force` to accept.");
-        }
-        console.log(`db:push executed ${pushed.executedSteps} step(s). Use \`npm run migrate\` for anything you share.`);
         return;
       }
       const previous = existsSync(SNAPSHOT_PATH) ? { path: "schema.prisma", content: readFileSync(SNAPSHOT_PATH, "utf8") } : "empty";

@@ -6,6 +6,7 @@ import { EnvError } from "../../lib/env";
 import { closeAllDatabases, DatabaseUnavailableError } from "../../lib/db/runtime";
 import { MigrationError } from "../../lib/db/migrations";
 import { EmbeddedDatabaseError } from "../../lib/db/embedded";
+import { SchemaPushError } from "../../lib/db/schema-push";
 
 // Like Next.js, read .env from the project root; variables already in the environment win.
 if (existsSync(".env")) process.loadEnvFile(".env");
@@ -14,7 +15,7 @@ export class CliUsageError extends Error {
   override name = "CliUsageError";
 }
 
-const EXPECTED_ERRORS = [EnvError, DatabaseUnavailableError, MigrationError, EmbeddedDatabaseError, CliUsageError];
+const EXPECTED_ERRORS = [EnvError, DatabaseUnavailableError, MigrationError, EmbeddedDatabaseError, SchemaPushError, CliUsageError];
 
 export function parseCliArgs<T extends ParseArgsConfig["options"]>(options: T, argv = process.argv.slice(2)) {
   try {
