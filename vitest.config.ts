@@ -14,6 +14,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
+          server: { deps: { inline: ["next-auth", "@auth/core"] } },
           include: ["lib/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["**/*.integration.test.ts", "node_modules/**"],
           environment: "node",
@@ -23,6 +24,8 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
+          // next-auth imports "next/server" without an extension, which Node's ESM resolver rejects: let Vite resolve it.
+          server: { deps: { inline: ["next-auth", "@auth/core"] } },
           include: ["lib/**/*.integration.test.ts", "app/**/*.integration.test.ts", "scripts/**/*.integration.test.ts"],
           environment: "node",
           globalSetup: ["lib/testing/global-setup.ts"],

@@ -10,6 +10,7 @@ import { StatCard } from "@/components/ui/stat-card";
 import { firstParam, type SearchParams } from "@/lib/api/search-params";
 import { searchPeople, type PersonSearchHit } from "@/lib/people/queries";
 import { getHeadlineCounts } from "@/lib/stats/queries";
+import { requirePageUser } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Search" };
@@ -18,6 +19,7 @@ const MAX_QUERY_LENGTH = 200;
 const RESULT_LIMIT = 20;
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requirePageUser("member", "/");
   const query = (firstParam(await searchParams, "q") ?? "").trim().slice(0, MAX_QUERY_LENGTH);
   const [counts, hits] = await Promise.all([getHeadlineCounts(), query ? searchPeople(query, RESULT_LIMIT) : Promise.resolve(null)]);
 

@@ -23,6 +23,10 @@ export const ZServerEnv = z.object({
   WIG_EMBEDDED_PG_PORT: port.default(54329),
   WIG_DATA_DIR: z.string().min(1).optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)").optional(),
+  WIG_ADMIN_EMAIL: z.email("must be an email address").optional(),
+  WIG_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+  AUTH_GOOGLE_ID: z.string().optional(),
+  AUTH_GOOGLE_SECRET: z.string().optional(),
   WIG_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 export type TServerEnv = z.infer<typeof ZServerEnv>;

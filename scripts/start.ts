@@ -10,6 +10,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { parseServerEnv } from "../lib/env";
+import { ensureInitialAdmin } from "../lib/auth/initial-admin";
+import { createPrismaClient } from "../lib/db/client";
 import { applyMigrations } from "../lib/db/migrations";
 import { dataDirectory, openDatabase, type DatabaseHandle } from "../lib/db/runtime";
 import { isDatabaseEmpty, seedDatabase } from "../lib/seed";
@@ -79,6 +81,9 @@ runCli("start", async () => {
       log("The database is empty: seeding the demo network…");
       log(await seedDatabase(db.url, { demo: true }));
     }
+    const adminClient = createPrismaClient(db.url);
+    const admin = await ensureInitialAdmin(adminClient, env).finally(() => adminClient.$disconnect());
+    if (admin) log(`Created the first admin account ${admin} from WIG_ADMIN_EMAIL.`);
     if (!values.dev) await ensureProductionBuild({ force: values.rebuild, log });
   } catch (error) {
     await db.close().catch(() => undefined);

@@ -10,11 +10,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { isUuid } from "@/lib/api/ids";
 import { firstParam, type SearchParams } from "@/lib/api/search-params";
 import { getMostConnectedPersonId, getPersonSummary } from "@/lib/people/queries";
+import { requirePageUser } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Graph" };
 
 export default async function GraphPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requirePageUser("member", "/graph");
   const requested = firstParam(await searchParams, "person")?.trim() || undefined;
   if (requested !== undefined && !isUuid(requested)) notFound();
   const personId = requested ?? (await getMostConnectedPersonId());

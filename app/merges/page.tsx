@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { RelativeTime } from "@/components/ui/time";
 import { listMergedPeople } from "@/lib/people/queries";
+import { requirePageUser } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Merges" };
@@ -15,6 +16,7 @@ export const metadata: Metadata = { title: "Merges" };
 const LIMIT = 100;
 
 export default async function MergesPage() {
+  await requirePageUser("member", "/merges");
   const { rows, total } = await listMergedPeople(LIMIT);
   return (
     <>

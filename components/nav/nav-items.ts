@@ -10,6 +10,8 @@ export interface NavItem {
 export interface NavSection {
   title: string;
   items: NavItem[];
+  /** Shown to admins only (the pages check the role themselves too). */
+  adminOnly?: boolean;
 }
 
 export const navSections: NavSection[] = [
@@ -23,6 +25,7 @@ export const navSections: NavSection[] = [
   },
   {
     title: "Admin",
+    adminOnly: true,
     items: [
       { href: "/admin/sync", label: "Sync", icon: "sync" },
       { href: "/admin/audit", label: "Audit", icon: "audit" },
@@ -30,6 +33,10 @@ export const navSections: NavSection[] = [
     ],
   },
 ];
+
+export function navSectionsFor(role: "admin" | "member"): NavSection[] {
+  return navSections.filter((section) => !section.adminOnly || role === "admin");
+}
 
 /** "/" is active only on itself (and on people pages, which are reached from search); others match by prefix. */
 export function isActive(href: string, pathname: string): boolean {

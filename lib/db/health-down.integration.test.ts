@@ -25,13 +25,13 @@ describe("isDatabaseHealthy and GET /api/health", () => {
   it("report up while PostgreSQL runs and down (503) once it is stopped", async () => {
     const { GET } = await import("../../app/api/health/route");
     expect(await isDatabaseHealthy()).toBe(true);
-    const up = await GET();
+    const up = await GET(new Request("http://localhost/api/health"));
     expect(up.status).toBe(200);
     expect(await up.json()).toEqual({ status: "ok", database: "up" });
 
     await server.stop();
     expect(await isDatabaseHealthy()).toBe(false);
-    const down = await GET();
+    const down = await GET(new Request("http://localhost/api/health"));
     expect(down.status).toBe(503);
     expect(await down.json()).toMatchObject({ database: "down" });
   });

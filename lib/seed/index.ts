@@ -8,6 +8,7 @@ import { parseDatabaseUrl } from "../db/connection-url";
 import { writeContractSeed } from "./contract-seed";
 import { generateDemoNetwork } from "./demo/generate-demo-network";
 import { writeDemoNetwork, type TableWriteResult } from "./demo/write-demo-network";
+import { writeDemoUsers } from "./demo-users";
 
 export { DEMO_ADMIN_EMAIL, DEMO_MEMBER_EMAIL, DEMO_TEAM_EMAILS } from "./demo/team";
 export { CONTRACT_SEED_COUNTS } from "./contract-seed";
@@ -37,13 +38,15 @@ export async function seedDatabase(databaseUrl: string, options: SeedOptions = {
 
   const network = generateDemoNetwork();
   const written = await writeDemoNetwork(databaseUrl, network);
+  const usersClient = createPrismaClient(databaseUrl);
+  const usersCreated = await writeDemoUsers(usersClient).finally(() => usersClient.$disconnect());
   const demo = [
     describe("organizations", written.organizations),
     describe("people", written.people),
     describe("interactions", written.interactions),
     describe("edges", written.edges),
   ].join(", ");
-  return `${contract}; demo network: ${demo}`;
+  return `${contract}; demo network: ${demo}; ${usersCreated} demo sign-in account(s) created (see the README)`;
 }
 
 /** True when the database has no Person rows at all (soft-deleted ones count as rows). */

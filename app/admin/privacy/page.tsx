@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { RelativeTime } from "@/components/ui/time";
 import { listDeletedOrganizations, listDeletedPeople } from "@/lib/people/deleted-queries";
+import { requirePageUser } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Privacy" };
@@ -28,6 +29,7 @@ function DeletedAt({ date }: { date: Date | null }) {
 }
 
 export default async function PrivacyPage() {
+  await requirePageUser("admin", "/admin/privacy");
   const [people, organizations] = await Promise.all([listDeletedPeople(LIMIT), listDeletedOrganizations(LIMIT)]);
   return (
     <>

@@ -8,11 +8,13 @@ import { SyncStatusBadge } from "@/components/ui/sync-status-badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import { RelativeTime } from "@/components/ui/time";
 import { listSyncStates } from "@/lib/stats/sync-queries";
+import { requirePageUser } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sync" };
 
 export default async function SyncPage() {
+  await requirePageUser("admin", "/admin/sync");
   const states = await listSyncStates();
   const failing = states.filter((state) => state.status === "failed").length;
   return (

@@ -1,13 +1,12 @@
 // GET /api/health – liveness plus database reachability, for load balancers and `npm start` checks.
-import { NextResponse } from "next/server";
+// Public on purpose: it reveals nothing but "up" or "down".
+import { defineRoute } from "@/lib/api/define-route";
+import { jsonOk } from "@/lib/api/responses";
 import { isDatabaseHealthy } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+export const GET = defineRoute({ access: "public" }, async () => {
   const up = await isDatabaseHealthy();
-  return NextResponse.json(up ? { status: "ok", database: "up" } : { status: "error", database: "down" }, {
-    status: up ? 200 : 503,
-    headers: { "Cache-Control": "no-store" },
-  });
-}
+  return jsonOk(up ? { status: "ok", database: "up" } : { status: "error", database: "down" }, { status: up ? 200 : 503 });
+});

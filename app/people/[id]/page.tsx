@@ -11,6 +11,7 @@ import { ButtonLink } from "@/components/ui/button-link";
 import { displayName } from "@/components/ui/format";
 import { isUuid } from "@/lib/api/ids";
 import { getPersonProfile, getStrongestRelationships } from "@/lib/people/queries";
+import { getSessionUser, requirePageUser } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 
@@ -20,12 +21,15 @@ type Props = { params: Promise<{ id: string }> };
 const loadProfile = cache(async (id: string) => (isUuid(id) ? getPersonProfile(id) : null));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  // Metadata renders alongside the page: never put a name in the title for someone not signed in.
+  if (!(await getSessionUser())) return { title: "Person" };
   const person = await loadProfile((await params).id);
   return { title: person ? displayName(person.names) : "Person not found" };
 }
 
 export default async function PersonPage({ params }: Props) {
   const { id } = await params;
+  await requirePageUser("member", `/people/${encodeURIComponent(id)}`);
   // Unknown, soft-deleted and malformed ids all 404 alike: a deleted person is indistinguishable from none.
   const [person, relationships] = await Promise.all([loadProfile(id), isUuid(id) ? getStrongestRelationships(id) : null]);
   if (!person || !relationships) notFound();

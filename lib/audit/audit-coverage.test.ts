@@ -1,0 +1,46 @@
+// Every module in lib/ that writes to the database must also write an audit row (writeAudit), or be listed
+// below with the reason it is exempt. A new mutation without an audit row fails here before review.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const LIB = join(process.cwd(), "lib");
+
+/** Writes that are not mutations of the team's data, or whose audit row is written by their caller. */
+const EXEMPT: Record<string, string> = {
+  "lib/audit/write-audit.ts": "writes the audit rows themselves",
+  "lib/auth/throttle.ts": "sign-in counters; authenticate() writes the audit row in the same transaction",
+  "lib/seed/contract-seed.ts": "fixture data for development and tests (it includes the contract's 3 audit rows)",
+  "lib/seed/demo/write-demo-network.ts": "generated demo data, not a user's change",
+  "lib/db/migrations.ts": "schema changes (recorded in _prisma_migrations)",
+  "lib/db/schema-push.ts": "schema changes during development",
+  "lib/db/runtime.ts": "no data writes (creates the database itself)",
+  "lib/db/connection-url.ts": "no data writes (URL parameter names only)",
+};
+
+const WRITE = /\.(create|createMany|update|updateMany|upsert|delete|deleteMany)\(|\$executeRaw|\bINSERT INTO\b|\bUPDATE "|\bDELETE FROM\b/;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) return entry === "generated" || entry === "testing" ? [] : sourceFiles(path);
+    return /\.tsx?$/.test(entry) && !/\.test\.tsx?$/.test(entry) ? [path] : [];
+  });
+}
+
+function unauditedWriters(root: string): string[] {
+  return sourceFiles(join(root, "lib"))
+    .filter((file) => WRITE.test(readFileSync(file, "utf8")) && !readFileSync(file, "utf8").includes("writeAudit("))
+    .map((file) => relative(root, file))
+    .filter((file) => !(file in EXEMPT));
+}
+
+describe("audit coverage", () => {
+  it("finds no module that writes data without writing an audit row", () => {
+    expect(unauditedWriters(process.cwd())).toEqual([]);
+  });
+
+  it("exempts only files that exist and still write", () => {
+    for (const file of Object.keys(EXEMPT)) expect(sourceFiles(LIB).map((path) => relative(process.cwd(), path))).toContain(file);
+  });
+});
