@@ -24,6 +24,8 @@ const ci = Boolean(process.env.CI);
 
 export default defineConfig({
   testDir: "e2e",
+  // Specs only: e2e/support/*.test.ts are Vitest unit tests of the harness itself.
+  testMatch: "**/*.spec.ts",
   outputDir: "test-results/e2e",
   fullyParallel: true,
   forbidOnly: ci,

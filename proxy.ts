@@ -50,6 +50,8 @@ export function proxy(request: NextRequest): NextResponse {
 
   const headers = new Headers(request.headers);
   headers.set("x-correlation-id", correlationId);
+  // Pages read this to send a visitor whose session expired back to exactly where they were.
+  headers.set("x-wig-path", `${pathname}${request.nextUrl.search}`);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("x-correlation-id", correlationId);
   return response;

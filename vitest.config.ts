@@ -15,7 +15,7 @@ export default defineConfig({
         test: {
           name: "unit",
           server: { deps: { inline: ["next-auth", "@auth/core"] } },
-          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts", "e2e/support/**/*.test.ts"],
           exclude: ["**/*.integration.test.ts", "node_modules/**"],
           environment: "node",
         },

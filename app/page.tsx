@@ -19,13 +19,20 @@ const MAX_QUERY_LENGTH = 200;
 const RESULT_LIMIT = 20;
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requirePageUser("member", "/");
-  const query = (firstParam(await searchParams, "q") ?? "").trim().slice(0, MAX_QUERY_LENGTH);
+  await requirePageUser("member");
+  const params = await searchParams;
+  const query = (firstParam(params, "q") ?? "").trim().slice(0, MAX_QUERY_LENGTH);
+  const deniedAdmin = firstParam(params, "denied") === "admin";
   const [counts, hits] = await Promise.all([getHeadlineCounts(), query ? searchPeople(query, RESULT_LIMIT) : Promise.resolve(null)]);
 
   return (
     <>
       <PageHeader title="Find a warm intro" description="Search everyone in your team's network, then see who knows them and how well." />
+      {deniedAdmin ? (
+        <p role="status" className="mb-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          That page is for admins. Ask an admin of your WIG if you need sync, privacy or audit access.
+        </p>
+      ) : null}
 
       <dl className="mb-8 grid grid-cols-2 gap-3 lg:grid-cols-4">
         <StatCard label="People" value={counts.people} hint="everyone you can search for" />

@@ -1,8 +1,9 @@
 // Home: headline counts and the people search (a GET form with ?q=, results linking to /people/<id>).
+// Every page needs a session: `asMember` is a page already signed in as a fresh member.
 import { readHeadlineCount } from "./support/page-helpers";
 import { expect, test } from "./fixtures/test";
 
-test("shows the number of people that are not deleted", async ({ page, db, seed }) => {
+test("shows the number of people that are not deleted", async ({ asMember: page, db, seed }) => {
   await seed.person();
   await seed.person({ deleted: true });
 
@@ -19,7 +20,7 @@ test("shows the number of people that are not deleted", async ({ page, db, seed 
   }).toPass({ timeout: 20_000 });
 });
 
-test("search finds a person by name and links to their profile", async ({ page, seed }) => {
+test("search finds a person by name and links to their profile", async ({ asMember: page, seed }) => {
   const name = seed.name("Ada");
   const email = seed.email("ada");
   const person = await seed.person({ names: [name, "A. Lovelace"], emails: [email] });
@@ -40,7 +41,7 @@ test("search finds a person by name and links to their profile", async ({ page, 
   await expect(page.getByText(email, { exact: true }).first()).toBeVisible();
 });
 
-test("search never shows a soft-deleted person", async ({ page, seed }) => {
+test("search never shows a soft-deleted person", async ({ asMember: page, seed }) => {
   // Same display name for both: whatever the matching rules, a query that finds one finds the other,
   // so the visible one proves the search ran and the deleted one's absence means something.
   const name = seed.name("Grace");

@@ -1,7 +1,8 @@
 // /people/<id>: a person's profile shows their names and emails; a soft-deleted person is a 404.
+// Viewed as a signed-in member (`asMember`): every page needs a session.
 import { expect, test } from "./fixtures/test";
 
-test("a profile shows the person's names and emails", async ({ page, seed }) => {
+test("a profile shows the person's names and emails", async ({ asMember: page, seed }) => {
   const organization = await seed.organization();
   const name = seed.name("Katherine");
   const emails = [seed.email("katherine"), seed.email("kj")];
@@ -13,7 +14,7 @@ test("a profile shows the person's names and emails", async ({ page, seed }) => 
   for (const email of emails) await expect(page.getByText(email, { exact: true }).first()).toBeVisible();
 });
 
-test("a soft-deleted person's profile is not found", async ({ page, seed }) => {
+test("a soft-deleted person's profile is not found", async ({ asMember: page, seed }) => {
   const person = await seed.person({ deleted: true });
 
   const response = await page.goto(`/people/${person.id}`);

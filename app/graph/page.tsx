@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Graph" };
 
 export default async function GraphPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requirePageUser("member", "/graph");
+  await requirePageUser("member");
   const requested = firstParam(await searchParams, "person")?.trim() || undefined;
   if (requested !== undefined && !isUuid(requested)) notFound();
   const personId = requested ?? (await getMostConnectedPersonId());

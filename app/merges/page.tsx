@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Merges" };
 const LIMIT = 100;
 
 export default async function MergesPage() {
-  await requirePageUser("member", "/merges");
+  await requirePageUser("member");
   const { rows, total } = await listMergedPeople(LIMIT);
   return (
     <>

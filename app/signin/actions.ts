@@ -10,11 +10,12 @@ import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 
+// Deliberately loose: missing, malformed or oversized credentials become empty strings, which fail
+// authentication with the same answer as a wrong password. Nothing here reveals what an account needs.
 const ZSignInInput = z.object({
-  // Deliberately loose: a malformed email gets the same answer as a wrong password.
-  email: z.string().trim().max(320),
-  password: z.string().max(MAX_PASSWORD_LENGTH),
-  callbackUrl: z.string().max(2_000).optional(),
+  email: z.string().max(320).catch(""),
+  password: z.string().max(MAX_PASSWORD_LENGTH).catch(""),
+  callbackUrl: z.string().max(2_000).optional().catch(undefined),
 });
 
 const SAME_ANSWER = "That email and password do not match an account.";
@@ -42,7 +43,11 @@ export const signInWithGoogle = defineAction({ access: "public", input: z.object
 
 // Takes no input (a form posts its FormData, which is ignored).
 export const signOutAction = defineAction({ access: "member", input: z.unknown() }, async ({ user }) => {
-  await writeAudit(prisma, { action: "auth.signed_out", entityType: "User", entityId: user.id });
+  // Sessions are JWTs: recording the moment voids this cookie and any copy of it.
+  await prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { sessionsValidAfter: new Date() } });
+    await writeAudit(tx, { action: "auth.signed_out", entityType: "User", entityId: user.id });
+  });
   await signOut({ redirectTo: "/signin" });
   return null;
 });

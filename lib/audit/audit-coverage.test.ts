@@ -18,7 +18,8 @@ const EXEMPT: Record<string, string> = {
   "lib/db/connection-url.ts": "no data writes (URL parameter names only)",
 };
 
-const WRITE = /\.(create|createMany|update|updateMany|upsert|delete|deleteMany)\(|\$executeRaw|\bINSERT INTO\b|\bUPDATE "|\bDELETE FROM\b/;
+// Prisma model writes (`tx.person.update(`), raw statements, and SQL text that changes rows.
+const WRITE = /\b\w+\.\w+\.(create|createMany|update|updateMany|upsert|delete|deleteMany)\(|\$executeRaw|\bINSERT INTO "|\bUPDATE "|\bDELETE FROM "/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {

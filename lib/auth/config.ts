@@ -44,7 +44,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   useSecureCookies: useSecureCookies(),
   // Never log secrets or credentials: only the error's name and code.
   logger: {
-    error: (error: Error) => console.error(`[auth] ${error.name}${"code" in error ? ` (${String(error.code)})` : ""}`),
+    error: (error: Error) => {
+      // Error class names are minified in production builds; Auth.js's `type` stays readable.
+      const type = "type" in error && typeof error.type === "string" ? error.type : error.name;
+      console.error(`[auth] ${type}${"code" in error ? ` (${String(error.code)})` : ""}`);
+    },
     warn: (code: string) => console.warn(`[auth] warning: ${code}`),
   },
   callbacks: {
@@ -66,6 +70,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       return true;
     },
     async jwt({ token, user, account }) {
+      if (user) token.signedInAt = Date.now();
       if (account?.provider === "google" && token.email) {
         const local = await prisma.user.findUnique({ where: { email: token.email.toLowerCase() }, select: { id: true } });
         if (local) token.sub = local.id;
@@ -76,6 +81,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      session.signedInAt = token.signedInAt;
       return session;
     },
   },

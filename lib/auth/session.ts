@@ -1,7 +1,7 @@
 // Who is signed in, checked against the database on every call: a deleted user or a changed role takes
 // effect at once, not when the session cookie expires.
 import "server-only";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { prisma } from "../db/client";
 import { AppError } from "../errors/app-error";
@@ -22,7 +22,15 @@ export async function getSessionUser(): Promise<SessionUser | null> {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  return prisma.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, personId: true } });
+  const user = await prisma.user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, role: true, personId: true, sessionsValidAfter: true },
+  });
+  if (!user) return null;
+  // Revoked by a later sign-out (or sessions without a sign-in time, from before revocation existed).
+  if (user.sessionsValidAfter && (session.signedInAt ?? 0) < user.sessionsValidAfter.getTime()) return null;
+  const { sessionsValidAfter: _revokedBefore, ...sessionUser } = user;
+  return sessionUser;
 }
 
 export function authorize(user: SessionUser | null, access: Role): SessionUser {
@@ -39,10 +47,14 @@ export async function requireAdmin(): Promise<SessionUser> {
   return authorize(await getSessionUser(), "admin");
 }
 
-/** For pages: signed-out visitors go to the sign-in page (and come back); members on admin pages go home. */
-export async function requirePageUser(access: Role = "member", returnTo = "/"): Promise<SessionUser> {
+/**
+ * For pages: signed-out visitors go to the sign-in page and come back to the page they asked for
+ * (proxy.ts passes it as x-wig-path); members on admin pages go home with a notice.
+ */
+export async function requirePageUser(access: Role = "member"): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) {
+    const returnTo = (await headers()).get("x-wig-path") ?? "/";
     // A session cookie that no longer yields a user means the session expired (or the account went away).
     const jar = await cookies();
     const hadSession = jar.has("authjs.session-token") || jar.has("__Secure-authjs.session-token");

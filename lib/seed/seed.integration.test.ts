@@ -7,6 +7,7 @@ import { CONTRACT_PEOPLE } from "./contract-seed-data";
 import { generateDemoNetwork } from "./demo/generate-demo-network";
 import { DEMO_TEAM_EMAILS } from "./demo/team";
 import { isDatabaseEmpty, seedDatabase } from "./index";
+import { DEMO_USERS } from "./demo-users";
 
 const databaseUrl = inject("databaseUrl");
 
@@ -100,10 +101,12 @@ describe("demo seed", () => {
       edges: 8 + network.edges.length,
       interactions: 5 + network.interactions.length,
       syncStates: 4,
-      auditLogs: 3,
+      // The contract's 3 rows plus one user.created row per demo account.
+      auditLogs: 3 + DEMO_USERS.length,
     };
     await seedDatabase(databaseUrl, { demo: true });
     expect(await counts()).toEqual(expected);
+    expect(await prisma.user.count()).toBe(DEMO_USERS.length);
     const again = await seedDatabase(databaseUrl, { demo: true });
     expect(again).toContain("2,100 people (0 new)");
     expect(await counts()).toEqual(expected);

@@ -35,7 +35,7 @@ describe("the audit page", () => {
   it("checks for an admin before anything else", async () => {
     requirePageUser.mockRejectedValue(new Error("redirected to sign-in"));
     await expect(render({})).rejects.toThrow("redirected to sign-in");
-    expect(requirePageUser).toHaveBeenCalledWith("admin", "/admin/audit");
+    expect(requirePageUser).toHaveBeenCalledWith("admin");
   });
 
   it("shows rows grouped by operation, with labelled filters and the actor's name", async () => {

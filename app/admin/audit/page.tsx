@@ -42,7 +42,7 @@ function describeFilters(filters: AuditFilters, actor: AuditActor | undefined): 
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requirePageUser("admin", "/admin/audit");
+  await requirePageUser("admin");
   const parsed = parseAuditSearchParams(await searchParams);
   // A submitted form sends every field, empty or not; the shareable URL keeps only the filters in force.
   if (parsed.ok && !parsed.isCanonical) redirect(parsed.canonicalHref);

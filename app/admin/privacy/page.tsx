@@ -29,7 +29,7 @@ function DeletedAt({ date }: { date: Date | null }) {
 }
 
 export default async function PrivacyPage() {
-  await requirePageUser("admin", "/admin/privacy");
+  await requirePageUser("admin");
   const [people, organizations] = await Promise.all([listDeletedPeople(LIMIT), listDeletedOrganizations(LIMIT)]);
   return (
     <>

@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sync" };
 
 export default async function SyncPage() {
-  await requirePageUser("admin", "/admin/sync");
+  await requirePageUser("admin");
   const states = await listSyncStates();
   const failing = states.filter((state) => state.status === "failed").length;
   return (

@@ -29,7 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PersonPage({ params }: Props) {
   const { id } = await params;
-  await requirePageUser("member", `/people/${encodeURIComponent(id)}`);
+  await requirePageUser("member");
   // Unknown, soft-deleted and malformed ids all 404 alike: a deleted person is indistinguishable from none.
   const [person, relationships] = await Promise.all([loadProfile(id), isUuid(id) ? getStrongestRelationships(id) : null]);
   if (!person || !relationships) notFound();

@@ -1,0 +1,164 @@
+// Puts a pair of normalized records into one level per comparison (the comparison vector). Levels are
+// tried strongest first and the first that holds wins; with several names per record the best-agreeing
+// pair of names counts. Where a level's u depends on the value that agreed (name and organization
+// frequencies), the adjusted u is written beside the level. Runs millions of times per resolution: it
+// writes into a caller-owned vector instead of allocating.
+import { givenNamesEquivalent } from "../normalize/nicknames";
+import type { ParsedName } from "../normalize/normalize-name";
+import type { NormalizedRecord } from "../normalize/normalize-record";
+import { COMPARISON_INDEX as C, LEVEL_INDEX as L } from "./comparison-levels";
+import { jaroWinkler } from "./jaro-winkler";
+import { frequencyOf, type TermFrequencies } from "./term-frequencies";
+
+export interface ComparisonVector {
+  /** Level index per comparison (see COMPARISON_INDEX / LEVEL_INDEX), −1 when either side is missing. */
+  levels: Int8Array;
+  /** Term-frequency-adjusted u per comparison, or NaN to use the level's default u. */
+  adjustedU: Float64Array;
+}
+
+export function createComparisonVector(): ComparisonVector {
+  return { levels: new Int8Array(6), adjustedU: new Float64Array(6) };
+}
+
+const intersects = (a: readonly string[], b: readonly string[]): boolean => a.some((value) => b.includes(value));
+
+/**
+ * True when a local part is just the person's name ("johnsmith", "jsmith2", "john"): agreeing on it then
+ * repeats the name comparison instead of adding evidence, and two John Smiths at different companies
+ * would count their name twice.
+ */
+function isNameHandle(key: string, record: NormalizedRecord): boolean {
+  const letters = key.replace(/[0-9]+$/, "");
+  return record.names.some(({ first, last }) =>
+    letters === first || (last !== null && (letters === first + last || letters === last + first || letters === last
+      || letters === (first[0] ?? "") + last || letters === first + (last[0] ?? "") || letters === last + (first[0] ?? ""))));
+}
+
+function compareEmail(a: NormalizedRecord, b: NormalizedRecord, tf: TermFrequencies | null, vector: ComparisonVector): void {
+  vector.adjustedU[C.email] = Number.NaN;
+  if (a.emails.length === 0 || b.emails.length === 0) {
+    vector.levels[C.email] = -1;
+    return;
+  }
+  if (intersects(a.emails, b.emails)) {
+    vector.levels[C.email] = L.email.exact;
+    return;
+  }
+  for (const x of a.emailLocals) {
+    for (const y of b.emailLocals) {
+      if (x.key !== y.key || x.domain === y.domain || isNameHandle(x.key, a) || isNameHandle(x.key, b)) continue;
+      vector.levels[C.email] = L.email.localPart;
+      // A local part many records use ("susan1980") is worth less; the weight only ever drops (see
+      // TERM_FREQUENCY_MODE), because a rare handle's frequency is mostly its owner's own records.
+      if (tf) vector.adjustedU[C.email] = frequencyOf(tf.emailLocal, x.key, tf.recordCount);
+      return;
+    }
+  }
+  // One person rarely has two addresses at one employer; two colleagues always do. Likewise most people
+  // keep one personal mailbox, so two different free-mail addresses weigh more than work-vs-personal.
+  if (intersects(a.workDomains, b.workDomains)) vector.levels[C.email] = L.email.sameDomainOnly;
+  else if (a.personalEmails > 0 && b.personalEmails > 0) vector.levels[C.email] = L.email.differentPersonal;
+  else vector.levels[C.email] = L.email.different;
+}
+
+function comparePhones(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return -1;
+  return intersects(a, b) ? L.phone.exact : L.phone.different;
+}
+
+/** Level of one pair of names, and the u adjustment for the frequency-sensitive levels. */
+function compareNamePair(a: ParsedName, b: ParsedName, tf: TermFrequencies | null, out: { u: number }): number {
+  out.u = Number.NaN;
+  if (a.last === null || b.last === null) {
+    // A lone given name ("Bob" from a chat app) can neither confirm nor rule out a full name it agrees with.
+    const agrees = givenNamesEquivalent(a.first, b.first) || a.first === b.last || a.last === b.first;
+    return agrees ? -1 : L.name.different;
+  }
+  if (a.key === b.key) {
+    if (tf) out.u = frequencyOf(tf.firstName, a.first, tf.recordCount) * frequencyOf(tf.lastName, a.last, tf.recordCount);
+    return L.name.exact;
+  }
+  const firstEquivalent = givenNamesEquivalent(a.first, b.first);
+  if (firstEquivalent && a.last === b.last) {
+    // The likelihood ratio of seeing "Dave" on one side and "David" on the other is about that of an
+    // exact "David" (a rare spelling is rare for the true person too), which the geometric mean of the
+    // two spellings' frequencies approximates; first and last name are assumed independent.
+    if (tf) {
+      const firstShare = Math.sqrt(frequencyOf(tf.firstName, a.first, tf.recordCount) * frequencyOf(tf.firstName, b.first, tf.recordCount));
+      out.u = firstShare * frequencyOf(tf.lastName, a.last, tf.recordCount);
+    }
+    return L.name.nickname;
+  }
+  // Both parts must be alike: on the whole string a shared first name alone scores ≈ 0.88
+  // ("susan nair" / "susan osthart"), which says nothing about the person.
+  const firstSimilarity = firstEquivalent ? 1 : jaroWinkler(a.first, b.first);
+  const similarity = Math.min(firstSimilarity, jaroWinkler(a.last, b.last));
+  if (similarity >= 0.95) return L.name.jw95;
+  if (a.first === b.last && a.last === b.first) return L.name.swapped;
+  const initial = (a.first.length === 1 || b.first.length === 1) && a.first[0] === b.first[0];
+  if (initial && a.last === b.last) {
+    if (tf) out.u = frequencyOf(tf.firstInitial, a.first[0] ?? "", tf.recordCount) * frequencyOf(tf.lastName, a.last, tf.recordCount);
+    return L.name.initials;
+  }
+  if (similarity >= 0.88) return L.name.jw88;
+  if (similarity >= 0.8) return L.name.jw80;
+  return L.name.different;
+}
+
+const scratch = { u: Number.NaN };
+
+function compareNames(a: NormalizedRecord, b: NormalizedRecord, tf: TermFrequencies | null, vector: ComparisonVector): void {
+  let best = -1;
+  let bestU = Number.NaN;
+  for (const nameA of a.names) {
+    for (const nameB of b.names) {
+      const level = compareNamePair(nameA, nameB, tf, scratch);
+      if (level !== -1 && (best === -1 || level < best)) {
+        best = level;
+        bestU = scratch.u;
+      }
+    }
+  }
+  vector.levels[C.name] = best;
+  vector.adjustedU[C.name] = bestU;
+}
+
+function compareOrganization(a: NormalizedRecord, b: NormalizedRecord, tf: TermFrequencies | null, vector: ComparisonVector): void {
+  vector.adjustedU[C.organization] = Number.NaN;
+  if (a.organizationLabels.length === 0 || b.organizationLabels.length === 0) {
+    vector.levels[C.organization] = -1;
+    return;
+  }
+  // "brightlanepayments" (a name) and "brightlane" (a domain label) are one company: prefix of ≥ 4 letters.
+  const agreed = a.organizationLabels.find((x) =>
+    b.organizationLabels.some((y) => x === y || (y.length >= 4 && x.startsWith(y)) || (x.length >= 4 && y.startsWith(x))));
+  vector.levels[C.organization] = agreed === undefined ? L.organization.different : L.organization.same;
+  if (agreed !== undefined && tf) vector.adjustedU[C.organization] = frequencyOf(tf.organization, agreed, tf.recordCount);
+}
+
+function compareTitle(a: NormalizedRecord, b: NormalizedRecord): number {
+  if (!a.title || !b.title) return -1;
+  let shared = 0;
+  for (const word of a.title) if (b.title.includes(word)) shared += 1;
+  if (shared === a.title.length && shared === b.title.length) return L.title.exact;
+  const jaccard = shared / (a.title.length + b.title.length - shared);
+  return jaccard >= 0.5 ? L.title.similar : L.title.different;
+}
+
+/**
+ * Fills `vector` with the comparison levels of records a and b. Without term frequencies (`tf` null, e.g.
+ * when one pair is re-scored outside a resolution run) every level uses its default u.
+ */
+export function compareRecords(a: NormalizedRecord, b: NormalizedRecord, tf: TermFrequencies | null, vector: ComparisonVector): ComparisonVector {
+  compareEmail(a, b, tf, vector);
+  vector.levels[C.phone] = comparePhones(a.phones, b.phones);
+  vector.levels[C.linkedin] = a.linkedin && b.linkedin ? (a.linkedin === b.linkedin ? L.linkedin.exact : L.linkedin.different) : -1;
+  vector.adjustedU[C.phone] = Number.NaN;
+  vector.adjustedU[C.linkedin] = Number.NaN;
+  compareNames(a, b, tf, vector);
+  compareOrganization(a, b, tf, vector);
+  vector.levels[C.title] = compareTitle(a, b);
+  vector.adjustedU[C.title] = Number.NaN;
+  return vector;
+}

@@ -1,0 +1,40 @@
+// Value frequencies for the term-frequency adjustment of u (Splink's "tf" adjustment): the share of
+// records carrying a first name, a last name, an organization label or an email local part. Counted once per record, so a
+// person listed under two name variants does not double-count either.
+import type { NormalizedRecord } from "../normalize/normalize-record";
+
+export interface TermFrequencies {
+  firstName: ReadonlyMap<string, number>;
+  /** Share of records whose given name starts with a letter, for "J. Smith" against "John Smith". */
+  firstInitial: ReadonlyMap<string, number>;
+  lastName: ReadonlyMap<string, number>;
+  organization: ReadonlyMap<string, number>;
+  emailLocal: ReadonlyMap<string, number>;
+  recordCount: number;
+}
+
+function shares(records: readonly NormalizedRecord[], valuesOf: (record: NormalizedRecord) => Iterable<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const record of records) {
+    for (const value of new Set(valuesOf(record))) counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  const total = Math.max(1, records.length);
+  for (const [value, count] of counts) counts.set(value, count / total);
+  return counts;
+}
+
+export function buildTermFrequencies(records: readonly NormalizedRecord[]): TermFrequencies {
+  return {
+    firstName: shares(records, (record) => record.names.map((name) => name.first)),
+    firstInitial: shares(records, (record) => record.names.map((name) => name.first[0] ?? "")),
+    lastName: shares(records, (record) => record.names.flatMap((name) => (name.last ? [name.last] : []))),
+    organization: shares(records, (record) => record.organizationLabels),
+    emailLocal: shares(records, (record) => record.emailLocals.map((local) => local.key)),
+    recordCount: records.length,
+  };
+}
+
+/** Frequency of a value, at least one record's worth (a value absent from the table was seen once). */
+export function frequencyOf(table: ReadonlyMap<string, number>, value: string, recordCount: number): number {
+  return table.get(value) ?? 1 / Math.max(1, recordCount);
+}

@@ -1,0 +1,37 @@
+// Which scored pairs merge on their own, which wait for a person, and which are dropped. Probability alone
+// never auto-merges: a pair must also share a strong identifier (an address, a LinkedIn profile, or a
+// phone together with the name), because the cost of a wrong merge (two people's relationships fused)
+// is far higher than the cost of a review. Both thresholds are configurable; the defaults were chosen on
+// the benchmark population (see lib/identity/README.md for the measured precision/recall trade-off).
+import { COMPARISON_INDEX as C, LEVEL_INDEX as L } from "./comparison-levels";
+import type { ComparisonVector } from "./compare-records";
+
+export interface ResolutionThresholds {
+  /** Minimum probability for an automatic merge (which also needs a strong identifier). */
+  autoMerge: number;
+  /** Minimum probability for a review candidate; below it a pair is dropped. */
+  review: number;
+}
+
+export const DEFAULT_THRESHOLDS: ResolutionThresholds = { autoMerge: 0.99, review: 0.5 };
+
+export type StrongIdentifier = "email" | "linkedin" | "phone+name";
+export type LinkDecision = "auto" | "review" | "drop";
+
+// Name levels that, with a shared phone, identify a person (a switchboard number shared by colleagues
+// comes with different names; a family landline with different given names).
+const NAME_LEVELS_FOR_PHONE: ReadonlySet<number> = new Set([L.name.exact, L.name.nickname, L.name.jw95, L.name.swapped]);
+
+export function strongIdentifier(vector: ComparisonVector): StrongIdentifier | null {
+  // Two different LinkedIn profiles contradict every other identifier.
+  if (vector.levels[C.linkedin] === L.linkedin.different) return null;
+  if (vector.levels[C.linkedin] === L.linkedin.exact) return "linkedin";
+  if (vector.levels[C.email] === L.email.exact) return "email";
+  if (vector.levels[C.phone] === L.phone.exact && NAME_LEVELS_FOR_PHONE.has(vector.levels[C.name] ?? -1)) return "phone+name";
+  return null;
+}
+
+export function classifyLink(probability: number, vector: ComparisonVector, thresholds: ResolutionThresholds): LinkDecision {
+  if (probability >= thresholds.autoMerge && strongIdentifier(vector) !== null) return "auto";
+  return probability >= thresholds.review ? "review" : "drop";
+}

@@ -1,0 +1,160 @@
+// CSV exports with a preamble (LinkedIn's "Notes:") or without (Google Contacts): finds the header row,
+// then streams the rest through csv-parse. Bad rows become issues, never crashes: an unclosed quote (a
+// truncated file) is skipped and reported; invalid UTF-8 is replaced with U+FFFD and reported as a warning.
+import { Readable } from "node:stream";
+import { parse, type CsvError } from "csv-parse";
+import { detectFormat, wrongFormatError, type SourceFormat } from "../detect-format";
+import { SourceFormatError } from "../errors";
+import type { TParseIssue } from "../types";
+
+export interface CsvRow {
+  kind: "row";
+  fields: string[];
+  /** 1-based data row (header and preamble excluded). */
+  row: number;
+}
+
+export interface CsvOpenOptions {
+  expected: SourceFormat;
+  /** Recognizes the header row from its (unquoted, trimmed) cells. */
+  isHeader: (cells: string[]) => boolean;
+  /** How many lines may precede the header; LinkedIn's preamble is 3-5 lines. */
+  maxPreambleLines?: number;
+  /** Shown in the error when no header is found, e.g. "First Name,Last Name,URL,…". */
+  headerDescription: string;
+}
+
+export interface OpenedCsv {
+  header: string[];
+  rows: AsyncGenerator<CsvRow | TParseIssue>;
+}
+
+const MAX_PREAMBLE_BYTES = 256 * 1024;
+const MAX_RECORD_CHARS = 1 << 20;
+
+export async function openCsv(head: Buffer, chunks: AsyncGenerator<Buffer>, options: CsvOpenOptions): Promise<OpenedCsv> {
+  const maxLines = options.maxPreambleLines ?? 0;
+  let buffer = Buffer.alloc(0);
+  let pos = 0;
+  let linesSeen = 0;
+  for (;;) {
+    const nl = buffer.indexOf(0x0a, pos);
+    if (nl === -1) {
+      const next = await chunks.next();
+      if (next.done) {
+        // A file without a final newline may end on the header itself.
+        if (pos < buffer.length && options.isHeader(splitHeader(buffer.subarray(pos)))) {
+          return { header: splitHeader(buffer.subarray(pos)), rows: emptyRows() };
+        }
+        throw missingHeader(head, options);
+      }
+      buffer = Buffer.concat([buffer.subarray(pos), next.value]);
+      pos = 0;
+      if (buffer.length > MAX_PREAMBLE_BYTES) throw missingHeader(head, options);
+      continue;
+    }
+    const cells = splitHeader(buffer.subarray(pos, nl));
+    if (options.isHeader(cells)) {
+      return { header: cells, rows: parseRows(buffer.subarray(nl + 1), chunks) };
+    }
+    linesSeen += 1;
+    if (linesSeen > maxLines) throw missingHeader(head, options);
+    pos = nl + 1;
+  }
+}
+
+function missingHeader(head: Buffer, options: CsvOpenOptions): SourceFormatError {
+  const found = detectFormat(head);
+  if (found !== options.expected) return wrongFormatError(options.expected, found);
+  return new SourceFormatError(
+    "missing_header",
+    `Could not find the header row (${options.headerDescription}) near the top of the file. The file may be cut off or edited; export it again.`,
+  );
+}
+
+/** Header cells: unquoted, trimmed, without a byte-order mark. Headers never contain quoted commas. */
+function splitHeader(line: Buffer): string[] {
+  return line
+    .toString("utf8")
+    .replace(/^\uFEFF/, "")
+    .replace(/\r$/, "")
+    .split(",")
+    .map((cell) => cell.trim().replace(/^"(.*)"$/, "$1").trim());
+}
+
+async function* emptyRows(): AsyncGenerator<CsvRow | TParseIssue> {}
+
+async function* parseRows(first: Buffer, rest: AsyncGenerator<Buffer>): AsyncGenerator<CsvRow | TParseIssue> {
+  const pendingIssues: TParseIssue[] = [];
+  // Rows are numbered while parsing (on_record/on_skip run in file order), not while consuming, which lags;
+  // the numbers of parsed-but-unconsumed records wait in a FIFO as long as the parser's small buffer.
+  let row = 0;
+  const rowNumbers: number[] = [];
+  const parser = parse({
+    relax_column_count: true,
+    // Names like `Dana "DJ" Smith` appear unquoted in real exports.
+    relax_quotes: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    max_record_size: MAX_RECORD_CHARS,
+    on_skip: (error: CsvError | undefined) => {
+      row += 1;
+      pendingIssues.push(skippedRowIssue(row, error));
+      return undefined;
+    },
+    on_record: (fields: string[]) => {
+      row += 1;
+      rowNumbers.push(row);
+      return fields;
+    },
+  });
+  async function* source(): AsyncGenerator<Buffer> {
+    if (first.length > 0) yield first;
+    yield* rest;
+  }
+  const input = Readable.from(source());
+  input.on("error", (error) => parser.destroy(error));
+  input.pipe(parser);
+
+  try {
+    for await (const fields of parser as AsyncIterable<string[]>) {
+      const record: CsvRow = { kind: "row", fields, row: rowNumbers.shift() ?? row };
+      while (pendingIssues.length > 0) yield pendingIssues.shift() as TParseIssue;
+      if (record.fields.some((field) => field.includes("\uFFFD"))) yield invalidEncoding(record.row);
+      yield record;
+    }
+    while (pendingIssues.length > 0) yield pendingIssues.shift() as TParseIssue;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === "string" && code.startsWith("CSV_")) {
+      throw new SourceFormatError("invalid_csv", `The file stops being valid CSV near row ${row + 1} (${(error as Error).message}).`, { cause: error });
+    }
+    throw error;
+  } finally {
+    // Also runs when the consumer stops early: release the input rather than leave it paused.
+    input.destroy();
+  }
+}
+
+function invalidEncoding(row: number): TParseIssue {
+  return {
+    kind: "issue",
+    severity: "warn",
+    code: "invalid_encoding",
+    reason: `Row ${row} contains bytes that are not valid UTF-8; they were replaced with "\uFFFD". Re-export the file as UTF-8 if names look wrong.`,
+    position: { row },
+  };
+}
+
+function skippedRowIssue(row: number, error: CsvError | undefined): TParseIssue {
+  const truncated = error?.code === "CSV_QUOTE_NOT_CLOSED";
+  return {
+    kind: "issue",
+    severity: "skip",
+    code: truncated ? "truncated" : "invalid_row",
+    reason: truncated
+      ? `Row ${row}: the file ends inside a quoted field, so it looks truncated; the last row was skipped. Export the file again if rows are missing.`
+      : `Row ${row} could not be read as CSV (${error?.message ?? "unknown error"}) and was skipped.`,
+    position: { row },
+  };
+}

@@ -1,0 +1,150 @@
+// Measures each evidence factor of a pair: the raw quantity, its normalized value in [0, 1] and the
+// evidence behind it. Every normalized value is non-decreasing in every PairSummary input it reads (the
+// property tests in score-edge.monotonic.test.ts rely on it). Weights are applied in score-edge.ts.
+import { decayedMassAt } from "./decay";
+import type { PairSummary } from "./pair-summary";
+import type { TFactorEvidence } from "./strength-factors.schema";
+import { CHANNEL_RICHNESS, CORROBORATION_STEP, SATURATION, STRENGTH_CHANNELS, type EvidenceFactorKey } from "./weights";
+
+const DAY_MS = 86_400_000;
+
+/** The raw quantity behind each evidence factor, before normalization. */
+export interface FactorRaw {
+  recency: number;
+  frequency: number;
+  reciprocity: number;
+  duration: number;
+  channel_richness: number;
+  corroboration: number;
+  mutual_connections: number;
+  shared_organization: boolean;
+}
+
+export interface MeasuredFactor {
+  key: EvidenceFactorKey;
+  label: string;
+  raw: number | boolean;
+  normalized: number;
+  evidence: TFactorEvidence;
+}
+
+/** Negative, NaN or missing inputs count as no evidence rather than poisoning the score. */
+function amount(value: number | undefined): number {
+  return value !== undefined && value > 0 ? value : 0;
+}
+
+/** Stored JSON stays short and byte-stable: 4 decimals (scores are computed from unrounded values). */
+export function round(value: number, places = 4): number {
+  const factor = 10 ** places;
+  return Math.round(value * factor) / factor;
+}
+
+/** 1 − exp(−raw / scale): 0 at 0, 63% at `scale`, 95% at 3 × `scale`. */
+export function saturate(raw: number, scale: number): number {
+  return 1 - Math.exp(-amount(raw) / scale);
+}
+
+/** Evidence dates as ISO strings, leaving out unknown ones. */
+function dates(entries: ReadonlyArray<[string, string | null]>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, iso] of entries) if (iso !== null) out[name] = iso;
+  return out;
+}
+
+/** Channel-weighted, group-discounted interaction mass (undecayed). */
+export function channelMass(summary: PairSummary): number {
+  let mass = 0;
+  for (const channel of STRENGTH_CHANNELS) mass += CHANNEL_RICHNESS[channel] * amount(summary.massByChannel[channel]);
+  return mass;
+}
+
+function distinctCount(values: readonly string[]): number {
+  let count = 0;
+  for (let index = 0; index < values.length; index += 1) if (values.indexOf(values[index] as string) === index) count += 1;
+  return count;
+}
+
+/** The raw quantities: cheap (no allocation beyond the result), shared by the score and the explanation. */
+export function rawFactors(summary: PairSummary, asOf: Date): FactorRaw {
+  const first = summary.firstSeenAt;
+  const last = summary.lastSeenAt;
+  const { aToB, bToA, mutual } = summary.directions;
+  return {
+    recency: amount(decayedMassAt(summary.decayed, asOf)),
+    frequency: amount(summary.activeDays),
+    // min(a→b, b→a): the part of one-way traffic the other side matched. Unlike a balance ratio it never
+    // falls when one side writes more, which keeps the score monotone; pure one-way contact scores 0 here.
+    reciprocity: Math.min(amount(aToB), amount(bToA)) + amount(mutual) + amount(summary.replies),
+    duration: first !== null && last !== null ? amount((last.getTime() - first.getTime()) / DAY_MS) : 0,
+    channel_richness: channelMass(summary),
+    corroboration: distinctCount(summary.sources),
+    mutual_connections: amount(summary.mutualConnections),
+    shared_organization: summary.sharedOrganization,
+  };
+}
+
+/** Each factor's normalized value in [0, 1]; non-decreasing in its raw quantity. */
+export function normalizeFactors(raw: FactorRaw): Record<EvidenceFactorKey, number> {
+  return {
+    recency: saturate(raw.recency, SATURATION.recencyMass),
+    frequency: saturate(raw.frequency, SATURATION.activeDays),
+    reciprocity: saturate(raw.reciprocity, SATURATION.reciprocal),
+    duration: saturate(raw.duration, SATURATION.durationDays),
+    channel_richness: saturate(raw.channel_richness, SATURATION.channelMass),
+    corroboration: raw.corroboration <= 1 ? 0 : 1 - CORROBORATION_STEP ** (raw.corroboration - 1),
+    mutual_connections: saturate(raw.mutual_connections, SATURATION.mutualConnections),
+    shared_organization: raw.shared_organization ? 1 : 0,
+  };
+}
+
+/** The order factors are listed in strengthFactors. */
+export const FACTOR_ORDER: readonly EvidenceFactorKey[] = [
+  "recency", "frequency", "reciprocity", "duration", "channel_richness", "corroboration", "mutual_connections", "shared_organization",
+];
+
+const LABELS: Record<EvidenceFactorKey, string> = {
+  recency: "Recent contact",
+  frequency: "Days in contact",
+  reciprocity: "Two-way contact",
+  duration: "Known for",
+  channel_richness: "Channel richness",
+  corroboration: "Seen in several sources",
+  mutual_connections: "Mutual connections",
+  shared_organization: "Same organization",
+};
+
+/** Raw, normalized and evidence for every factor, in a fixed order: what Edge.strengthFactors shows. */
+export function measureFactors(summary: PairSummary, asOf: Date): MeasuredFactor[] {
+  const raw = rawFactors(summary, asOf);
+  const normalized = normalizeFactors(raw);
+  const sources = [...new Set(summary.sources)].sort();
+  // toISOString costs ~1 µs on Node 20: format each date once, not once per factor.
+  const firstIso = summary.firstSeenAt?.toISOString() ?? null;
+  const lastIso = summary.lastSeenAt?.toISOString() ?? null;
+  const span = dates([["firstSeenAt", firstIso], ["lastSeenAt", lastIso]]);
+  const perChannel: Record<string, number> = {};
+  let interactions = 0;
+  for (const channel of STRENGTH_CHANNELS) {
+    const count = amount(summary.countsByChannel[channel]);
+    interactions += count;
+    if (count > 0) perChannel[channel] = round(count);
+    const mass = amount(summary.massByChannel[channel]);
+    if (mass > 0) perChannel[`${channel}Weighted`] = round(mass);
+  }
+  const { aToB, bToA, mutual } = summary.directions;
+  const evidence: Record<EvidenceFactorKey, TFactorEvidence> = {
+    recency: { counts: { decayedMass: round(raw.recency), halfLifeDays: summary.decayed.halfLifeDays }, dates: dates([["lastSeenAt", lastIso]]), sources },
+    frequency: { counts: { activeDays: round(raw.frequency), interactions: round(interactions) }, dates: span, sources },
+    reciprocity: {
+      counts: { aToB: round(amount(aToB)), bToA: round(amount(bToA)), mutual: round(amount(mutual)), replies: round(amount(summary.replies)) },
+      dates: {},
+      sources,
+    },
+    duration: { counts: { days: round(raw.duration) }, dates: { ...span }, sources },
+    channel_richness: { counts: perChannel, dates: {}, sources },
+    corroboration: { counts: { sources: raw.corroboration }, dates: {}, sources },
+    mutual_connections: { counts: { mutualConnections: round(raw.mutual_connections) }, dates: {}, sources: [] },
+    shared_organization: { counts: {}, dates: {}, sources: [] },
+  };
+  return FACTOR_ORDER.map((key) => ({ key, label: LABELS[key], raw: raw[key], normalized: normalized[key], evidence: evidence[key] }));
+}
