@@ -9,12 +9,12 @@ import { expect, test } from "./fixtures/test";
 import {
   discoverPages,
   discoverRouteHandlers,
-  findUnguardedEntryPoints,
   readServerActions,
   workerUrl,
   type HttpMethod,
   type ServerActionEntry,
 } from "./support/discover-entry-points";
+import { findUnguardedEntryPoints } from "./support/find-unguarded";
 import { e2eBaseUrl } from "./support/settings";
 
 const root = fileURLToPath(new URL("..", import.meta.url));

@@ -4,7 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { discoverRouteHandlers, findUnguardedEntryPoints } from "./discover-entry-points";
+import { discoverRouteHandlers } from "./discover-entry-points";
+import { findUnguardedEntryPoints } from "./find-unguarded";
 
 const roots: string[] = [];
 

@@ -39,8 +39,8 @@ const HANDLE_WORDS = ["sky", "blue", "river", "wolf", "pixel", "maple", "storm",
 /** Issues identifiers and guarantees none is given to two people. */
 export class EntityFactory {
   private readonly used = new Set<string>();
-  private readonly givenSampler = new WeightedSampler(zipfWeights(GIVEN_NAMES.length, 25));
-  private readonly surnameSampler = new WeightedSampler(zipfWeights(SURNAMES.length, 100));
+  private readonly givenSampler = new WeightedSampler(zipfWeights(GIVEN_NAMES.length, 30));
+  private readonly surnameSampler = new WeightedSampler(zipfWeights(SURNAMES.length, 60));
   private readonly providerSampler = new WeightedSampler(PROVIDER_WEIGHTS);
   private count = 0;
 

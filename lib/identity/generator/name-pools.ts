@@ -1,9 +1,9 @@
 // Name pools for the benchmark population. Frequencies follow a flattened Zipf law (weight 1/(rank+k)),
-// tuned so that name collisions are as common as in a real population: the most common given name has
-// ≈1.7% of people (James in the US census ≈1.6%) and Σ share² ≈ 0.006; the most common surname ≈0.4%
-// and Σ share² ≈ 0.0008 (US census ≈ 0.0004, an international network is more diverse still). The tail
-// of surnames is synthesized from syllables (≈5 000 in all), since real populations have tens of
-// thousands of surnames and a 100k population must not run out of rare ones.
+// tuned so that name collisions are about as common as in a real population: the most common given name
+// has ≈1.2% of people and Σ share² ≈ 0.0045; the most common surname ≈0.25% and Σ share² ≈ 0.0004 (the
+// US census has Σ share² ≈ 0.004 for given names and ≈ 0.0004 for surnames; an international network is
+// more diverse still). The tail of surnames is synthesized from syllables, since real populations have
+// tens of thousands of surnames and a 100k population must not run out of rare ones.
 // Names with accents and nicknames are over-represented on purpose: they are what normalization is for.
 
 export const GIVEN_NAMES: readonly string[] = [
@@ -27,6 +27,17 @@ export const GIVEN_NAMES: readonly string[] = [
   "Tunde", "Adaeze", "Sipho", "Thandiwe", "Emeka", "Wanjiru", "Omar", "Layla", "Yusuf", "Fatima", "Mehmet", "Elif", "Ahmet",
   "Zeynep", "Karim", "Nour", "Hamza", "Leila", "Tariq", "Yasmin", "Avi", "Noa", "Eitan", "Tamar", "Lars", "Ingrid", "Sven",
   "Freya", "Anders", "Maja", "Pieter", "Sanne", "Joost", "Femke", "Ana", "João", "Gonçalo", "Beatriz", "Tiago", "Mariana",
+  "Ashley", "Brandon", "Caleb", "Dylan", "Evelyn", "Gavin", "Holly", "Isaac", "Julia", "Kyle", "Leah", "Mason", "Nora", "Paige",
+  "Quinn", "Riley", "Sean", "Tessa", "Vanessa", "Wyatt", "Aaron", "Bethany", "Colin", "Dana", "Erin", "Felix", "Gemma", "Heidi",
+  "Ian", "Jasmine", "Keith", "Lydia", "Marcus", "Nadia", "Oscar", "Phoebe", "Reid", "Stella", "Trevor", "Uma", "Vera", "Wesley",
+  "Adrián", "Bárbara", "Cristina", "Emilio", "Fernando", "Irene", "Jorge", "Lorena", "Marta", "Nicolás", "Pablo", "Raquel",
+  "Sergio", "Teresa", "Víctor", "Alessandro", "Federica", "Gianluca", "Martina", "Riccardo", "Sara", "Stefano", "Valerio",
+  "Florian", "Greta", "Henrik", "Jonas", "Klaus", "Lena", "Moritz", "Nils", "Petra", "Stefan", "Ulrike", "Yannick", "Zofia",
+  "Agnieszka", "Bartosz", "Krzysztof", "Marek", "Tomasz", "Aleksei", "Boris", "Irina", "Sergei", "Svetlana", "Yulia", "Amit",
+  "Deepak", "Gaurav", "Harpreet", "Lakshmi", "Manish", "Nandini", "Prakash", "Sunita", "Varun", "Chen", "Fang", "Guang", "Hui",
+  "Jian", "Kai", "Lan", "Ming", "Qiang", "Rui", "Tao", "Xia", "Daisuke", "Emi", "Kaito", "Naoko", "Ren", "Shota", "Tomoko",
+  "Adebayo", "Chiamaka", "Dayo", "Efua", "Femi", "Kemi", "Lerato", "Musa", "Nkechi", "Obinna", "Rudo", "Themba", "Ali", "Bilal",
+  "Dina", "Hana", "Jamal", "Khalid", "Lina", "Mariam", "Rami", "Salma", "Yara", "Ziad",
 ];
 
 const REAL_SURNAMES: readonly string[] = [
@@ -60,10 +71,15 @@ const SURNAME_TAILS = ["son", "berg", "ski", "enko", "ley", "ton", "ova", "ini",
 
 const SURNAME_LINKS = ["", "a", "o", "er", "in", "el"];
 
-/** Real surnames first (the frequent head), then syllable-built ones (the rare tail). */
+/**
+ * Real surnames first (the frequent head), then syllable-built ones (the rare tail): two heads joined
+ * ("Kovlind…") and head + link + tail ("Dunaberg"), ≈ 32 000 distinct names in all.
+ */
 export const SURNAMES: readonly string[] = [
   ...REAL_SURNAMES,
   ...SURNAME_LINKS.flatMap((link) => SURNAME_HEADS.flatMap((head) => SURNAME_TAILS.map((tail) => head + link + tail))),
+  ...SURNAME_HEADS.flatMap((head) => SURNAME_HEADS.filter((second) => second !== head)
+    .flatMap((second) => SURNAME_TAILS.map((tail) => head + second.toLowerCase() + tail))),
 ];
 
 /** Flattened Zipf weights: 1/(rank + offset). A larger offset flattens the head. */

@@ -45,12 +45,12 @@ export const DEFAULT_PARAMETER_TABLE: DefaultTable = {
     // independently the two would add up to evidence *for* a match, whereas together they are strong
     // evidence against (an employer gives a person one address). So this level's m and u are conditional
     // on the organization agreeing: u ≈ 0.6 (colleagues with addresses on record nearly always differ),
-    // m ≈ 0.003 (aliases in exports are rare). It deliberately breaks "u sums to 1"; see README.
-    sameDomainOnly: { m: 0.003, u: 0.6 },
+    // m ≈ 0.001 (aliases in exports are rare). It deliberately breaks "u sums to 1"; see README.
+    sameDomainOnly: { m: 0.001, u: 0.6 },
     // Both sides have a personal (free-mail) address and they differ: most people keep one.
     differentPersonal: { m: 0.03, u: 0.1 },
     // People hold several addresses, so "no address in common" is only weak evidence against.
-    different: { m: 0.247, u: 0.89998 },
+    different: { m: 0.249, u: 0.89998 },
   },
   phone: {
     exact: { m: 0.9, collisionsPerRecord: 0.01 },
@@ -93,7 +93,7 @@ export const DEFAULT_MATCHES_PER_RECORD = 1.5;
  * Lower bound for a term-frequency-adjusted u. Frequencies come from the data itself, so a name seen once
  * would otherwise claim u ≈ 1/N² and an absurd weight; below this floor the data cannot tell rare apart.
  */
-export const TERM_FREQUENCY_FLOOR = 0.000002;
+export const TERM_FREQUENCY_FLOOR = 0.0000002;
 
 /**
  * How a value's frequency adjusts u, per comparison that has one. "replace" is Splink's adjustment (u is

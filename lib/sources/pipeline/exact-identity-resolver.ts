@@ -1,0 +1,181 @@
+// Default identity resolution: exact identifiers only. An observation resolves to the person already
+// linked to its source record (PersonIdentity), else to a non-deleted person sharing any normalized email,
+// else a LinkedIn slug or another network handle, else a new person. New names, emails, phones and handles
+// are unioned into the matched person. One lookup per batch, one insert and one update statement per batch.
+import { randomUUID } from "node:crypto";
+import { SQL_NOW } from "./sql";
+import type { IdentityObservation, IdentityResolver, ResolvedIdentity, ResolveStats, Tx } from "./types";
+
+interface PersonRow {
+  id: string;
+  names: string[];
+  emails: string[];
+  phones: string[];
+  socialHandles: Record<string, string> | null;
+  title: string | null;
+  organizationId: string | null;
+}
+
+interface Working extends PersonRow {
+  isNew: boolean;
+  dirty: boolean;
+}
+
+const handleKey = (network: string, value: string) => `${network}:${value}`;
+
+export class ExactIdentityResolver implements IdentityResolver {
+  async resolve(tx: Tx, observations: readonly IdentityObservation[], stats: ResolveStats): Promise<ResolvedIdentity[]> {
+    if (observations.length === 0) return [];
+    const known = await this.knownIdentities(tx, observations);
+    const rows = await this.candidates(tx, observations, [...new Set(known.values())]);
+
+    const byId = new Map<string, Working>();
+    const byEmail = new Map<string, Working>();
+    const byHandle = new Map<string, Working>();
+    const index = (person: Working) => {
+      byId.set(person.id, person);
+      for (const email of person.emails) if (!byEmail.has(email)) byEmail.set(email, person);
+      for (const [network, value] of Object.entries(person.socialHandles ?? {})) {
+        const key = handleKey(network, value);
+        if (!byHandle.has(key)) byHandle.set(key, person);
+      }
+    };
+    for (const row of rows) index({ ...row, isNew: false, dirty: false });
+
+    const matched = new Set<string>();
+    const results: ResolvedIdentity[] = [];
+    for (const observation of observations) {
+      const knownId = observation.sourceId === null ? undefined : known.get(`${observation.sourceName}\u0000${observation.sourceId}`);
+      let person = knownId ? byId.get(knownId) : undefined;
+      for (const email of observation.emails) person ??= byEmail.get(email);
+      if (!person && observation.handles.linkedin) person = byHandle.get(handleKey("linkedin", observation.handles.linkedin));
+      for (const [network, value] of Object.entries(observation.handles)) person ??= byHandle.get(handleKey(network, value));
+      if (!person) {
+        person = { id: randomUUID(), names: [], emails: [], phones: [], socialHandles: null, title: null, organizationId: null, isNew: true, dirty: true };
+        stats.peopleCreated += 1;
+      } else if (!person.isNew && !matched.has(person.id)) {
+        matched.add(person.id);
+        stats.peopleMatched += 1;
+      }
+      if (merge(person, observation)) person.dirty = true;
+      index(person);
+      results.push({ personId: person.id, created: person.isNew });
+    }
+
+    const created = [...byId.values()].filter((person) => person.isNew);
+    const changed = [...byId.values()].filter((person) => !person.isNew && person.dirty);
+    stats.peopleUpdated += changed.length;
+    await this.write(tx, created, changed);
+    await this.remember(tx, observations, results);
+    return results;
+  }
+
+  private async knownIdentities(tx: Tx, observations: readonly IdentityObservation[]): Promise<Map<string, string>> {
+    const withId = observations.filter((observation) => observation.sourceId !== null);
+    if (withId.length === 0) return new Map();
+    const rows = await tx.$queryRawUnsafe<Array<{ sourceName: string; sourceId: string; personId: string }>>(
+      `SELECT pi."sourceName", pi."sourceId", pi."personId"
+         FROM "PersonIdentity" pi
+         JOIN "Person" p ON p.id = pi."personId" AND p."deletedAt" IS NULL
+         JOIN unnest($1::text[], $2::text[]) AS k(source_name, source_id) ON k.source_name = pi."sourceName" AND k.source_id = pi."sourceId"`,
+      withId.map((observation) => observation.sourceName),
+      withId.map((observation) => observation.sourceId),
+    );
+    return new Map(rows.map((row) => [`${row.sourceName}\u0000${row.sourceId}`, row.personId]));
+  }
+
+  private async candidates(tx: Tx, observations: readonly IdentityObservation[], ids: string[]): Promise<PersonRow[]> {
+    const emails = [...new Set(observations.flatMap((observation) => observation.emails))];
+    const handles = [...new Set(observations.flatMap((observation) => Object.entries(observation.handles).map(([network, value]) => handleKey(network, value))))];
+    // Oldest first, so when several people share an identifier the same one wins every time.
+    return tx.$queryRawUnsafe<PersonRow[]>(
+      `SELECT id, names, emails, phones, "socialHandles", title, "organizationId"
+         FROM "Person"
+        WHERE "deletedAt" IS NULL
+          AND (emails && $1::text[]
+               OR id = ANY($2::uuid[])
+               OR (cardinality($3::text[]) > 0 AND jsonb_typeof("socialHandles") = 'object'
+                   AND EXISTS (SELECT 1 FROM jsonb_each_text("socialHandles") h WHERE h.key || ':' || h.value = ANY($3::text[]))))
+        ORDER BY "createdAt", id`,
+      emails,
+      ids,
+      handles,
+    );
+  }
+
+  private async write(tx: Tx, created: Working[], changed: Working[]): Promise<void> {
+    const payload = (person: Working) => ({
+      id: person.id,
+      names: person.names,
+      emails: person.emails,
+      phones: person.phones,
+      socialHandles: person.socialHandles,
+      title: person.title,
+      organizationId: person.organizationId,
+    });
+    const columns = `ARRAY(SELECT jsonb_array_elements_text(d->'names')), ARRAY(SELECT jsonb_array_elements_text(d->'emails')),
+                     ARRAY(SELECT jsonb_array_elements_text(d->'phones')), NULLIF(d->'socialHandles', 'null'::jsonb),
+                     d->>'title', (d->>'organizationId')::uuid`;
+    if (created.length > 0) {
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "Person" (id, names, emails, phones, "socialHandles", title, "organizationId", "previousIds", "createdAt", "updatedAt")
+         SELECT (d->>'id')::uuid, ${columns}, '{}'::uuid[], ${SQL_NOW}, ${SQL_NOW} FROM jsonb_array_elements($1::jsonb) d`,
+        JSON.stringify(created.map(payload)),
+      );
+    }
+    if (changed.length > 0) {
+      await tx.$executeRawUnsafe(
+        `UPDATE "Person" p SET (names, emails, phones, "socialHandles", title, "organizationId") = (SELECT ${columns}), "updatedAt" = ${SQL_NOW}
+           FROM jsonb_array_elements($1::jsonb) d WHERE p.id = (d->>'id')::uuid`,
+        JSON.stringify(changed.map(payload)),
+      );
+    }
+  }
+
+  private async remember(tx: Tx, observations: readonly IdentityObservation[], results: ResolvedIdentity[]): Promise<void> {
+    const rows = observations.flatMap((observation, i) =>
+      observation.sourceId === null
+        ? []
+        : [{ id: randomUUID(), personId: results[i]?.personId, sourceName: observation.sourceName, sourceId: observation.sourceId, observedAt: observation.observedAt?.toISOString() ?? null }],
+    );
+    if (rows.length === 0) return;
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "PersonIdentity" (id, "personId", "sourceName", "sourceId", "observedAt", "createdAt")
+       SELECT (d->>'id')::uuid, (d->>'personId')::uuid, d->>'sourceName', d->>'sourceId', (d->>'observedAt')::timestamp, ${SQL_NOW}
+         FROM jsonb_array_elements($1::jsonb) d
+       ON CONFLICT ("sourceName", "sourceId") DO NOTHING`,
+      JSON.stringify(rows),
+    );
+  }
+}
+
+/** Unions the observation into the person; true when anything changed. */
+function merge(person: Working, observation: IdentityObservation): boolean {
+  let changed = false;
+  const union = (target: string[], values: readonly string[]) => {
+    for (const value of values) {
+      if (!target.includes(value)) {
+        target.push(value);
+        changed = true;
+      }
+    }
+  };
+  union(person.names, observation.names);
+  union(person.emails, observation.emails);
+  union(person.phones, observation.phones);
+  for (const [network, value] of Object.entries(observation.handles)) {
+    if (person.socialHandles?.[network] === undefined) {
+      person.socialHandles = { ...(person.socialHandles ?? {}), [network]: value };
+      changed = true;
+    }
+  }
+  if (!person.title && observation.title) {
+    person.title = observation.title;
+    changed = true;
+  }
+  if (!person.organizationId && observation.organizationId) {
+    person.organizationId = observation.organizationId;
+    changed = true;
+  }
+  return changed;
+}

@@ -1,0 +1,43 @@
+// `npm run import` end to end against the test database: the JSON summary on the last line, and one clear
+// line with exit code 1 for a file of the wrong format.
+import { spawnSync } from "node:child_process";
+import { beforeEach, describe, expect, inject, it } from "vitest";
+import { prisma } from "../../db/client";
+import { resetDatabase } from "../../testing/reset-database";
+import { fixturePath } from "../testing/helpers";
+
+beforeEach(resetDatabase);
+
+function runImport(...args: string[]) {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/import.ts", ...args], {
+    cwd: process.cwd(),
+    env: { ...process.env, DATABASE_URL: inject("databaseUrl") },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("npm run import", () => {
+  it("prints the run summary as one JSON object on the last line", () => {
+    const { code, stdout } = runImport("linkedin", fixturePath("linkedin-connections.csv"), "--owner", "alex.owner@gmail.com", "--json");
+    expect(code).toBe(0);
+    const last = stdout.trimEnd().split("\n").at(-1) ?? "";
+    expect(JSON.parse(last)).toMatchObject({ status: "success", sourceName: "linkedin", people: { created: 8 }, edges: { recomputed: 14 } });
+  });
+
+  it("exits 1 with one clear line for a wrong format, a bad source or a missing file", async () => {
+    const wrong = runImport("linkedin", fixturePath("gmail-takeout.mbox"));
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^import: gmail-takeout\.mbox: This looks like an mbox file/)]);
+    expect(await prisma.syncRun.count({ where: { status: "failed" } })).toBe(1);
+    expect(await prisma.person.count()).toBe(0);
+
+    const unknown = runImport("myspace", fixturePath("linkedin-connections.csv"));
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.trim()).toBe('import: Unknown source "myspace". Use one of: linkedin, google_contacts, vcard, gmail, calendar, slack.');
+    const missing = runImport("vcard", "/does/not/exist.vcf");
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim()).toBe("import: No such file or folder: /does/not/exist.vcf");
+  });
+});

@@ -1,0 +1,213 @@
+// The import pipeline on a real PostgreSQL with the parsers' fixtures: what a LinkedIn export and a Gmail
+// mbox become, idempotent re-imports, and failures that leave nothing behind but the failed run.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { prisma } from "../../db/client";
+import { ZStrengthFactors } from "../../strength/strength-factors.schema";
+import { resetDatabase } from "../../testing/reset-database";
+import { fixturePath } from "../testing/helpers";
+import { writeZip, type ZipSource } from "../testing/write-zip";
+import { importFile } from "./import-file";
+
+const NOW = new Date("2026-10-01T00:00:00Z");
+const OWNER = "alex.owner@gmail.com";
+
+beforeEach(resetDatabase);
+
+let scratch: string | undefined;
+afterEach(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+  scratch = undefined;
+});
+
+async function dataCounts() {
+  const [people, organizations, interactions, edges, identities] = await Promise.all([
+    prisma.person.count(),
+    prisma.organization.count(),
+    prisma.interaction.count(),
+    prisma.edge.count(),
+    prisma.personIdentity.count(),
+  ]);
+  return { people, organizations, interactions, edges, identities };
+}
+
+async function dataRows() {
+  const byId = { orderBy: { id: "asc" } } as const;
+  return {
+    people: await prisma.person.findMany(byId),
+    organizations: await prisma.organization.findMany(byId),
+    interactions: await prisma.interaction.findMany(byId),
+    edges: await prisma.edge.findMany(byId),
+    identities: await prisma.personIdentity.findMany(byId),
+  };
+}
+
+const NOTHING = { people: 0, organizations: 0, interactions: 0, edges: 0, identities: 0 };
+
+describe("importFile", () => {
+  it("imports LinkedIn connections as people, organizations and weak edges to the owner", async () => {
+    const summary = await importFile({ db: prisma, sourceName: "linkedin", path: fixturePath("linkedin-connections.csv"), ownerEmails: [OWNER], now: NOW });
+
+    expect(summary).toMatchObject({ status: "success", error: null, format: "linkedin_connections", failed: 0 });
+    // 7 distinct connections (Dana appears twice) plus the owner.
+    expect(summary.people).toEqual({ created: 8, matched: 0 });
+    // Dana's row appears twice: the second copy is the same connection.
+    expect(summary.interactions).toEqual({ created: 7, existing: 1 });
+    expect(summary.edges.recomputed).toBe(14);
+    expect(summary.issues).toContainEqual(expect.objectContaining({ severity: "warn", code: "invalid_date", position: { row: 9 } }));
+
+    const owner = await prisma.person.findFirstOrThrow({ where: { emails: { has: OWNER } } });
+    const dana = await prisma.person.findFirstOrThrow({ where: { names: { has: "Dana Smith" } }, include: { organization: true } });
+    expect(dana.socialHandles).toEqual({ linkedin: "dana-smith-4a1b2c" });
+    expect(dana.organization?.name).toBe("Stripe");
+    expect(dana.title).toBe("Head of Partnerships");
+    const names = (await prisma.organization.findMany({ select: { name: true } })).map((org) => org.name);
+    expect(names).toEqual(expect.arrayContaining(["Stripe", "Acme, Inc.", "Globex", "Banco Ñandú"]));
+    expect(await prisma.organization.count({ where: { domain: "gmail.com" } })).toBe(0);
+
+    const edges = await prisma.edge.findMany({ where: { OR: [{ fromPersonId: owner.id }, { toPersonId: owner.id }] } });
+    expect(edges).toHaveLength(14);
+    for (const edge of edges) {
+      expect(edge.strength).toBeGreaterThan(0);
+      expect(edge.strength).toBeLessThan(0.1);
+      expect(edge.channels).toEqual(["linkedin"]);
+      expect(ZStrengthFactors.parse(edge.strengthFactors).score).toBeCloseTo(edge.strength, 6);
+    }
+    const identities = await prisma.personIdentity.findMany({ where: { personId: dana.id } });
+    expect(identities.map((identity) => `${identity.sourceName}/${identity.sourceId}`)).toEqual(["linkedin/dana-smith-4a1b2c"]);
+
+    const run = await prisma.syncRun.findUniqueOrThrow({ where: { id: summary.runId } });
+    expect(run).toMatchObject({ status: "success", sourceName: "linkedin", rowsRead: summary.rowsRead, created: summary.created, correlationId: summary.correlationId });
+    const state = await prisma.syncState.findUniqueOrThrow({ where: { sourceName: "linkedin" } });
+    expect(state).toMatchObject({ status: "success", lastError: null, lastSuccessAt: NOW });
+  });
+
+  it("changes nothing when the same file is imported again", async () => {
+    const options = { db: prisma, sourceName: "linkedin", path: fixturePath("linkedin-connections.csv"), ownerEmails: [OWNER], now: NOW } as const;
+    const first = await importFile(options);
+    const before = await dataRows();
+    const second = await importFile({ ...options, now: new Date("2026-10-02T00:00:00Z") });
+
+    expect(await dataRows()).toEqual(before);
+    expect(second).toMatchObject({ status: "success", created: 0, updated: 0, rowsRead: first.rowsRead });
+    expect(second.people).toEqual({ created: 0, matched: 8 });
+    expect(second.interactions).toEqual({ created: 0, existing: 8 });
+    expect(second.edges.recomputed).toBe(0);
+    expect(await prisma.syncRun.count({ where: { status: "success" } })).toBe(2);
+  });
+
+  it("imports an mbox as metadata-only interactions with two-way edges whose factors validate", async () => {
+    const summary = await importFile({ db: prisma, sourceName: "gmail", path: fixturePath("gmail-takeout.mbox"), ownerEmails: [OWNER], now: NOW });
+    expect(summary).toMatchObject({ status: "success", format: "mbox" });
+    expect(summary.interactions.created).toBe(4);
+    expect(summary.filtered).toMatchObject({ spam: 1 });
+
+    const interactions = await prisma.interaction.findMany({ where: { sourceName: "gmail" } });
+    for (const interaction of interactions) {
+      expect(interaction.metadata).not.toHaveProperty("subject");
+      expect(JSON.stringify(interaction)).not.toMatch(/Intro to Zo|happy to/);
+    }
+    const reply = interactions.find((interaction) => interaction.sourceId === "CAowner-reply-002@mail.gmail.com");
+    expect(reply?.participants).toEqual([OWNER, "dana@stripe.com", "priya@raman.dev"]);
+
+    const owner = await prisma.person.findFirstOrThrow({ where: { emails: { has: OWNER } } });
+    const dana = await prisma.person.findFirstOrThrow({ where: { emails: { has: "dana@stripe.com" } }, include: { organization: true } });
+    expect(dana.organization?.domain).toBe("stripe.com");
+    const there = await prisma.edge.findFirstOrThrow({ where: { fromPersonId: owner.id, toPersonId: dana.id } });
+    const back = await prisma.edge.findFirstOrThrow({ where: { fromPersonId: dana.id, toPersonId: owner.id } });
+    expect(there.strength).toBeGreaterThan(0);
+    expect(back.strength).toBe(there.strength);
+    expect(there).toMatchObject({ interactionCount: 2, sources: ["gmail"], channels: ["email"] });
+    const factors = ZStrengthFactors.parse(there.strengthFactors);
+    expect(factors.computedAt).toBe(NOW.toISOString());
+    expect(factors.factors.find((factor) => factor.key === "reciprocity")?.raw).toBeGreaterThan(0);
+    expect(await prisma.organization.count({ where: { domain: { in: ["gmail.com", "googlemail.com"] } } })).toBe(0);
+  });
+
+  it("joins a later mbox to the people a LinkedIn import created, adding only what is new", async () => {
+    await importFile({ db: prisma, sourceName: "linkedin", path: fixturePath("linkedin-connections.csv"), ownerEmails: [OWNER], now: NOW });
+    const summary = await importFile({ db: prisma, sourceName: "gmail", path: fixturePath("gmail-takeout.mbox"), ownerEmails: [OWNER], now: NOW });
+    expect(summary.people.matched).toBeGreaterThanOrEqual(3);
+    const marcus = await prisma.person.findMany({ where: { emails: { has: "marcus.okafor@example.org" } } });
+    expect(marcus).toHaveLength(1);
+    expect(marcus[0]?.socialHandles).toEqual({ linkedin: "marcusokafor" });
+    const owner = await prisma.person.findFirstOrThrow({ where: { emails: { has: OWNER } } });
+    const priyaEdge = await prisma.edge.findFirstOrThrow({ where: { fromPersonId: owner.id, toPerson: { emails: { has: "priya@raman.dev" } } } });
+    expect(priyaEdge.sources).toEqual(["gmail", "linkedin"]);
+  });
+
+  it("refuses an mbox uploaded as LinkedIn and records only the failed run", async () => {
+    const summary = await importFile({ db: prisma, sourceName: "linkedin", path: fixturePath("gmail-takeout.mbox"), ownerEmails: [OWNER], now: NOW });
+    expect(summary.status).toBe("failed");
+    expect(summary.error).toMatch(/This looks like an mbox file \(Gmail Takeout\), not a LinkedIn Connections\.csv export\. Import it as the "gmail" source instead\./);
+    expect(summary.issues).toContainEqual(expect.objectContaining({ severity: "fatal", code: "wrong_format" }));
+    expect(await dataCounts()).toEqual(NOTHING);
+
+    const runs = await prisma.syncRun.findMany();
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ status: "failed", error: summary.error, created: 0 });
+    expect(runs[0]?.finishedAt).toBeInstanceOf(Date);
+    const state = await prisma.syncState.findUniqueOrThrow({ where: { sourceName: "linkedin" } });
+    expect(state).toMatchObject({ status: "failed", lastError: summary.error, lastSuccessAt: null });
+  });
+
+  it("leaves no partial rows when an archive turns out damaged mid-import, or truncated", async () => {
+    scratch = mkdtempSync(join(tmpdir(), "wig-import-"));
+    const folder = fixturePath("slack-export");
+    const sources: ZipSource[] = readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => {
+        const full = join(entry.parentPath, entry.name);
+        return { name: relative(folder, full), data: readFileSync(full) };
+      });
+    // Conversations are read in folder order (D01…, announcements, general, …): the damaged entry comes
+    // after messages were already parsed and written inside the run's transaction.
+    const damaged = join(scratch, "damaged.zip");
+    writeFileSync(damaged, writeZip(sources.map((source) => (source.name === "general/2026-09-02.json" ? { ...source, declaredSize: 10 } : source))));
+
+    const summary = await importFile({ db: prisma, sourceName: "slack", path: damaged, now: NOW });
+    expect(summary.status).toBe("failed");
+    expect(summary.error).toMatch(/^damaged\.zip: /);
+    expect(summary.issues).toContainEqual(expect.objectContaining({ severity: "fatal", code: "invalid_zip" }));
+    expect(summary.rowsRead).toBeGreaterThan(0);
+    expect(summary.failed).toBe(summary.rowsRead);
+    expect(await dataCounts()).toEqual(NOTHING);
+    expect(await prisma.syncState.findUniqueOrThrow({ where: { sourceName: "slack" } })).toMatchObject({ status: "failed", lastError: summary.error });
+
+    const whole = writeZip(sources);
+    const truncated = join(scratch, "truncated.zip");
+    writeFileSync(truncated, whole.subarray(0, Math.floor(whole.length * 0.6)));
+    const cut = await importFile({ db: prisma, sourceName: "slack", path: truncated, now: NOW });
+    expect(cut.status).toBe("failed");
+    expect(cut.error).toMatch(/not a readable zip archive/);
+    expect(await dataCounts()).toEqual(NOTHING);
+
+    // The intact export then imports in full.
+    const retry = await importFile({ db: prisma, sourceName: "slack", path: folder, now: NOW });
+    expect(retry.status).toBe("success");
+    expect(retry.interactions.created).toBeGreaterThan(0);
+    expect(await prisma.syncState.findUniqueOrThrow({ where: { sourceName: "slack" } })).toMatchObject({ status: "success", lastError: null });
+  });
+
+  it("writes the run's audit rows in its correlation id", async () => {
+    const ok = await importFile({ db: prisma, sourceName: "linkedin", path: fixturePath("linkedin-connections.csv"), ownerEmails: [OWNER], now: NOW });
+    const bad = await importFile({ db: prisma, sourceName: "vcard", path: fixturePath("linkedin-connections.csv"), now: NOW });
+    expect(ok.correlationId).not.toBe(bad.correlationId);
+
+    const rows = async (correlationId: string) =>
+      (await prisma.auditLog.findMany({ where: { correlationId }, orderBy: { createdAt: "asc" } })).map((row) => [row.action, row.entityType, row.entityId]);
+    expect(await rows(ok.correlationId)).toEqual([
+      ["sync.started", "SyncRun", ok.runId],
+      ["sync.completed", "SyncRun", ok.runId],
+    ]);
+    expect(await rows(bad.correlationId)).toEqual([
+      ["sync.started", "SyncRun", bad.runId],
+      ["sync.failed", "SyncRun", bad.runId],
+    ]);
+    const completed = await prisma.auditLog.findFirstOrThrow({ where: { action: "sync.completed" } });
+    expect(completed.metadata).toMatchObject({ created: ok.created, rowsRead: ok.rowsRead, edgesRecomputed: 14 });
+    expect((await prisma.syncRun.findUniqueOrThrow({ where: { id: bad.runId } })).correlationId).toBe(bad.correlationId);
+  });
+});

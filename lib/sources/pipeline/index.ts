@@ -1,0 +1,7 @@
+// The import pipeline: parsed observations → identity resolution → people, organizations, interactions,
+// edges, with run history (SyncRun), SyncState and audit rows. See README.md.
+export { importFile } from "./import-file";
+export { ExactIdentityResolver } from "./exact-identity-resolver";
+export { organizationDomain } from "./free-mail";
+export { DECAY_REFERENCE_DATE } from "./recompute-edges";
+export type { IdentityObservation, IdentityResolver, ImportFileOptions, ImportSummary, ResolvedIdentity, ResolveStats } from "./types";

@@ -1,0 +1,197 @@
+// Writes one batch of parsed observations inside the run's transaction: organizations, then people
+// (through the identity resolver), then interactions (idempotent on sourceName + sourceId). Returns nothing;
+// it records the pairs of people whose edges need recomputing in `context.touchedPairs`.
+import { randomUUID } from "node:crypto";
+import type { TInteractionObservation, TParticipant, TPersonObservation } from "../types";
+import { organizationDomain } from "./free-mail";
+import { organizationIdByName, resolveOrganizations } from "./organizations";
+import { SQL_NOW } from "./sql";
+import type { IdentityObservation, IdentityResolver, ResolveStats, Tx } from "./types";
+
+/** Past this many participants only the starter's pairs are touched (a 200-person thread is not 19,900 ties). */
+const MAX_FULL_PAIR_GROUP = 50;
+
+export interface BatchStats extends ResolveStats {
+  organizationsCreated: number;
+  interactionsCreated: number;
+  interactionsExisting: number;
+  /** Interactions with fewer than two distinct participants: nothing to connect. */
+  interactionsUnusable: number;
+}
+
+export interface BatchContext {
+  tx: Tx;
+  sourceName: string;
+  resolver: IdentityResolver;
+  /** The importing person: the other end of LinkedIn connections. */
+  owner: { personId: string; key: string } | null;
+  /** Turn each person observation into a `linkedin` interaction with the owner (Connections.csv). */
+  connectToOwner: boolean;
+  now: Date;
+  stats: BatchStats;
+  /** "smallerId largerId" of pairs with new interactions. */
+  touchedPairs: Set<string>;
+}
+
+/** How a participant is stored in Interaction.participants: normalized email, else the source handle. */
+export function participantKey(participant: TParticipant): string | null {
+  return participant.email?.trim().toLowerCase() || participant.handle || null;
+}
+
+function handlesOf(person: TPersonObservation): Record<string, string> {
+  const handles: Record<string, string> = { ...(person.socialHandles ?? {}) };
+  const slug = person.linkedinUrl?.match(/\/in\/([^/?#]+)/)?.[1];
+  if (slug) handles.linkedin = decodeSlug(slug);
+  return handles;
+}
+
+function decodeSlug(slug: string): string {
+  try {
+    return decodeURIComponent(slug).toLowerCase();
+  } catch {
+    return slug.toLowerCase();
+  }
+}
+
+function firstOrgDomain(emails: readonly string[]): string | undefined {
+  for (const email of emails) {
+    const domain = organizationDomain(email);
+    if (domain) return domain;
+  }
+  return undefined;
+}
+
+export async function writeBatch(context: BatchContext, people: TPersonObservation[], interactions: TInteractionObservation[]): Promise<void> {
+  const { tx, stats } = context;
+  const observed = [...interactions];
+  // Keys of connections already described by a person observation: no second identity for them.
+  const fromPeople = new Set<string>();
+  if (context.connectToOwner && context.owner) {
+    for (const person of people) {
+      const key = person.emails[0] ?? `linkedin:${handlesOf(person).linkedin ?? person.sourceId}`;
+      fromPeople.add(key);
+      observed.push({
+        kind: "interaction",
+        sourceName: person.sourceName,
+        sourceId: `connection:${person.sourceId}`,
+        timestamp: person.observedAt ?? context.now,
+        channel: "linkedin",
+        participants: [
+          { email: context.owner.key, role: "member" },
+          person.emails[0] ? { email: key, role: "member" } : { handle: key, role: "member" },
+        ],
+        groupSize: 2,
+        metadata: {},
+        position: person.position,
+      });
+    }
+  }
+
+  // Participants become observations too, deduplicated by key within the batch.
+  const participants = new Map<string, IdentityObservation>();
+  for (const interaction of observed) {
+    for (const participant of interaction.participants) {
+      const key = participantKey(participant);
+      if (!key || key === context.owner?.key) continue;
+      const existing = participants.get(key);
+      if (existing) {
+        if (participant.name && !existing.names.includes(participant.name)) existing.names.push(participant.name);
+        continue;
+      }
+      const handles: Record<string, string> = {};
+      const handle = participant.handle?.match(/^([a-z_]+):(.+)$/);
+      if (handle?.[1] && handle[2]) handles[handle[1]] = handle[2];
+      const email = participant.email?.trim().toLowerCase();
+      participants.set(key, {
+        sourceName: context.sourceName,
+        sourceId: fromPeople.has(key) ? null : key,
+        names: participant.name ? [participant.name] : [],
+        emails: email ? [email] : [],
+        phones: [],
+        handles,
+      });
+    }
+  }
+
+  const orgNames = people.flatMap((person) => (person.organizationName ? [person.organizationName] : []));
+  const domains = [...people.flatMap((person) => person.emails), ...[...participants.values()].flatMap((p) => p.emails)]
+    .map(organizationDomain)
+    .filter((domain): domain is string => domain !== null);
+  const orgs = await resolveOrganizations(tx, orgNames, domains);
+  stats.organizationsCreated += orgs.created;
+  const orgOf = (emails: readonly string[], name?: string) => {
+    const domain = firstOrgDomain(emails);
+    return organizationIdByName(orgs, name) ?? (domain ? orgs.byDomain.get(domain) : undefined);
+  };
+
+  const identities: IdentityObservation[] = people.map((person) => ({
+    sourceName: person.sourceName,
+    sourceId: person.sourceId,
+    names: person.names,
+    emails: person.emails.map((email) => email.toLowerCase()),
+    phones: person.phones,
+    handles: handlesOf(person),
+    title: person.title,
+    organizationId: orgOf(person.emails, person.organizationName),
+    observedAt: person.observedAt,
+  }));
+  const participantKeys = [...participants.keys()];
+  for (const observation of participants.values()) observation.organizationId = orgOf(observation.emails);
+  identities.push(...participants.values());
+  const resolved = await context.resolver.resolve(tx, identities, stats);
+
+  const personOfKey = new Map<string, string>();
+  if (context.owner) personOfKey.set(context.owner.key, context.owner.personId);
+  participantKeys.forEach((key, i) => {
+    const personId = resolved[people.length + i]?.personId;
+    if (personId) personOfKey.set(key, personId);
+  });
+  await writeInteractions(context, observed, personOfKey);
+}
+
+async function writeInteractions(context: BatchContext, interactions: TInteractionObservation[], personOfKey: Map<string, string>): Promise<void> {
+  const rows: Array<{ id: string; sourceId: string; timestamp: string; participants: string[]; channel: string; direction: string | null; metadata: object }> = [];
+  for (const interaction of interactions) {
+    const keys = [...new Set(interaction.participants.map(participantKey).filter((key): key is string => key !== null))];
+    if (keys.length < 2) {
+      context.stats.interactionsUnusable += 1;
+      continue;
+    }
+    // Never bodies or subjects: only the non-content facts the strength model reads.
+    const { subject: _subject, ...metadata } = interaction.metadata;
+    rows.push({
+      id: randomUUID(),
+      sourceId: interaction.sourceId,
+      timestamp: interaction.timestamp.toISOString(),
+      participants: keys,
+      channel: interaction.channel,
+      direction: interaction.direction ?? null,
+      metadata: { ...metadata, groupSize: interaction.groupSize, ...(interaction.ownerDirection ? { ownerDirection: interaction.ownerDirection } : {}) },
+    });
+  }
+  if (rows.length === 0) return;
+  const inserted = await context.tx.$queryRawUnsafe<Array<{ sourceId: string; participants: string[] }>>(
+    `INSERT INTO "Interaction" (id, "sourceId", "sourceName", timestamp, participants, channel, direction, metadata, "createdAt")
+     SELECT (d->>'id')::uuid, d->>'sourceId', $2, (d->>'timestamp')::timestamp, ARRAY(SELECT jsonb_array_elements_text(d->'participants')),
+            (d->>'channel')::"InteractionChannel", (d->>'direction')::"InteractionDirection", d->'metadata', ${SQL_NOW}
+       FROM jsonb_array_elements($1::jsonb) d
+     ON CONFLICT ("sourceName", "sourceId") DO NOTHING
+     RETURNING "sourceId", participants`,
+    JSON.stringify(rows),
+    context.sourceName,
+  );
+  context.stats.interactionsCreated += inserted.length;
+  context.stats.interactionsExisting += rows.length - inserted.length;
+  for (const row of inserted) touchPairs(context.touchedPairs, row.participants.map((key) => personOfKey.get(key)));
+}
+
+function touchPairs(touched: Set<string>, personIds: Array<string | undefined>): void {
+  const ids = personIds.filter((id): id is string => id !== undefined);
+  const starters = ids.length > MAX_FULL_PAIR_GROUP ? ids.slice(0, 1) : ids;
+  for (const a of starters) {
+    for (const b of ids) {
+      if (a === b) continue;
+      touched.add(a < b ? `${a} ${b}` : `${b} ${a}`);
+    }
+  }
+}

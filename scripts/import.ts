@@ -1,0 +1,88 @@
+// npm run import -- <source> <file-or-folder> [--owner <email>]... [--json]
+//   Imports an export through the same pipeline the sync dashboard uses (lib/sources/pipeline): one run per
+//   file, with its SyncRun row, SyncState and audit rows. A folder is one Slack export, or for the other
+//   sources a folder of export files imported one by one. --json prints the summary as one JSON object on
+//   the last line. Uses DATABASE_URL, or the embedded PostgreSQL (reusing the one `npm start` runs).
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { createPrismaClient } from "../lib/db/client";
+import { applyMigrations } from "../lib/db/migrations";
+import { openDatabase } from "../lib/db/runtime";
+import { importFile, type ImportSummary } from "../lib/sources/pipeline";
+import { isSourceFormatError } from "../lib/sources/errors";
+import { ZSourceName, type TSourceName } from "../lib/sources/types";
+import { CliUsageError, parseCliArgs, runCli } from "./lib/cli";
+
+const USAGE = "usage: npm run import -- <source> <file-or-folder> [--owner <email>] [--json]";
+
+function filesToImport(source: TSourceName, path: string): string[] {
+  if (!existsSync(path)) throw new CliUsageError(`No such file or folder: ${path}`);
+  if (!statSync(path).isDirectory() || source === "slack") return [path];
+  const files = readdirSync(path, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && !entry.name.startsWith("."))
+    .map((entry) => join(path, entry.name))
+    .sort();
+  if (files.length === 0) throw new CliUsageError(`The folder ${path} holds no files to import.`);
+  return files;
+}
+
+function printSummary(summary: ImportSummary): void {
+  const seconds = (summary.durationMs / 1000).toFixed(1);
+  if (summary.status === "failed") {
+    console.log(`Import of ${summary.fileName} as ${summary.sourceName} failed after ${seconds} s; nothing was saved.`);
+  } else {
+    console.log(`Imported ${summary.fileName} as ${summary.sourceName} (${summary.format ?? "unknown format"}) in ${seconds} s.`);
+    console.log(`  rows read ${summary.rowsRead} · created ${summary.created} · updated ${summary.updated} · skipped ${summary.skipped} · failed ${summary.failed}`);
+    console.log(`  people: ${summary.people.created} created, ${summary.people.matched} matched · organizations: ${summary.organizations.created} created`);
+    console.log(`  interactions: ${summary.interactions.created} created, ${summary.interactions.existing} already imported · edges recomputed: ${summary.edges.recomputed}`);
+    const filtered = Object.entries(summary.filtered).filter(([, count]) => count > 0);
+    if (filtered.length > 0) console.log(`  filtered on purpose: ${filtered.map(([reason, count]) => `${reason} ${count}`).join(", ")}`);
+  }
+  const shown = summary.issues.filter((issue) => issue.severity !== "fatal").slice(0, 20);
+  if (shown.length > 0) {
+    console.log(`  issues (${summary.issueCount}):`);
+    for (const issue of shown) console.log(`    ${issue.severity} ${issue.code}: ${issue.reason}`);
+    if (summary.issueCount > shown.length) console.log(`    … ${summary.issueCount - shown.length} more in the run history (run ${summary.runId}).`);
+  }
+}
+
+runCli("import", async () => {
+  const { values, positionals } = parseCliArgs({
+    owner: { type: "string", multiple: true },
+    json: { type: "boolean", default: false },
+  });
+  const [sourceArg, pathArg, ...extra] = positionals;
+  if (!sourceArg || !pathArg || extra.length > 0) throw new CliUsageError(USAGE);
+  const source = ZSourceName.safeParse(sourceArg);
+  if (!source.success) throw new CliUsageError(`Unknown source "${sourceArg}". Use one of: ${ZSourceName.options.join(", ")}.`);
+  const files = filesToImport(source.data, pathArg);
+  const json = values.json;
+  const notice = (line: string) => (json ? console.error(line) : console.log(line));
+
+  const handle = await openDatabase({ allowShared: true, onNotice: notice });
+  const db = createPrismaClient(handle.url);
+  const summaries: ImportSummary[] = [];
+  try {
+    const migrations = await applyMigrations(handle.url);
+    if (migrations.applied.length > 0) notice(`Applied ${migrations.applied.length} migration(s).`);
+    for (const path of files) {
+      const summary = await importFile({ db, sourceName: source.data, path, ownerEmails: values.owner ?? [] }).catch((error: unknown) => {
+        if (isSourceFormatError(error)) throw new CliUsageError(error.message);
+        throw error;
+      });
+      summaries.push(summary);
+      if (!json) printSummary(summary);
+    }
+  } finally {
+    await db.$disconnect();
+    await handle.close();
+  }
+
+  const failures = summaries.filter((summary) => summary.status === "failed");
+  if (json) {
+    const [only] = summaries;
+    console.log(JSON.stringify(summaries.length === 1 && only ? only : { status: failures.length > 0 ? "failed" : "success", runs: summaries }));
+  }
+  for (const failure of failures) console.error(`import: ${failure.error}`);
+  return failures.length > 0 ? 1 : 0;
+});
