@@ -9,6 +9,8 @@ import { prisma } from "../db";
 import { mergePeople } from "../identity/merge-people";
 import { createPerson } from "../testing/factories";
 import { resetDatabase } from "../testing/reset-database";
+import { join } from "node:path";
+import { importFile } from "../sources/pipeline";
 import { runInOperation } from "./correlation";
 
 const CORRELATION_ID = "test-op-12345678";
@@ -54,6 +56,11 @@ const cases: MutationCase[] = [
     name: "authenticate (failure)",
     action: "auth.sign_in_failed",
     run: () => authenticate(prisma, { email: "who@example.com", password: "wrong password" }, "10.0.0.1", SECRET),
+  },
+  {
+    name: "importFile",
+    action: "sync.completed",
+    run: () => importFile({ db: prisma, sourceName: "linkedin", path: join(process.cwd(), "lib/sources/fixtures/linkedin-connections.csv"), ownerEmails: ["owner@example.com"] }),
   },
   {
     name: "ensureInitialAdmin",

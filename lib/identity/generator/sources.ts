@@ -108,10 +108,12 @@ export function buildRecord(rng: Rng, entity: Entity, source: SourceKind, noise:
       pickEmail(0.7);
       break;
     case "phone":
+      // Address books synced from a mail account often carry the company and an address too.
       record.names = [name];
       if (entity.mobile && keep(true)) phones.push(renderPhone(rng, entity.mobile));
       else if (job?.deskPhone) phones.push(renderPhone(rng, job.deskPhone));
-      if (rng.chance(0.2)) pickEmail(0.5);
+      if (rng.chance(0.35)) pickEmail(0.5);
+      if (job && keep(rng.chance(0.4))) record.organizationName = companyDisplayName(rng, job.company);
       break;
     case "slack":
       record.names = [name];

@@ -76,7 +76,7 @@ function compareNamePair(a: ParsedName, b: ParsedName, tf: TermFrequencies | nul
     return agrees ? -1 : L.name.different;
   }
   if (a.key === b.key) {
-    if (tf) out.u = frequencyOf(tf.firstName, a.first, tf.recordCount) * frequencyOf(tf.lastName, a.last, tf.recordCount);
+    if (tf) out.u = nameShare(a, tf);
     return L.name.exact;
   }
   const firstEquivalent = givenNamesEquivalent(a.first, b.first);
@@ -94,7 +94,12 @@ function compareNamePair(a: ParsedName, b: ParsedName, tf: TermFrequencies | nul
   // ("susan nair" / "susan osthart"), which says nothing about the person.
   const firstSimilarity = firstEquivalent ? 1 : jaroWinkler(a.first, b.first);
   const similarity = Math.min(firstSimilarity, jaroWinkler(a.last, b.last));
-  if (similarity >= 0.95) return L.name.jw95;
+  if (similarity >= 0.95) {
+    // A typo is most likely a misspelling of the more common of the two spellings, so that one's
+    // frequency counts (a misspelled "John Smith" must not look as rare as its misspelling).
+    if (tf) out.u = Math.max(nameShare(a, tf), nameShare(b, tf));
+    return L.name.jw95;
+  }
   if (a.first === b.last && a.last === b.first) return L.name.swapped;
   const initial = (a.first.length === 1 || b.first.length === 1) && a.first[0] === b.first[0];
   if (initial && a.last === b.last) {
@@ -104,6 +109,11 @@ function compareNamePair(a: ParsedName, b: ParsedName, tf: TermFrequencies | nul
   if (similarity >= 0.88) return L.name.jw88;
   if (similarity >= 0.8) return L.name.jw80;
   return L.name.different;
+}
+
+/** Share of records with this first name times share with this last name (independence assumed). */
+function nameShare(name: ParsedName, tf: TermFrequencies): number {
+  return frequencyOf(tf.firstName, name.first, tf.recordCount) * frequencyOf(tf.lastName, name.last ?? "", tf.recordCount);
 }
 
 const scratch = { u: Number.NaN };
@@ -158,7 +168,9 @@ export function compareRecords(a: NormalizedRecord, b: NormalizedRecord, tf: Ter
   vector.adjustedU[C.linkedin] = Number.NaN;
   compareNames(a, b, tf, vector);
   compareOrganization(a, b, tf, vector);
-  vector.levels[C.title] = compareTitle(a, b);
+  // A title only means something within one employer: after a job change it differs as a matter of course,
+  // and counting that on top of "different organization" would count the job change twice.
+  vector.levels[C.title] = vector.levels[C.organization] === L.organization.different ? -1 : compareTitle(a, b);
   vector.adjustedU[C.title] = Number.NaN;
   return vector;
 }

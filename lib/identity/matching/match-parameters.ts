@@ -1,21 +1,23 @@
 // Default m/u probabilities of the Fellegi–Sunter model, in one place.
 //   m = P(level | the two records are the same person)
 //   u = P(level | they are different people)
-// A level adds log2(m/u) bits to the match weight. m values over a comparison's levels sum to 1, as do
-// u values (the null level, "a side is missing", is outside both and adds 0).
+// A level adds log2(m/u) bits to the match weight. Within a comparison the m values sum to 1, as do the
+// u values (the null level, "a side is missing", is outside both and adds 0), with one documented
+// exception: the conditional email level "sameDomainOnly".
 //
-// Where the numbers come from. The m values were measured on labelled pairs of the benchmark population
-// (lib/identity/generator, default noise, seed 1, 10k records: the share of true duplicate pairs found by
-// blocking that fall in each level), then rounded; they agree with the ranges reported for person data
-// in the Splink documentation and in Enamorado, Fifield & Imai (2019). The u values of fuzzy levels
-// were measured the same way on random record pairs, which are almost all non-matches.
+// Where the numbers come from. m: measured on the labelled benchmark population (lib/identity/generator,
+// default noise, 10k records: the share of true duplicate pairs found by blocking that fall in each
+// level), rounded, and moved toward "less certain" where the generator is cleaner than real data (it has
+// no email aliases, no duplicate LinkedIn accounts and exact job titles), as each comment says. u of the
+// fuzzy levels: measured the same way on 300k random record pairs (almost all non-matches), rounded up.
+// These are defaults; estimateParameters (EM) can re-estimate m from unlabelled pairs of real data.
 //
 // Identifier u values are not constants: the chance that two *different* people share an email, phone or
 // LinkedIn profile falls as 1/N with the population, like the prior λ. They are written as "collisions per
-// record" c (how many other people share a given record's value, on average) and u = c / (N − 1).
-// c comes from how often identifiers are really shared: family inboxes and assistants for email
-// (≈1 in 500 records), office switchboards and family landlines for phones (≈1 in 100), copy-paste
-// errors for LinkedIn (≈1 in 10 000).
+// record" c (how many other people share a given record's value, on average) and u = c / (N − 1), with
+// c set from how often identifiers are really shared: family inboxes and assistants for email (≈1 in 500
+// records), office switchboards and family landlines for phones (≈1 in 100), copy-paste errors for
+// LinkedIn (≈1 in 10 000).
 import type { ComparisonName, LevelName } from "./comparison-levels";
 
 export interface LevelParameters {
@@ -35,35 +37,44 @@ type DefaultTable = { [C in ComparisonName]: { [L in LevelName<C>]: DefaultLevel
 
 export const DEFAULT_PARAMETER_TABLE: DefaultTable = {
   email: {
+    // Measured m: exact 0.71, localPart 0.002, sameDomainOnly 0, differentPersonal 0, different 0.28.
     exact: { m: 0.7, collisionsPerRecord: 0.002 },
     // Same "jane.doe" at two domains: a person reuses their handle; different people rarely share a full
     // first+last handle (role mailboxes and short locals are excluded before comparison, and common
     // locals lose weight by frequency).
+    // m raised from the measured 0.002: real people reuse handles more than generated ones do.
     localPart: { m: 0.02, u: 0.00002 },
     // Two different addresses at one company domain: colleagues, or (rarely) one person's alias. This
     // level implies that the organization agrees, which that comparison has already counted; taken
     // independently the two would add up to evidence *for* a match, whereas together they are strong
     // evidence against (an employer gives a person one address). So this level's m and u are conditional
     // on the organization agreeing: u ≈ 0.6 (colleagues with addresses on record nearly always differ),
-    // m ≈ 0.001 (aliases in exports are rare). It deliberately breaks "u sums to 1"; see README.
-    sameDomainOnly: { m: 0.001, u: 0.6 },
-    // Both sides have a personal (free-mail) address and they differ: most people keep one.
+    // m ≈ 0.0003 (exports show a person's primary address; aliases are rare). It deliberately breaks
+    // "u sums to 1"; see README.
+    sameDomainOnly: { m: 0.0003, u: 0.6 },
+    // Both sides have a personal (free-mail) address and they differ: most people keep one. Measured m is
+    // 0 (a generated person has one personal address); 0.03 allows for real people's second mailbox.
     differentPersonal: { m: 0.03, u: 0.1 },
     // People hold several addresses, so "no address in common" is only weak evidence against.
-    different: { m: 0.249, u: 0.89998 },
+    different: { m: 0.2497, u: 0.89998 },
   },
   phone: {
+    // Measured m: exact 0.89, different 0.11 (a desk line on one side, a mobile on the other).
     exact: { m: 0.9, collisionsPerRecord: 0.01 },
     different: { m: 0.1, u: 1 },
   },
   linkedin: {
-    exact: { m: 0.99, collisionsPerRecord: 0.0001 },
-    // One person, one profile: different slugs are strong evidence against (log2(0.01) ≈ −6.6 bits).
-    different: { m: 0.01, u: 1 },
+    // Measured m = 1.000: the generator never garbles a profile slug beyond what normalization undoes.
+    exact: { m: 0.997, collisionsPerRecord: 0.0001 },
+    // One person, one profile: different slugs are strong evidence against (log2(0.003) ≈ −8.4 bits). m is
+    // left above the measured 0 for duplicate accounts and mistyped URLs.
+    different: { m: 0.003, u: 1 },
   },
   name: {
     // u of "exact", "nickname" and "initials" is replaced per pair by the name's frequency (term-frequency
-    // adjustment, see TERM_FREQUENCY_FLOOR): "John Smith" agreeing says far less than "Xiaoling Okonkwo".
+    // adjustment, see TERM_FREQUENCY_FLOOR): "John Smith" agreeing says far less than "Xiaoling Okonkwo";
+    // "jw95" uses the frequency of the more common of the two spellings. Measured m: exact 0.75,
+    // nickname 0.09, jw95 0.04, swapped 0.035, initials 0.055, jw88 0.02, jw80 0.003, different 0.012.
     exact: { m: 0.72, u: 0.00003 },
     nickname: { m: 0.12, u: 0.000015 },
     jw95: { m: 0.035, u: 0.000005 },
@@ -75,23 +86,33 @@ export const DEFAULT_PARAMETER_TABLE: DefaultTable = {
   },
   organization: {
     // u of "same" is replaced by the organization's share of records (a 5 000-person employer says less).
+    // Measured m: same 0.91, different 0.09; "different" raised to 0.15 because real job histories are
+    // longer than the generator's single change.
     same: { m: 0.85, u: 0.008 },
-    // Job changes make "different organization" common among true duplicates.
     different: { m: 0.15, u: 0.992 },
   },
   title: {
-    exact: { m: 0.7, u: 0.025 },
-    similar: { m: 0.1, u: 0.013 },
-    different: { m: 0.2, u: 0.962 },
+    // Compared only when the organizations do not differ (compare-records.ts). Measured m: exact 0.95,
+    // similar 0.04, different 0.01; lowered because real titles drift with promotions that the generator
+    // does not model. Colleagues share a title about 3% of the time.
+    exact: { m: 0.85, u: 0.03 },
+    similar: { m: 0.08, u: 0.03 },
+    different: { m: 0.07, u: 0.94 },
   },
 };
 
-/** Expected true duplicates per record, for the prior: λ = DEFAULT_MATCHES_PER_RECORD / (N − 1). */
-export const DEFAULT_MATCHES_PER_RECORD = 1.5;
+/**
+ * Expected true duplicates per record, for a fixed prior λ = DEFAULT_MATCHES_PER_RECORD / (N − 1) where λ
+ * is not estimated from the data (resolveIdentities estimates it; scorePair uses this). The benchmark
+ * population has 2.3; a CRM fed by fewer sources has fewer.
+ */
+export const DEFAULT_MATCHES_PER_RECORD = 2;
 
 /**
  * Lower bound for a term-frequency-adjusted u. Frequencies come from the data itself, so a name seen once
  * would otherwise claim u ≈ 1/N² and an absurd weight; below this floor the data cannot tell rare apart.
+ * Set where pairs of rare names stopped being under-confident on the 100k benchmark (2e-6 left pairs
+ * scored 0.2–0.3 that were true 80% of the time).
  */
 export const TERM_FREQUENCY_FLOOR = 0.0000002;
 

@@ -3,7 +3,7 @@
 //   → re-score the remaining links between clusters → review candidates, with explanations.
 // Human decisions are inputs: "different" pairs are never scored, suggested or merged; "same" pairs are
 // always joined. Decisions naming unknown record ids are ignored (the record may since have been merged).
-import { normalizeRecord, type IdentityRecord, type NormalizedRecord } from "../normalize/normalize-record";
+import { normalizeRecords, type IdentityRecord, type NormalizedRecord } from "../normalize/normalize-record";
 import type { PhoneOptions } from "../normalize/normalize-phone";
 import type { BlockingOptions, BlockingStats } from "./blocking";
 import { clusterLinks } from "./cluster-links";
@@ -84,7 +84,7 @@ function indexPairs(pairs: readonly IdPair[] | undefined, indexOf: ReadonlyMap<s
 }
 
 export function resolveIdentities(records: readonly IdentityRecord[], options: ResolveOptions = {}): ResolutionResult {
-  const normalized = records.map((record) => normalizeRecord(record, options.phone));
+  const normalized = normalizeRecords(records, options.phone);
   const count = normalized.length;
   const indexOf = new Map(normalized.map((record, index) => [record.id, index]));
   if (indexOf.size !== count) throw new Error("resolveIdentities: record ids must be unique");

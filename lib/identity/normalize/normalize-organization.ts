@@ -55,7 +55,12 @@ export function organizationDomain(raw: string): string | null {
 /** The organization an address points to ("jane@eu.acme.com" → "acme.com"); null for free-mail providers. */
 export function organizationDomainFromEmail(email: string): string | null {
   const parts = parseEmail(email);
-  if (!parts || isFreeMailDomain(parts.domain)) return null;
-  const domain = registrableDomain(parts.domain);
+  return parts ? organizationDomainOfMailDomain(parts.domain) : null;
+}
+
+/** The same for an address's domain part ("eu.acme.com" → "acme.com"). */
+export function organizationDomainOfMailDomain(mailDomain: string): string | null {
+  if (isFreeMailDomain(mailDomain)) return null;
+  const domain = registrableDomain(mailDomain);
   return domain && !isFreeMailDomain(domain) ? domain : null;
 }

@@ -2,90 +2,58 @@
 // identifier goes through its own normalizer; values that do not normalize are dropped rather than kept
 // raw, because a raw value would only ever match itself. Duplicates within a record are removed.
 import { domainLabel } from "./domain";
-import { isFreeMailDomain } from "./free-mail-domains";
-import { emailLocalKey, isRoleLocalPart, parseEmail } from "./normalize-email";
-import { normalizeLinkedInUrl } from "./normalize-linkedin";
-import { parseName, type ParsedName } from "./normalize-name";
-import { organizationDomain, organizationDomainFromEmail, organizationKey } from "./normalize-organization";
-import { normalizePhone, type PhoneOptions } from "./normalize-phone";
-import { normalizeTitle } from "./normalize-title";
+import type { EmailLocal, IdentityRecord, NormalizedRecord } from "./identity-record";
+import { NormalizationCache } from "./normalization-cache";
+import { emailLocalKey, isRoleLocalPart } from "./normalize-email";
+import type { ParsedName } from "./normalize-name";
+import type { PhoneOptions } from "./normalize-phone";
 
-/** What resolution needs to know about a person, from any source. Plain data: no Prisma types. */
-export interface IdentityRecord {
-  id: string;
-  /** Name variants, the display name first. */
-  names?: readonly string[];
-  emails?: readonly string[];
-  phones?: readonly string[];
-  /** A LinkedIn profile URL or handle. */
-  linkedin?: string | null;
-  title?: string | null;
-  organizationName?: string | null;
-  /** The organization's primary domain, if known. */
-  organizationDomain?: string | null;
-}
-
-export interface EmailLocal {
-  key: string;
-  domain: string;
-}
-
-export interface NormalizedRecord {
-  id: string;
-  names: readonly ParsedName[];
-  /** Canonical personal addresses; role mailboxes (info@, sales@) are left out. */
-  emails: readonly string[];
-  /** How many of `emails` are at free-mail providers (personal addresses). */
-  personalEmails: number;
-  /** Comparable local parts with their domain, for "same local part on another domain". */
-  emailLocals: readonly EmailLocal[];
-  phones: readonly string[];
-  linkedin: string | null;
-  /** Space-free organization name keys. */
-  organizationKeys: readonly string[];
-  /** Registrable domains of the non-free email addresses ("acme.com" for jane@eu.acme.com). */
-  workDomains: readonly string[];
-  /** Registrable domains of the organization and of every non-free email address. */
-  organizationDomains: readonly string[];
-  /** Name keys and domain labels together ("acme" from "Acme, Inc." and from acme.com), for comparison. */
-  organizationLabels: readonly string[];
-  /** Sorted title words. */
-  title: readonly string[] | null;
-}
+export type { EmailLocal, IdentityRecord, NormalizedRecord } from "./identity-record";
 
 const distinct = <T>(values: Iterable<T>): T[] => [...new Set(values)];
 const present = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined;
 
-export function normalizeRecord(record: IdentityRecord, options: PhoneOptions = {}): NormalizedRecord {
+/**
+ * Normalizes one record. Pass a NormalizationCache when normalizing many records in one run (its phone
+ * region then applies and `options` is ignored); without one each call parses from scratch.
+ */
+export function normalizeRecord(record: IdentityRecord, options: PhoneOptions = {}, cache = new NormalizationCache(options)): NormalizedRecord {
   const names = new Map<string, ParsedName>();
   for (const raw of record.names ?? []) {
-    const parsed = parseName(raw);
+    const parsed = cache.name.get(raw);
     // Middle names never enter a comparison, so variants that differ only there are one name.
     if (parsed && !names.has(parsed.key)) names.set(parsed.key, parsed);
   }
-  const emailParts = (record.emails ?? []).map(parseEmail).filter(present);
+  const emailParts = (record.emails ?? []).map((raw) => cache.email.get(raw)).filter(present);
   const personal = emailParts.filter((parts) => !isRoleLocalPart(parts.local));
   const locals = new Map<string, EmailLocal>();
   for (const parts of personal) {
     const key = emailLocalKey(parts);
     if (key) locals.set(`${key}@${parts.domain}`, { key, domain: parts.domain });
   }
-  const orgDomain = record.organizationDomain ? organizationDomain(record.organizationDomain) : null;
-  const orgKey = record.organizationName ? organizationKey(record.organizationName) : null;
-  const workDomains = distinct(emailParts.map((parts) => organizationDomainFromEmail(parts.address)).filter(present));
+  const orgDomain = record.organizationDomain ? cache.organizationDomain.get(record.organizationDomain) : null;
+  const orgKey = record.organizationName ? cache.organizationKey.get(record.organizationName) : null;
+  const workDomains = distinct(emailParts.map((parts) => cache.mailDomainOrganization.get(parts.domain)).filter(present));
   const organizationDomains = distinct([orgDomain, ...workDomains].filter(present));
+  const emails = distinct(personal.map((parts) => parts.address));
   return {
     id: record.id,
     names: [...names.values()],
-    emails: distinct(personal.map((parts) => parts.address)),
-    personalEmails: distinct(personal.filter((parts) => isFreeMailDomain(parts.domain)).map((parts) => parts.address)).length,
+    emails,
+    personalEmails: emails.filter((address) => cache.freeMail.get(address.slice(address.lastIndexOf("@") + 1))).length,
     emailLocals: [...locals.values()],
-    phones: distinct((record.phones ?? []).map((phone) => normalizePhone(phone, options)).filter(present)),
-    linkedin: record.linkedin ? normalizeLinkedInUrl(record.linkedin) : null,
+    phones: distinct((record.phones ?? []).map((phone) => cache.phone.get(phone)).filter(present)),
+    linkedin: record.linkedin ? cache.linkedin.get(record.linkedin) : null,
     organizationKeys: orgKey ? [orgKey] : [],
     workDomains,
     organizationDomains,
     organizationLabels: distinct([...(orgKey ? [orgKey] : []), ...organizationDomains.map(domainLabel)]),
-    title: record.title ? normalizeTitle(record.title) : null,
+    title: record.title ? cache.title.get(record.title) : null,
   };
+}
+
+/** Normalizes a batch with one shared cache. */
+export function normalizeRecords(records: readonly IdentityRecord[], options: PhoneOptions = {}): NormalizedRecord[] {
+  const cache = new NormalizationCache(options);
+  return records.map((record) => normalizeRecord(record, options, cache));
 }

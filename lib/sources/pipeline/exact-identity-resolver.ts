@@ -86,20 +86,28 @@ export class ExactIdentityResolver implements IdentityResolver {
 
   private async candidates(tx: Tx, observations: readonly IdentityObservation[], ids: string[]): Promise<PersonRow[]> {
     const emails = [...new Set(observations.flatMap((observation) => observation.emails))];
-    const handles = [...new Set(observations.flatMap((observation) => Object.entries(observation.handles).map(([network, value]) => handleKey(network, value))))];
+    const handlesByNetwork = new Map<string, Set<string>>();
+    for (const observation of observations) {
+      for (const [network, value] of Object.entries(observation.handles)) {
+        const values = handlesByNetwork.get(network) ?? new Set();
+        values.add(value);
+        handlesByNetwork.set(network, values);
+      }
+    }
+    // One `->> network = ANY(…)` test per network: a cheap field read and a hashed lookup per row.
+    const params: unknown[] = [emails, ids];
+    const handleTests = [...handlesByNetwork].map(([network, values]) => {
+      params.push(network, [...values]);
+      return `("socialHandles" ->> $${params.length - 1}::text) = ANY($${params.length}::text[])`;
+    });
     // Oldest first, so when several people share an identifier the same one wins every time.
     return tx.$queryRawUnsafe<PersonRow[]>(
       `SELECT id, names, emails, phones, "socialHandles", title, "organizationId"
          FROM "Person"
         WHERE "deletedAt" IS NULL
-          AND (emails && $1::text[]
-               OR id = ANY($2::uuid[])
-               OR (cardinality($3::text[]) > 0 AND jsonb_typeof("socialHandles") = 'object'
-                   AND EXISTS (SELECT 1 FROM jsonb_each_text("socialHandles") h WHERE h.key || ':' || h.value = ANY($3::text[]))))
+          AND (emails && $1::text[] OR id = ANY($2::uuid[]) ${handleTests.map((test) => `OR ${test}`).join(" ")})
         ORDER BY "createdAt", id`,
-      emails,
-      ids,
-      handles,
+      ...params,
     );
   }
 

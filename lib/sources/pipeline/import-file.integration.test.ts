@@ -138,6 +138,59 @@ describe("importFile", () => {
     expect(priyaEdge.sources).toEqual(["gmail", "linkedin"]);
   });
 
+  it("imports a Connections.csv larger than the CSV header search window in several batches", async () => {
+    scratch = mkdtempSync(join(tmpdir(), "wig-import-"));
+    const header = readFileSync(fixturePath("linkedin-connections.csv"), "utf8").split("\n").slice(0, 4);
+    const rows = Array.from({ length: 3000 }, (_, i) => `First${i},Last${i},https://www.linkedin.com/in/bulk-person-${i},${i % 5 === 0 ? `p${i}@co${i % 40}.example` : ""},Company ${i % 90},Engineer,0${1 + (i % 9)} Sep 2025`);
+    const path = join(scratch, "Connections.csv");
+    writeFileSync(path, [...header, ...rows].join("\n") + "\n");
+    expect(readFileSync(path).length).toBeGreaterThan(256 * 1024);
+
+    const summary = await importFile({ db: prisma, sourceName: "linkedin", path, ownerEmails: [OWNER], now: NOW });
+    expect(summary).toMatchObject({ status: "success", rowsRead: 3000, people: { created: 3001, matched: 0 }, edges: { recomputed: 6000 } });
+    expect(await prisma.edge.count()).toBe(6000);
+  });
+
+  it("adds only what is new from an overlapping newer mbox", async () => {
+    scratch = mkdtempSync(join(tmpdir(), "wig-import-"));
+    const first = await importFile({ db: prisma, sourceName: "gmail", path: fixturePath("gmail-takeout.mbox"), ownerEmails: [OWNER], now: NOW });
+    const newer = join(scratch, "newer.mbox");
+    const extra = [
+      "From 1809876543210000099@xxx Mon Sep 14 09:00:00 +0000 2026",
+      "X-GM-THRID: 1809876543210000099",
+      "X-Gmail-Labels: Sent",
+      `From: Alex Owner <${OWNER}>`,
+      "To: Zoe <zoe.mueller@gruene-energie.de>",
+      "Date: Mon, 14 Sep 2026 09:00:00 +0000",
+      "Message-ID: <newer-099@mail.gmail.com>",
+      "Subject: Lunch?",
+      "",
+      "Body.",
+      "",
+    ].join("\n");
+    writeFileSync(newer, `${readFileSync(fixturePath("gmail-takeout.mbox"), "utf8").trimEnd()}\n\n${extra}`);
+    const second = await importFile({ db: prisma, sourceName: "gmail", path: newer, ownerEmails: [OWNER], now: NOW });
+    expect(second.interactions).toEqual({ created: 1, existing: first.interactions.created });
+    expect(second.people.created).toBe(0);
+    expect(second.edges.recomputed).toBe(2);
+    expect(await prisma.interaction.count()).toBe(first.interactions.created + 1);
+  });
+
+  it.each([
+    ["google_contacts", "google-contacts-new.csv"],
+    ["google_contacts", "google-contacts-old.csv"],
+    ["vcard", "contacts-v3.vcf"],
+    ["vcard", "contacts-v4.vcf"],
+    ["calendar", "calendar.ics"],
+    ["linkedin", "linkedin-messages.csv"],
+    ["slack", "slack-export"],
+  ] as const)("imports the %s fixture %s", async (sourceName, fixture) => {
+    const summary = await importFile({ db: prisma, sourceName, path: fixturePath(fixture), ownerEmails: [OWNER], now: NOW });
+    expect(summary).toMatchObject({ status: "success", error: null });
+    expect(summary.created).toBeGreaterThan(0);
+    for (const edge of await prisma.edge.findMany()) ZStrengthFactors.parse(edge.strengthFactors);
+  });
+
   it("refuses an mbox uploaded as LinkedIn and records only the failed run", async () => {
     const summary = await importFile({ db: prisma, sourceName: "linkedin", path: fixturePath("gmail-takeout.mbox"), ownerEmails: [OWNER], now: NOW });
     expect(summary.status).toBe("failed");

@@ -7,7 +7,7 @@
 import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import type { Prisma } from "../../db/generated/client";
-import { newCorrelationId, runInOperation } from "../../audit/correlation";
+import { currentOperation, newCorrelationId, runInOperation } from "../../audit/correlation";
 import { writeAudit } from "../../audit/write-audit";
 import { isSourceFormatError, SourceFormatError } from "../errors";
 import { ZSourceName, type TInteractionObservation, type TParseIssue, type TPersonObservation } from "../types";
@@ -44,7 +44,8 @@ export async function importFile(options: ImportFileOptions): Promise<ImportSumm
   const fileBytes = info.isDirectory() ? 0 : info.size;
   const { db } = options;
   const startedById = options.startedById ?? null;
-  const correlationId = newCorrelationId("sync");
+  // Inside a request or job, the run joins its operation; on its own (the CLI) it is one.
+  const correlationId = currentOperation()?.correlationId ?? newCorrelationId("sync");
 
   return runInOperation({ correlationId, actorId: startedById }, async () => {
     const runId = await db.$transaction(async (tx) => {

@@ -37,14 +37,28 @@ function keysOf(person: PersonKeys): string[] {
 /** Returns the number of directed edges written. */
 export async function recomputeEdges(tx: Tx, touchedPairs: Iterable<string>, asOf: Date): Promise<number> {
   const pairs = [...touchedPairs].sort().map((pair) => pair.split(" ") as [string, string]);
+  const degree = new Map<string, number>();
+  for (const pair of pairs) for (const id of pair) degree.set(id, (degree.get(id) ?? 0) + 1);
   let written = 0;
-  for (let start = 0; start < pairs.length; start += PAIR_BATCH) {
-    written += await recomputeBatch(tx, pairs.slice(start, start + PAIR_BATCH), asOf);
+  // The run's own inserts are not in the planner's statistics yet (no ANALYZE inside a transaction), so it
+  // would estimate a handful of rows and pick a sequential scan of Interaction for every batch.
+  await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+  // The run's interactions sit in the GIN index's pending list, which every search scans linearly: merge it
+  // once (in a subtransaction, so a role that may not do it just keeps the slower path).
+  await tx.$executeRawUnsafe(
+    `DO $$ BEGIN PERFORM gin_clean_pending_list('"Interaction_participants_idx"'::regclass); EXCEPTION WHEN OTHERS THEN NULL; END $$`,
+  );
+  try {
+    for (let start = 0; start < pairs.length; start += PAIR_BATCH) {
+      written += await recomputeBatch(tx, pairs.slice(start, start + PAIR_BATCH), degree, asOf);
+    }
+  } finally {
+    await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = on");
   }
   return written;
 }
 
-async function recomputeBatch(tx: Tx, pairs: Array<[string, string]>, asOf: Date): Promise<number> {
+async function recomputeBatch(tx: Tx, pairs: Array<[string, string]>, degree: Map<string, number>, asOf: Date): Promise<number> {
   const ids = [...new Set(pairs.flat())];
   const people = await tx.$queryRawUnsafe<PersonKeys[]>(
     `SELECT id, emails, "socialHandles", "organizationId" FROM "Person" WHERE id = ANY($1::uuid[]) AND "deletedAt" IS NULL`,
@@ -52,34 +66,36 @@ async function recomputeBatch(tx: Tx, pairs: Array<[string, string]>, asOf: Date
   );
   const byId = new Map(people.map((person) => [person.id, { person, keys: new Set(keysOf(person)) }]));
 
-  // One row per (pair, key of a, key of b): `participants @> ARRAY[ka, kb]` lets the GIN index intersect
-  // both posting lists, so the owner's thousands of interactions are not scanned once per pair.
-  const pairIdx: number[] = [];
-  const leftKeys: string[] = [];
-  const rightKeys: string[] = [];
+  // Probe each pair from its rarer side: the owner of a 30,000-connection export appears in every
+  // interaction, so fetching by the owner's keys would read all of them for every batch. A person's number
+  // of touched pairs stands in for their activity; the batch's probe keys are fetched in ONE bitmap scan of
+  // the GIN index (`&&`), and each row is assigned to its pairs here.
+  const probesOfKey = new Map<string, number[]>();
+  const otherSide: Array<Set<string>> = [];
   pairs.forEach(([a, b], index) => {
-    for (const ka of byId.get(a)?.keys ?? []) {
-      for (const kb of byId.get(b)?.keys ?? []) {
-        pairIdx.push(index);
-        leftKeys.push(ka);
-        rightKeys.push(kb);
-      }
-    }
+    const left = byId.get(a)?.keys;
+    const right = byId.get(b)?.keys;
+    if (!left || !right) return;
+    const [probe, other] = (degree.get(a) ?? 0) <= (degree.get(b) ?? 0) ? [left, right] : [right, left];
+    otherSide[index] = other;
+    for (const key of probe) probesOfKey.set(key, [...(probesOfKey.get(key) ?? []), index]);
   });
-  const rows = await tx.$queryRawUnsafe<PairRow[]>(
-    `SELECT DISTINCT ON (k.pair, i.id) k.pair, i.timestamp, i.channel, i.direction, i.participants, i."sourceName"
-       FROM unnest($1::int[], $2::text[], $3::text[]) AS k(pair, ka, kb)
-       JOIN "Interaction" i ON i.participants @> ARRAY[k.ka, k.kb]
-      ORDER BY k.pair, i.id`,
-    pairIdx,
-    leftKeys,
-    rightKeys,
+  const fetched = await tx.$queryRawUnsafe<Array<Omit<PairRow, "pair"> & { id: string }>>(
+    `SELECT id, timestamp, channel, direction, participants, "sourceName" FROM "Interaction" WHERE participants && $1::text[]`,
+    [...probesOfKey.keys()],
   );
   const byPair = new Map<number, PairRow[]>();
-  for (const row of rows) {
-    const list = byPair.get(row.pair) ?? [];
-    list.push(row);
-    byPair.set(row.pair, list);
+  for (const row of fetched) {
+    const seen = new Set<number>();
+    for (const key of row.participants) {
+      for (const pair of probesOfKey.get(key) ?? []) {
+        if (seen.has(pair) || !row.participants.some((other) => otherSide[pair]?.has(other))) continue;
+        seen.add(pair);
+        const list = byPair.get(pair) ?? [];
+        list.push({ ...row, pair });
+        byPair.set(pair, list);
+      }
+    }
   }
 
   const edges: object[] = [];

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { normalizeRecord, normalizeRecords, type IdentityRecord } from "../normalize/normalize-record";
+import { COMPARISON_INDEX, COMPARISON_LEVELS, COMPARISON_NAMES } from "./comparison-levels";
+import { compareRecords, createComparisonVector } from "./compare-records";
+import { buildTermFrequencies, type TermFrequencies } from "./term-frequencies";
+
+let next = 0;
+const record = (fields: Omit<IdentityRecord, "id">): IdentityRecord => ({ id: `r${(next += 1)}`, ...fields });
+
+function levelsOf(a: Omit<IdentityRecord, "id">, b: Omit<IdentityRecord, "id">, tf: TermFrequencies | null = null) {
+  const vector = compareRecords(normalizeRecord(record(a)), normalizeRecord(record(b)), tf, createComparisonVector());
+  return Object.fromEntries(COMPARISON_NAMES.map((name, index) => {
+    const level = vector.levels[index] ?? -1;
+    return [name, level >= 0 ? COMPARISON_LEVELS[name][level] : null];
+  }));
+}
+
+describe("compareRecords: identifiers", () => {
+  it("matches canonical emails, phones and LinkedIn slugs across spellings", () => {
+    expect(levelsOf(
+      { emails: ["J.Doe+x@googlemail.com"], phones: ["(415) 555-0123"], linkedin: "https://uk.linkedin.com/in/Jane-Doe/" },
+      { emails: ["jdoe@gmail.com"], phones: ["+1 415 555 0123"], linkedin: "linkedin.com/in/jane-doe" },
+    )).toMatchObject({ email: "exact", phone: "exact", linkedin: "exact" });
+  });
+
+  it("treats a missing side as not compared and different values as different", () => {
+    expect(levelsOf({ emails: ["a@x.com"] }, { phones: ["(415) 555-0123"] })).toMatchObject({ email: null, phone: null, linkedin: null });
+    expect(levelsOf({ linkedin: "jane-doe", phones: ["(415) 555-0123"] }, { linkedin: "jane-doe-2", phones: ["(415) 555-0199"] }))
+      .toMatchObject({ linkedin: "different", phone: "different" });
+  });
+
+  it("uses a shared handle on another domain, but not one that is just the name", () => {
+    expect(levelsOf({ emails: ["skyrunner82@gmail.com"] }, { emails: ["skyrunner82@acme.com"] })).toMatchObject({ email: "localPart" });
+    expect(levelsOf({ names: ["John Smith"], emails: ["john.smith@gmail.com"] }, { names: ["John Smith"], emails: ["johnsmith@acme.com"] }))
+      .toMatchObject({ email: "different" });
+  });
+
+  it("separates colleagues (two addresses at one company) and two personal mailboxes from other differences", () => {
+    expect(levelsOf({ emails: ["john.smith@acme.com"] }, { emails: ["john.smith2@acme.com"] })).toMatchObject({ email: "sameDomainOnly" });
+    expect(levelsOf({ emails: ["jane1@gmail.com"] }, { emails: ["jane.d@yahoo.com"] })).toMatchObject({ email: "differentPersonal" });
+    expect(levelsOf({ emails: ["jane@acme.com"] }, { emails: ["jane.d@yahoo.com"] })).toMatchObject({ email: "different" });
+  });
+});
+
+describe("compareRecords: names", () => {
+  it.each([
+    ["Jane Doe", "DOE, Jane", "exact"],
+    ["Robert Smith", "Bob Smith", "nickname"],
+    ["Katherine Jones", "Kate Jones", "nickname"],
+    ["Jonathan Smith", "Jonathon Smith", "jw95"],
+    ["John Smith", "Smith John", "swapped"],
+    ["J. Smith", "John Smith", "initials"],
+    ["Susan Nair", "Susan Osthart", "different"],
+    ["Alice Walker", "Bob Jones", "different"],
+  ])("%s vs %s → %s", (a, b, level) => {
+    expect(levelsOf({ names: [a] }, { names: [b] }).name).toBe(level);
+  });
+
+  it("takes the best-agreeing pair when a record has several names", () => {
+    expect(levelsOf({ names: ["J. Doe", "Jane Doe"] }, { names: ["Jane Doe"] }).name).toBe("exact");
+  });
+
+  it("lets a lone given name neither confirm nor rule out a full name it agrees with", () => {
+    expect(levelsOf({ names: ["Bob"] }, { names: ["Robert Smith"] }).name).toBeNull();
+    expect(levelsOf({ names: ["Alice"] }, { names: ["Robert Smith"] }).name).toBe("different");
+  });
+
+  it("adjusts u by name frequency: a common name agreeing is weaker evidence than a rare one", () => {
+    const population = normalizeRecords([
+      ...Array.from({ length: 30 }, (_, index) => record({ names: [index % 2 ? "John Smith" : "John Brown"] })),
+      record({ names: ["Xiaoling Okonkwo"] }),
+    ]);
+    const tf = buildTermFrequencies(population);
+    const uOf = (name: string) => {
+      const vector = compareRecords(normalizeRecord(record({ names: [name] })), normalizeRecord(record({ names: [name] })), tf, createComparisonVector());
+      return vector.adjustedU[COMPARISON_INDEX.name] ?? Number.NaN;
+    };
+    expect(uOf("John Smith")).toBeGreaterThan(uOf("Xiaoling Okonkwo") * 10);
+  });
+});
+
+describe("compareRecords: organization and title", () => {
+  it("recognizes one company across legal forms, name and domain", () => {
+    expect(levelsOf({ organizationName: "Acme, Inc." }, { organizationName: "ACME LLC" }).organization).toBe("same");
+    expect(levelsOf({ organizationName: "Brightlane Payments" }, { emails: ["jane@brightlane.com"] }).organization).toBe("same");
+    expect(levelsOf({ organizationName: "Acme" }, { emails: ["jane@gmail.com"] }).organization).toBeNull();
+    expect(levelsOf({ organizationName: "Acme" }, { organizationName: "Globex" }).organization).toBe("different");
+  });
+
+  it("compares titles only when the organizations do not differ", () => {
+    expect(levelsOf({ organizationName: "Acme", title: "Sr. Eng. Mgr" }, { organizationName: "Acme", title: "Senior Engineering Manager" }).title).toBe("exact");
+    expect(levelsOf({ title: "Senior Software Engineer" }, { title: "Software Engineer" }).title).toBe("similar");
+    expect(levelsOf({ organizationName: "Acme", title: "CEO" }, { organizationName: "Globex", title: "CFO" }).title).toBeNull();
+  });
+});
