@@ -2,7 +2,6 @@
 // every pair inside it is one person; precision is the share of asserted pairs that are true, recall the
 // share of true pairs asserted. Counting goes through the contingency table of (predicted cluster, true
 // entity), so it is O(records) even when clusters are large.
-import type { ResolutionResult } from "../matching/resolve-identities";
 import { UnionFind } from "../matching/union-find";
 
 export interface PairwiseScores {
@@ -17,8 +16,19 @@ export interface PairwiseScores {
 export interface ResolutionEvaluation {
   /** Only the automatic merges. */
   auto: PairwiseScores;
-  /** Automatic merges plus every review candidate approved. */
+  /** Automatic merges plus every review candidate approved: the review threshold as a classifier. */
   autoPlusReview: PairwiseScores;
+  /**
+   * Automatic merges plus only the correct review candidates, as a reviewer who never errs would leave
+   * it: how much of the truth the queue surfaces at all (its recall ceiling).
+   */
+  autoPlusCorrectReview: PairwiseScores;
+}
+
+/** The parts of a ResolutionResult that evaluation reads. */
+export interface EvaluatedResolution {
+  clusters: ReadonlyArray<{ recordIds: readonly string[] }>;
+  reviewCandidates: ReadonlyArray<{ a: string; b: string }>;
 }
 
 const pairs = (count: number): number => (count * (count - 1)) / 2;
@@ -47,20 +57,30 @@ export function scoreClustering(truth: readonly string[], predicted: readonly nu
   return { precision, recall, f1, truePositives, predictedPairs, truePairs };
 }
 
-export function evaluateResolution(records: readonly { id: string; entityId: string }[], result: ResolutionResult): ResolutionEvaluation {
+export function evaluateResolution(records: readonly { id: string; entityId: string }[], result: EvaluatedResolution): ResolutionEvaluation {
   const indexOf = new Map(records.map((record, index) => [record.id, index]));
   const truth = records.map((record) => record.entityId);
-  const clustering = new UnionFind(records.length);
-  for (const cluster of result.clusters) {
-    const [first, ...rest] = cluster.recordIds.map((id) => indexOf.get(id) ?? -1);
-    for (const member of rest) if (first !== undefined && first >= 0 && member >= 0) clustering.union(first, member);
-  }
-  const labels = () => records.map((_, index) => clustering.find(index));
-  const auto = scoreClustering(truth, labels());
-  for (const candidate of result.reviewCandidates) {
-    const a = indexOf.get(candidate.a);
-    const b = indexOf.get(candidate.b);
-    if (a !== undefined && b !== undefined) clustering.union(a, b);
-  }
-  return { auto, autoPlusReview: scoreClustering(truth, labels()) };
+  const autoClusters = (): UnionFind => {
+    const clustering = new UnionFind(records.length);
+    for (const cluster of result.clusters) {
+      const [first, ...rest] = cluster.recordIds.map((id) => indexOf.get(id) ?? -1);
+      for (const member of rest) if (first !== undefined && first >= 0 && member >= 0) clustering.union(first, member);
+    }
+    return clustering;
+  };
+  const score = (clustering: UnionFind) => scoreClustering(truth, records.map((_, index) => clustering.find(index)));
+  const withReview = (accept: (a: number, b: number) => boolean): UnionFind => {
+    const clustering = autoClusters();
+    for (const candidate of result.reviewCandidates) {
+      const a = indexOf.get(candidate.a);
+      const b = indexOf.get(candidate.b);
+      if (a !== undefined && b !== undefined && accept(a, b)) clustering.union(a, b);
+    }
+    return clustering;
+  };
+  return {
+    auto: score(autoClusters()),
+    autoPlusReview: score(withReview(() => true)),
+    autoPlusCorrectReview: score(withReview((a, b) => truth[a] === truth[b])),
+  };
 }

