@@ -72,7 +72,8 @@ export type PersonProfile = NonNullable<Awaited<ReturnType<typeof getPersonProfi
 
 /** Outgoing edges to visible people, strongest first, with the other person in the same query (no N+1). */
 export async function getStrongestRelationships(personId: string, take = 25) {
-  const where: Prisma.EdgeWhereInput = { fromPersonId: personId, toPerson: { deletedAt: null } };
+  // Both ends must be visible: a deleted person's relationships are as hidden as the person.
+  const where: Prisma.EdgeWhereInput = { fromPersonId: personId, fromPerson: { deletedAt: null }, toPerson: { deletedAt: null } };
   const [edges, total] = await Promise.all([
     prisma.edge.findMany({
       where,

@@ -1,5 +1,8 @@
-// Privacy: the one screen where soft-deleted people and organizations are visible, with when they were hidden.
+// Privacy: the one screen where soft-deleted people and organizations are visible, with when they were hidden,
+// where an admin deletes a person (with a confirmation step) and restores deleted people and organizations.
 import type { Metadata } from "next";
+import { DeletePersonForm } from "@/components/privacy/delete-person-form";
+import { RestoreButton } from "@/components/privacy/restore-button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { displayName, formatCount, formatDateTime } from "@/components/ui/format";
@@ -40,6 +43,14 @@ export default async function PrivacyPage() {
       />
       <div className="space-y-6">
         <Card>
+          <CardHeader
+            title="Delete a person"
+            description="Find them by person id or email, check who it is, then confirm. The person is hidden, not erased, and can be restored below."
+          />
+          <DeletePersonForm />
+        </Card>
+
+        <Card>
           <CardHeader title="Deleted people" description={countLine(people.rows.length, people.total, people.total === 1 ? "person" : "people")} />
           {people.rows.length === 0 ? (
             <EmptyState title="No deleted people" description="People removed on request are listed here until they are purged." />
@@ -51,6 +62,9 @@ export default async function PrivacyPage() {
                   <Th>Emails</Th>
                   <Th>Id</Th>
                   <Th>Deleted</Th>
+                  <Th className="text-right">
+                    <span className="sr-only">Actions</span>
+                  </Th>
                 </tr>
               </thead>
               <tbody>
@@ -64,6 +78,9 @@ export default async function PrivacyPage() {
                     <Td className="font-mono text-xs text-zinc-500">{person.id}</Td>
                     <Td className="whitespace-nowrap">
                       <DeletedAt date={person.deletedAt} />
+                    </Td>
+                    <Td className="text-right">
+                      <RestoreButton kind="person" id={person.id} label={displayName(person.names)} />
                     </Td>
                   </tr>
                 ))}
@@ -87,6 +104,9 @@ export default async function PrivacyPage() {
                   <Th>Domain</Th>
                   <Th className="text-right">People linked</Th>
                   <Th>Deleted</Th>
+                  <Th className="text-right">
+                    <span className="sr-only">Actions</span>
+                  </Th>
                 </tr>
               </thead>
               <tbody>
@@ -97,6 +117,9 @@ export default async function PrivacyPage() {
                     <Td className="text-right tabular-nums">{formatCount(organization._count.people)}</Td>
                     <Td className="whitespace-nowrap">
                       <DeletedAt date={organization.deletedAt} />
+                    </Td>
+                    <Td className="text-right">
+                      <RestoreButton kind="organization" id={organization.id} label={organization.name} />
                     </Td>
                   </tr>
                 ))}

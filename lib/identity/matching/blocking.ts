@@ -67,24 +67,33 @@ export function forEachCandidatePair(
   options: BlockingOptions = {},
 ): BlockingStats {
   const maxBlockSize = options.maxBlockSize ?? DEFAULT_MAX_BLOCK_SIZE;
-  const keysByRecord = records.map(blockingKeys);
-  const blocks = new Map<string, number[]>();
-  keysByRecord.forEach((keys, index) => {
-    for (const key of keys) {
-      const block = blocks.get(key);
-      if (block) block.push(index);
-      else blocks.set(key, [index]);
-    }
+  // Keys become block numbers as soon as they are seen, so the strings can go once the index is built.
+  const blockOfKey = new Map<string, number>();
+  const blocks: number[][] = [];
+  const blocksByRecord = records.map((record, index) => {
+    const keys = blockingKeys(record);
+    const ids = new Int32Array(keys.length);
+    keys.forEach((key, position) => {
+      let id = blockOfKey.get(key);
+      if (id === undefined) {
+        id = blocks.length;
+        blockOfKey.set(key, id);
+        blocks.push([]);
+      }
+      blocks[id]?.push(index);
+      ids[position] = id;
+    });
+    return ids;
   });
-  const stats: BlockingStats = { keys: blocks.size, candidatePairs: 0, skippedBlocks: 0, largestBlockCompared: 0 };
-  for (const block of blocks.values()) {
+  const stats: BlockingStats = { keys: blocks.length, candidatePairs: 0, skippedBlocks: 0, largestBlockCompared: 0 };
+  for (const block of blocks) {
     if (block.length > maxBlockSize) stats.skippedBlocks += 1;
     else if (block.length > stats.largestBlockCompared) stats.largestBlockCompared = block.length;
   }
   const stamp = new Int32Array(records.length).fill(-1);
-  keysByRecord.forEach((keys, i) => {
-    for (const key of keys) {
-      const block = blocks.get(key);
+  blocksByRecord.forEach((ids, i) => {
+    for (const id of ids) {
+      const block = blocks[id];
       if (!block || block.length < 2 || block.length > maxBlockSize) continue;
       for (let position = upperBound(block, i); position < block.length; position += 1) {
         const j = block[position] ?? -1;

@@ -21,7 +21,10 @@ export function createComparisonVector(): ComparisonVector {
   return { levels: new Int8Array(6), adjustedU: new Float64Array(6) };
 }
 
-const intersects = (a: readonly string[], b: readonly string[]): boolean => a.some((value) => b.includes(value));
+function intersects(a: readonly string[], b: readonly string[]): boolean {
+  for (const value of a) if (b.includes(value)) return true;
+  return false;
+}
 
 /**
  * True when a local part is just the person's name ("johnsmith", "jsmith2", "john"): agreeing on it then

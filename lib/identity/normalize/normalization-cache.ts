@@ -16,7 +16,8 @@ class Memo<T> {
   constructor(private readonly compute: (raw: string) => T) {}
 
   get(raw: string): T {
-    if (this.values.has(raw)) return this.values.get(raw) as T;
+    const known = this.values.get(raw);
+    if (known !== undefined) return known;
     const value = this.compute(raw);
     this.values.set(raw, value);
     return value;
