@@ -1,6 +1,6 @@
 // Synthetic companies for the benchmark population: a name with a legal form that sources spell
 // differently, a domain, an email address pattern and a headcount weight (Pareto, so a few
-// employers are large and most small, as in any contact network) and a country that sets phone formats.
+// employers are large and most small, as in any contact network).
 import type { Rng } from "../../seed/demo/prng";
 
 export type EmailPattern = "first.last" | "flast" | "first" | "firstl";

@@ -74,5 +74,8 @@ export function generatePopulation(options: PopulationOptions): Population {
   order.forEach((record, index) => {
     record.id = `R${String(index + 1).padStart(6, "0")}`;
   });
-  return { records: order, entityCount };
+  // Hand records over as rows loaded from a database would be: plain data with flat strings. Built-up
+  // strings (concatenations) would make every hash lookup downstream flatten them again and distort the
+  // timing of resolution.
+  return { records: JSON.parse(JSON.stringify(order)) as GeneratedRecord[], entityCount };
 }

@@ -58,7 +58,3 @@ export const LEVEL_LABELS: { [C in ComparisonName]: { [L in LevelName<C>]: strin
 export const COMPARISON_LABELS: Record<ComparisonName, string> = {
   email: "Email", phone: "Phone", linkedin: "LinkedIn", name: "Name", organization: "Organization", title: "Title",
 };
-
-export function levelNames<C extends ComparisonName>(comparison: C): readonly LevelName<C>[] {
-  return COMPARISON_LEVELS[comparison];
-}

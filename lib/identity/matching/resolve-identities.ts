@@ -1,8 +1,10 @@
 // Entity resolution end to end, pure: records in, merge clusters and review candidates out.
-//   normalize → block → score every candidate pair → auto links → clusters (inconsistent ones held back)
-//   → re-score the remaining links between clusters → review candidates, with explanations.
+//   normalize → block → score every candidate pair (prior estimated from the data) → auto links
+//   → clusters (inconsistent ones held back) → re-score the remaining links cluster against cluster
+//   → share probability among competing candidates → review candidates, with explanations.
 // Human decisions are inputs: "different" pairs are never scored, suggested or merged; "same" pairs are
-// always joined. Decisions naming unknown record ids are ignored (the record may since have been merged).
+// always joined (and win if a pair is given both ways). Decisions naming unknown record ids are ignored
+// (the record may since have been merged).
 import { normalizeRecords, type IdentityRecord, type NormalizedRecord } from "../normalize/normalize-record";
 import type { PhoneOptions } from "../normalize/normalize-phone";
 import type { BlockingOptions, BlockingStats } from "./blocking";
@@ -12,6 +14,7 @@ import { explainMatch, type MatchExplanation } from "./explain-match";
 import { defaultMatchParameters, defaultPrior, type MatchParameters } from "./match-parameters";
 import { compileModel, matchWeight, probabilityFromWeight } from "./match-weight";
 import { mergeNormalizedRecords } from "./merge-normalized-records";
+import { adjustForCompetingCandidates } from "./competing-candidates";
 import { collectClusterPairs } from "./review-candidates";
 import { scoreCandidatePairs, type ScoredPair } from "./score-candidates";
 import { buildTermFrequencies } from "./term-frequencies";
@@ -45,6 +48,11 @@ export interface ResolvedLink {
   explanation: MatchExplanation;
 }
 
+/**
+ * A pair of people (clusters) for a human to decide. `probability` is after sharing among competing
+ * candidates (competing-candidates.ts); `explanation` is the pair's own Fellegi–Sunter waterfall, so
+ * `explanation.probability` can be higher when the same person resembles someone else too.
+ */
 export interface ReviewCandidate extends ResolvedLink {
   /** "conflict": auto-merge evidence, but its cluster held conflicting identifiers. */
   reason: "uncertain" | "conflict";
@@ -138,25 +146,27 @@ export function resolveIdentities(records: readonly IdentityRecord[], options: R
     clusterOf: clustering.clusterOf,
     different,
   });
-  for (const pair of pairs) {
-    const left = merged(pair.rootA);
-    const right = merged(pair.rootB);
-    const vector = compareRecords(left, right, tf, createComparisonVector());
-    const probability = probabilityFromWeight(matchWeight(vector, compiled));
-    if (probability < thresholds.review && !pair.conflict) continue;
+  const scoredPairs = pairs.map((pair) => {
+    const vector = compareRecords(merged(pair.rootA), merged(pair.rootB), tf, createComparisonVector());
+    return { ...pair, vector, probability: probabilityFromWeight(matchWeight(vector, compiled)) };
+  });
+  const adjusted = adjustForCompetingCandidates(scoredPairs, count);
+  scoredPairs.forEach((pair, index) => {
+    const probability = adjusted[index] ?? pair.probability;
+    if (probability < thresholds.review && !pair.conflict) return;
     const [a, b] = clustering.clusterOf(pair.link.a) === pair.rootA ? [pair.link.a, pair.link.b] : [pair.link.b, pair.link.a];
     reviewCandidates.push({
       a: record(a).id,
       b: record(b).id,
       probability,
-      strongIdentifier: strongIdentifier(vector),
+      strongIdentifier: strongIdentifier(pair.vector),
       decidedBy: "model",
-      explanation: explainMatch(left, right, vector, compiled),
+      explanation: explainMatch(merged(pair.rootA), merged(pair.rootB), pair.vector, compiled),
       reason: pair.conflict ? "conflict" : "uncertain",
       recordsA: membersOf(pair.rootA).map((index) => record(index).id),
       recordsB: membersOf(pair.rootB).map((index) => record(index).id),
     });
-  }
+  });
   reviewCandidates.sort((x, y) => Math.abs(x.probability - 0.5) - Math.abs(y.probability - 0.5) || x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
 
   return {
