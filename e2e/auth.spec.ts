@@ -13,6 +13,9 @@ const ADMIN_SCREENS = ["/admin/sync", "/admin/audit", "/admin/privacy"];
 /** Fills the sign-in form and waits for the server action's answer (so each attempt has finished). */
 async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
   const form = page.getByRole("form", { name: "Sign in" });
+  // React resets the form when the previous submission's transition ends (the button reads "Signing in…"
+  // until then). Filling before that reset lands would have the password wiped and the submit blocked.
+  await expect(form.getByRole("button", { name: "Sign in", exact: true })).toBeEnabled();
   await form.getByLabel("Email").fill(email);
   await form.getByLabel("Password").fill(password);
   const answered = page.waitForResponse((response) => response.request().method() === "POST" && response.request().headers()["next-action"] !== undefined);

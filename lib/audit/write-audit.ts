@@ -1,5 +1,5 @@
 // Writes one AuditLog row inside the caller's transaction, so the row exists exactly when the change does.
-import type { Prisma } from "../db/generated/client";
+import type { Prisma } from "../../prisma/generated/client";
 import { currentOperation, newCorrelationId } from "./correlation";
 
 export interface AuditEntry {

@@ -3,7 +3,7 @@
 // Keys are HMACs of the email / address under AUTH_SECRET, so the table stores no personal data.
 import { createHmac } from "node:crypto";
 import type { Db } from "../db/client";
-import type { Prisma } from "../db/generated/client";
+import type { Prisma } from "../../prisma/generated/client";
 
 type DbOrTx = Db | Prisma.TransactionClient;
 

@@ -1,6 +1,6 @@
 // One Prisma client per process (kept on globalThis so dev hot reload does not open new pools).
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "./generated/client";
+import { PrismaClient } from "../../prisma/generated/client";
 import { parseDatabaseUrl } from "./connection-url";
 
 export type Db = PrismaClient;

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { writeAudit } from "../audit/write-audit";
 import type { Db } from "../db/client";
-import type { Prisma } from "../db/generated/client";
+import type { Prisma } from "../../prisma/generated/client";
 import { AppError } from "../errors/app-error";
 
 export const ZSoftDeletePersonInput = z.object({

@@ -3,10 +3,10 @@
 // people with several emails, a merged person with `previousIds` (and the audit rows of that merge), a
 // person with no organization, edges from strong to weak, and one failing source.
 // Pure data: ids come from stable keys, dates from the fixed reference date.
-import type { Prisma } from "../db/generated/client";
+import type { Prisma } from "../../prisma/generated/client";
 
 type Json = Prisma.InputJsonObject;
-import type { InteractionChannel, InteractionDirection, RelationshipType, SyncStatus } from "../db/generated/enums";
+import type { InteractionChannel, InteractionDirection, RelationshipType, SyncStatus } from "../../prisma/generated/enums";
 import { daysBeforeReference } from "./reference-date";
 import { stableUuid } from "./seed-ids";
 import { seedStrength } from "./seed-strength";

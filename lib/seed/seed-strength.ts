@@ -10,7 +10,7 @@
 //                                                           can still carry an introduction
 //
 // Values are rounded to 4 decimals so output is byte-identical across JavaScript engines.
-import type { InteractionChannel, InteractionDirection } from "../db/generated/enums";
+import type { InteractionChannel, InteractionDirection } from "../../prisma/generated/enums";
 
 export const SEED_STRENGTH_VERSION = "seed-v1";
 export const RECENCY_HALF_LIFE_DAYS = 180;

@@ -1,7 +1,7 @@
 // The input of the strength model: one pair's interactions, already aggregated to plain numbers.
 // Produced by summarizePair (summarize-pair.ts) for tests and small batches, or by set-based SQL in the
 // batch recompute; the model never sees individual interactions, so both paths score identically.
-import type { InteractionChannel } from "../db/generated/enums";
+import type { InteractionChannel } from "../../prisma/generated/enums";
 import type { DecayedMass } from "./decay";
 
 export type StrengthOverride = "knows_well" | "barely_knows";

@@ -1,7 +1,7 @@
 // Property tests over many random summaries (seeded, so a failure reproduces): raising any single input
 // never lowers the score, and the score stays in [0, 1] whatever the input.
 import { describe, expect, it } from "vitest";
-import type { InteractionChannel } from "../db/generated/enums";
+import type { InteractionChannel } from "../../prisma/generated/enums";
 import { createRng, type Rng } from "../seed/demo/prng";
 import type { PairSummary, StrengthOverride } from "./pair-summary";
 import { scoreEdge, strengthScore } from "./score-edge";

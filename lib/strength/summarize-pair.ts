@@ -1,6 +1,6 @@
 // Aggregates one pair's interactions into a PairSummary, in memory. The batch recompute does the same
 // aggregation in SQL; this version serves tests, small incremental batches and the benchmarks' checks.
-import type { InteractionChannel, InteractionDirection } from "../db/generated/enums";
+import type { InteractionChannel, InteractionDirection } from "../../prisma/generated/enums";
 import { decayedMass } from "./decay";
 import type { ChannelNumbers, PairSummary, StrengthOverride } from "./pair-summary";
 import { CHANNEL_RICHNESS, DEFAULT_HALF_LIFE_DAYS, ONE_WAY_SHARE } from "./weights";

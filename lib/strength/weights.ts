@@ -6,7 +6,7 @@
 // adds": a latent of 1 gives 0.63, 2 gives 0.86, 3 gives 0.95. Calibration anchors (unit-tested in
 // score-edge.test.ts and listed in README.md): a LinkedIn connection alone stays below 0.2; a two-way
 // email thread last week plus monthly 1:1 meetings over a year lands above 0.7 (≈0.94).
-import type { InteractionChannel } from "../db/generated/enums";
+import type { InteractionChannel } from "../../prisma/generated/enums";
 
 export const STRENGTH_VERSION = "strength-v1";
 

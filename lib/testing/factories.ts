@@ -1,7 +1,7 @@
 // Test data factories shared by integration tests and e2e specs: unique, minimal, explicit.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
-import type { InteractionChannel, RelationshipType } from "../db/generated/enums";
+import type { InteractionChannel, RelationshipType } from "../../prisma/generated/enums";
 
 const unique = () => randomUUID().slice(0, 8);
 

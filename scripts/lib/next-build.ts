@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
-const SOURCE_ROOTS = ["app", "components", "lib", "public", "next.config.ts", "package.json", "tsconfig.json", "postcss.config.mjs", "instrumentation.ts", "proxy.ts"];
+const SOURCE_ROOTS = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "package.json", "tsconfig.json", "postcss.config.mjs", "instrumentation.ts", "proxy.ts"];
 const SKIP = new Set(["node_modules", ".next", "generated"]);
 
 function collect(path: string, into: string[]): void {

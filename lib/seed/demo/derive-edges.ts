@@ -2,7 +2,7 @@
 // appear together in an interaction gets both directed edges (A→B and B→A) summarizing all their shared
 // interactions. Strength is the seed placeholder (seed-strength.ts); the real model replaces it later.
 // People are found by any of their emails, so mail sent from a personal address still counts.
-import type { InteractionChannel, InteractionDirection, RelationshipType } from "../../db/generated/enums";
+import type { InteractionChannel, InteractionDirection, RelationshipType } from "../../../prisma/generated/enums";
 import { stableUuid } from "../seed-ids";
 import { interactionWeight, seedStrength } from "../seed-strength";
 import type { DemoEdge } from "./types";

@@ -2,7 +2,7 @@
 // window (long, close relationships produce most of the traffic), then a channel, a moment inside the
 // window (working hours, mostly weekdays) and, for group meetings or cc'd mail, extra participants from
 // the two people's own neighborhoods, so groups stay inside plausible circles.
-import type { InteractionChannel, InteractionDirection } from "../../db/generated/enums";
+import type { InteractionChannel, InteractionDirection } from "../../../prisma/generated/enums";
 import { stableTag, stableUuid } from "../seed-ids";
 import type { PersonProfile } from "./generate-people";
 import type { GeneratedTies } from "./generate-ties";

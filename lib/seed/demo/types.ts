@@ -1,6 +1,6 @@
 // The demo network as plain data: what generate-demo-network.ts returns and write-demo-network.ts writes.
 // Field names match the Prisma models, so rows go to the database without renaming.
-import type { InteractionChannel, InteractionDirection, RelationshipType } from "../../db/generated/enums";
+import type { InteractionChannel, InteractionDirection, RelationshipType } from "../../../prisma/generated/enums";
 import type { SeedStrengthFactors } from "../seed-strength";
 import type { Department } from "./titles";
 

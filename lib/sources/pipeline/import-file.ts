@@ -6,7 +6,7 @@
 // transaction records only the failed run, SyncState.lastError and the `sync.failed` audit row.
 import { stat } from "node:fs/promises";
 import { basename } from "node:path";
-import type { Prisma } from "../../db/generated/client";
+import type { Prisma } from "../../../prisma/generated/client";
 import { currentOperation, newCorrelationId, runInOperation } from "../../audit/correlation";
 import { writeAudit } from "../../audit/write-audit";
 import { isSourceFormatError, SourceFormatError } from "../errors";

@@ -3,14 +3,14 @@
 // fetches every interaction of every pair (GIN containment on participants), the pairs are summarized and
 // scored with lib/strength, and both directed edges are upserted in one statement.
 import { randomUUID } from "node:crypto";
-import type { InteractionChannel, InteractionDirection } from "../../db/generated/enums";
+import type { InteractionChannel, InteractionDirection } from "../../../prisma/generated/enums";
 import { scoreEdge } from "../../strength/score-edge";
 import { summarizePair, type PairInteraction } from "../../strength/summarize-pair";
 import { SQL_NOW } from "./sql";
 import type { Tx } from "./types";
 
 const PAIR_BATCH = 500;
-/** Fixed date decayed masses are kept at (lib/strength/decay.ts): any date works, a stable one avoids rewrites. */
+/** Fixed date decayed masses are kept at (lib/strength/decay.ts); the choice is arbitrary, and a stable one avoids rewrites. */
 export const DECAY_REFERENCE_DATE = new Date("2026-01-01T00:00:00Z");
 
 interface PersonKeys {

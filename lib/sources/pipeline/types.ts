@@ -1,6 +1,6 @@
 // Shapes shared by the import pipeline: the transaction it writes through, what identity resolution
 // receives, and the run summary importFile returns (and `npm run import -- --json` prints).
-import type { Prisma } from "../../db/generated/client";
+import type { Prisma } from "../../../prisma/generated/client";
 import type { SourceFormat } from "../detect-format";
 import type { TParseIssue, TSourceName } from "../types";
 
