@@ -24,3 +24,23 @@ describe("parseServerEnv", () => {
     expect(() => parseServerEnv(source)).toThrow(message);
   });
 });
+
+describe("WIG_UPLOAD_MAX_BYTES", () => {
+  it("defaults to 512 MiB", () => {
+    expect(parseServerEnv({}).WIG_UPLOAD_MAX_BYTES).toBe(512 * 1024 * 1024);
+  });
+
+  it.each([
+    ["1048576", 1048576],
+    ["512MB", 512 * 1024 ** 2],
+    ["2 GB", 2 * 1024 ** 3],
+    ["64k", 64 * 1024],
+    ["1.5mb", 1.5 * 1024 ** 2],
+  ])("reads %s as %d bytes", (value, bytes) => {
+    expect(parseServerEnv({ WIG_UPLOAD_MAX_BYTES: value }).WIG_UPLOAD_MAX_BYTES).toBe(bytes);
+  });
+
+  it.each(["0", "-5", "lots", "5TB"])("rejects %s with one line naming the variable", (value) => {
+    expect(() => parseServerEnv({ WIG_UPLOAD_MAX_BYTES: value })).toThrow(/^Invalid environment variable WIG_UPLOAD_MAX_BYTES: must be a size in bytes/);
+  });
+});

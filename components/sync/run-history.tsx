@@ -1,0 +1,156 @@
+// The run history: newest first, each run with when it started and ended, who started it, what it read
+// and wrote, its status and error, and its row issues (with row numbers and reasons) on demand.
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatCount, formatDateTime, sourceLabel } from "@/components/ui/format";
+import { Table, Td, Th } from "@/components/ui/table";
+import { RelativeTime } from "@/components/ui/time";
+import { formatBytes } from "@/lib/sync/format";
+import { describePosition, type RunIssue } from "@/lib/sync/issues";
+import type { RunHistoryRow } from "@/lib/sync/queries";
+import { CancelRunButton, SyncAgainButton } from "./run-actions";
+import { RunStatusBadge } from "./run-status-badge";
+import { FullText } from "./sources-table";
+
+const severityLabel: Record<RunIssue["severity"], string> = { skip: "Skipped", warn: "Warning", fatal: "Failed" };
+const severityClass: Record<RunIssue["severity"], string> = {
+  skip: "bg-amber-50 text-amber-800 ring-amber-200",
+  warn: "bg-zinc-100 text-zinc-700 ring-zinc-200",
+  fatal: "bg-red-50 text-red-700 ring-red-200",
+};
+
+function duration(from: Date, to: Date): string {
+  const seconds = Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  return minutes < 60 ? `${minutes} min ${seconds % 60} s` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+function IssueList({ run }: { run: RunHistoryRow }) {
+  if (run.issues.length === 0) return null;
+  const skipped = run.issues.filter((issue) => issue.severity === "skip").length;
+  return (
+    <details className="mt-2">
+      <summary className="cursor-pointer text-xs font-medium text-accent-700 hover:underline">
+        {run.issues.length} {run.issues.length === 1 ? "issue" : "issues"}
+        {skipped > 0 ? ` (${skipped} ${skipped === 1 ? "row" : "rows"} skipped)` : ""}
+      </summary>
+      <ol aria-label={`Issues of the ${sourceLabel(run.sourceName)} run ${run.fileName ?? run.id}`} className="mt-2 flex max-h-72 flex-col gap-1.5 overflow-y-auto pr-2">
+        {run.issues.map((issue, index) => {
+          const where = describePosition(issue.position);
+          return (
+            <li key={index} className="flex gap-2 text-xs">
+              <span className={`h-fit shrink-0 rounded px-1.5 py-0.5 font-medium ring-1 ring-inset ${severityClass[issue.severity]}`}>{severityLabel[issue.severity]}</span>
+              <span className="min-w-0 text-zinc-700">
+                {where ? <span className="font-medium tabular-nums text-zinc-900">{where}: </span> : null}
+                {issue.reason} <code className="font-mono text-[11px] text-zinc-400">{issue.code}</code>
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </details>
+  );
+}
+
+function Count({ value, tone }: { value: number; tone?: "danger" | "warning" }) {
+  const colour = value > 0 && tone === "danger" ? "text-red-700 font-medium" : value > 0 && tone === "warning" ? "text-amber-800" : value === 0 ? "text-zinc-400" : "";
+  return <Td className={`text-right tabular-nums ${colour}`}>{formatCount(value)}</Td>;
+}
+
+export function RunHistory({ runs, limit }: { runs: RunHistoryRow[]; limit: number }) {
+  return (
+    <Card>
+      <CardHeader title="Run history" description={runs.length === limit ? `The newest ${limit} runs.` : `${runs.length} ${runs.length === 1 ? "run" : "runs"}.`} />
+      {runs.length === 0 ? (
+        <EmptyState title="No imports yet" description="Upload an export above, or run npm run import -- <source> <file> on the server." />
+      ) : (
+        <Table caption="Import runs, newest first">
+          <thead>
+            <tr>
+              <Th>Run</Th>
+              <Th>Status</Th>
+              <Th>Started</Th>
+              <Th>Finished</Th>
+              <Th>Started by</Th>
+              <Th className="text-right">Read</Th>
+              <Th className="text-right">Created</Th>
+              <Th className="text-right">Updated</Th>
+              <Th className="text-right">Skipped</Th>
+              <Th className="text-right">Failed</Th>
+              <Th className="text-right">Suppressed</Th>
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map((run) => {
+              const label = sourceLabel(run.sourceName);
+              const what = `the ${label} run${run.fileName ? ` of ${run.fileName}` : ""}`;
+              const active = run.status === "queued" || run.status === "running";
+              return (
+                <tr key={run.id} aria-label={`${label} run ${run.fileName ?? run.id}`} data-run-id={run.id}>
+                  <Td className="max-w-80">
+                    <p className="font-medium text-zinc-900">{label}</p>
+                    <p className="truncate font-mono text-xs text-zinc-500" title={run.fileName ?? undefined}>
+                      {run.fileName ?? "—"}
+                      {run.fileBytes !== null ? <span className="font-sans text-zinc-400"> · {formatBytes(run.fileBytes)}</span> : null}
+                    </p>
+                    {run.error ? (
+                      <div className="mt-1.5">
+                        <FullText text={run.error} summary="the full error" />
+                      </div>
+                    ) : null}
+                    <IssueList run={run} />
+                  </Td>
+                  <Td>
+                    <RunStatusBadge status={run.status} cancelRequested={run.progress.cancelRequested} />
+                  </Td>
+                  <Td className="whitespace-nowrap">
+                    <RelativeTime date={run.startedAt} />
+                  </Td>
+                  <Td className="whitespace-nowrap">
+                    {run.finishedAt ? (
+                      <time dateTime={run.finishedAt.toISOString()} title={formatDateTime(run.finishedAt)}>
+                        after {duration(run.startedAt, run.finishedAt)}
+                      </time>
+                    ) : (
+                      <span className="text-zinc-400">—</span>
+                    )}
+                  </Td>
+                  <Td className="max-w-48">
+                    {run.startedBy ? (
+                      <span className="block truncate" title={run.startedBy.email}>
+                        {run.startedBy.name ?? run.startedBy.email}
+                      </span>
+                    ) : run.startedById ? (
+                      <span className="text-zinc-400">Deleted user</span>
+                    ) : (
+                      <span className="text-zinc-500">Command line</span>
+                    )}
+                  </Td>
+                  <Count value={run.rowsRead} />
+                  <Count value={run.created} />
+                  <Count value={run.updated} />
+                  <Count value={run.skipped} tone="warning" />
+                  <Count value={run.failed} tone="danger" />
+                  <Count value={run.suppressed} />
+                  <Td className="text-right">
+                    {active ? (
+                      run.progress.cancelRequested ? null : (
+                        <CancelRunButton runId={run.id} what={what} />
+                      )
+                    ) : run.hasFile ? (
+                      <SyncAgainButton runId={run.id} what={what} />
+                    ) : null}
+                  </Td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}
