@@ -44,3 +44,14 @@ describe("WIG_UPLOAD_MAX_BYTES", () => {
     expect(() => parseServerEnv({ WIG_UPLOAD_MAX_BYTES: value })).toThrow(/^Invalid environment variable WIG_UPLOAD_MAX_BYTES: must be a size in bytes/);
   });
 });
+
+describe("WIG_WORKER", () => {
+  it('defaults to "on" and accepts "off"', () => {
+    expect(parseServerEnv({}).WIG_WORKER).toBe("on");
+    expect(parseServerEnv({ WIG_WORKER: "off" }).WIG_WORKER).toBe("off");
+  });
+
+  it("rejects anything else with one line", () => {
+    expect(() => parseServerEnv({ WIG_WORKER: "no" })).toThrow('Invalid environment variable WIG_WORKER: must be "on" or "off"');
+  });
+});

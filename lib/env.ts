@@ -50,6 +50,8 @@ export const ZServerEnv = z.object({
   WIG_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** Largest file the sync dashboard accepts (POST /api/sync/uploads), in bytes or with a unit ("512MB"). */
   WIG_UPLOAD_MAX_BYTES: byteSize.default(DEFAULT_UPLOAD_MAX_BYTES),
+  /** `npm start` runs the background job worker as a child process unless this is "off". */
+  WIG_WORKER: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
 });
 export type TServerEnv = z.infer<typeof ZServerEnv>;
 
