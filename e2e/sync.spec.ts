@@ -59,7 +59,7 @@ test.describe("importing from the dashboard", () => {
       await page.goto("/admin/sync");
       await expect(page.getByRole("heading", { level: 1, name: "Sync" })).toBeVisible();
 
-      await page.getByLabel("Source").selectOption("linkedin");
+      await page.getByRole("combobox", { name: "Source" }).selectOption("linkedin");
       await page.locator('input[type="file"]').setInputFiles({ name: fileName, mimeType: "text/csv", buffer: connectionsCsv(token) });
       await expect(page.getByTestId("sync-dropzone")).toContainText(fileName);
       await page.getByRole("button", { name: "Upload and import" }).click();
@@ -109,7 +109,7 @@ test.describe("importing from the dashboard", () => {
     try {
       await page.goto("/admin/sync");
       // Chosen first: the dashboard would otherwise suggest Gmail for a .mbox file.
-      await page.getByLabel("Source").selectOption("linkedin");
+      await page.getByRole("combobox", { name: "Source" }).selectOption("linkedin");
       const dataTransfer = await page.evaluateHandle(
         ({ text, name }) => {
           const transfer = new DataTransfer();
@@ -120,7 +120,7 @@ test.describe("importing from the dashboard", () => {
       );
       await page.getByTestId("sync-dropzone").dispatchEvent("drop", { dataTransfer });
       await expect(page.getByTestId("sync-dropzone")).toContainText(fileName);
-      await expect(page.getByLabel("Source")).toHaveValue("linkedin");
+      await expect(page.getByRole("combobox", { name: "Source" })).toHaveValue("linkedin");
       await page.getByRole("button", { name: "Upload and import" }).click();
 
       const row = runRow(page, fileName);
@@ -157,6 +157,7 @@ test("a member can neither open the sync dashboard nor use its endpoints", async
 
 test.describe("the upload limit", () => {
   test("an oversize file is refused in the browser before anything is sent", async ({ asAdmin: page }) => {
+    test.setTimeout(60_000); // 17 MB travel to the browser first
     const uploads: string[] = [];
     page.on("request", (request) => {
       if (request.url().includes("/api/sync/uploads")) uploads.push(request.url());

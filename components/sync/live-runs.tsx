@@ -1,6 +1,7 @@
 "use client";
 // "Running now": every queued or running import with its live progress bar and a Cancel button. Updated
 // by the polling in SyncLiveProvider, so it moves without a page reload.
+import { useEffect, useState } from "react";
 import { Card, CardHeader } from "@/components/ui/card";
 import { sourceLabel } from "@/components/ui/format";
 import { ProgressBar } from "./progress-bar";
@@ -8,8 +9,14 @@ import { CancelRunButton } from "./run-actions";
 import { RunStatusBadge } from "./run-status-badge";
 import { useSyncLive } from "./sync-live";
 
+/** A run still queued after this long suggests no worker is running. */
+const QUEUED_HINT_MS = 20_000;
+
 export function LiveRuns() {
   const { active, stale } = useSyncLive();
+  // The clock is read after hydration (and on every poll), so server and browser render the same markup.
+  const [now, setNow] = useState<number | null>(null);
+  useEffect(() => setNow(Date.now()), [active]);
   return (
     <Card className="mb-6">
       <CardHeader
@@ -38,6 +45,12 @@ export function LiveRuns() {
                 </div>
                 <div className="min-w-0 flex-1">
                   <ProgressBar run={run} label={`Progress of ${what}`} />
+                  {run.status === "queued" && now !== null && now - Date.parse(run.startedAt) > QUEUED_HINT_MS ? (
+                    <p className="mt-1 text-xs text-amber-800">
+                      Still waiting: is the worker running? <code className="font-mono">npm start</code> runs it; on its own it is{" "}
+                      <code className="font-mono">npm run worker</code>.
+                    </p>
+                  ) : null}
                 </div>
                 {run.cancelRequested ? null : <CancelRunButton runId={run.id} what={what} />}
               </li>
