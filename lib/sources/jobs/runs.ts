@@ -60,7 +60,8 @@ export async function queueImport(db: Db, input: TQueueImportInput, deps: RunsDe
       sourceName: data.sourceName,
       filePath: data.filePath,
       fileName: data.fileName,
-      fileBytes: info.isDirectory() ? 0 : data.fileBytes,
+      // The file on disk is the truth (resume checks it has not changed since).
+      fileBytes: info.isDirectory() ? 0 : info.size,
       isDirectory: info.isDirectory(),
       startedById: data.startedById ?? null,
       options: data.options ?? {},

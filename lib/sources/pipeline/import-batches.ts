@@ -12,6 +12,12 @@ import type { IdentityResolver } from "./types";
 import { emptyBatchStats, writeBatch, type BatchContext } from "./write-batch";
 
 export const DEFAULT_BATCH_SIZE = 2000;
+
+/** WIG_IMPORT_BATCH_SIZE (records per committed batch, 50–50,000) tunes it; tests use small batches. */
+function batchSizeFromEnv(): number {
+  const value = Number(process.env.WIG_IMPORT_BATCH_SIZE);
+  return Number.isInteger(value) && value >= 50 && value <= 50_000 ? value : DEFAULT_BATCH_SIZE;
+}
 const BATCH_TRANSACTION = { maxWait: 30_000, timeout: 10 * 60_000 } as const;
 
 /** "Cancel" was requested: the batch in flight is rolled back and the run ends `cancelled`. */
@@ -38,7 +44,7 @@ export interface BatchLoopOptions {
 }
 
 export async function importBatches(db: Db, state: RunState, options: BatchLoopOptions): Promise<void> {
-  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const batchSize = options.batchSize ?? batchSizeFromEnv();
   const [settings, suppression] = await Promise.all([getPrivacySettings(db), loadSuppressionSet(db)]);
   let ownerEmails = [...new Set(options.ownerEmails.map((email) => email.trim().toLowerCase()).filter(Boolean))];
   if (ownerEmails.length === 0 && options.startedById) {
