@@ -5,10 +5,11 @@
 // proxy.ts does not see this route (it would buffer the body); defineRoute's rawBody applies its origin check.
 import { z } from "zod";
 import { defineRoute } from "@/lib/api/define-route";
-import { jsonOk } from "@/lib/api/responses";
+import { jsonError, jsonOk } from "@/lib/api/responses";
 import { prisma } from "@/lib/db/client";
 import { dataDirectory } from "@/lib/db/runtime";
 import { serverEnv } from "@/lib/env";
+import { isAppError } from "@/lib/errors/app-error";
 import { ZSourceName } from "@/lib/sources/types";
 import { queueUploadedImport } from "@/lib/sync/run-control";
 import { declaredLength, discardUpload, storeUpload, uploadsDirectory } from "@/lib/sync/upload-storage";
@@ -46,6 +47,8 @@ export const POST = defineRoute({ access: "admin", query: ZUploadQuery, rawBody:
     return jsonOk({ runId: queued.runId, jobId: queued.jobId, fileBytes: stored.bytes, sourceName: query.source }, { status: 202 });
   } catch (error) {
     await discardUpload(stored.path);
+    // "The queue is unavailable" is expected and says what to do; the shared error mapping would hide it as a 500.
+    if (isAppError(error) && error.code === "UNAVAILABLE") return jsonError(error.code, error.message);
     throw error;
   }
 });
