@@ -77,6 +77,7 @@ test.describe("importing from the dashboard", () => {
       expect(Number(run.fileBytes)).toBe(connectionsCsv(token).length);
       await expect(page.getByText("No import is queued or running.")).toBeVisible();
       await expect(page.getByRole("row", { name: "LinkedIn source" }).getByText("Healthy")).toBeVisible();
+      await page.screenshot({ path: test.info().outputPath("sync-dashboard.png"), fullPage: true });
 
       // The new people are in the app: search finds them, and the profile opens.
       await page.goto(`/?q=${encodeURIComponent(`Vasquez-${token}`)}`);
@@ -128,6 +129,7 @@ test.describe("importing from the dashboard", () => {
       await expect(row).toContainText("This looks like an mbox file");
       await row.getByText("Show the full error").click();
       await expect(row.getByText(/Import it as the "gmail" source instead/).last()).toBeVisible();
+      await page.screenshot({ path: test.info().outputPath("sync-failed-run.png"), fullPage: true });
 
       const linkedin = page.getByRole("row", { name: "LinkedIn source" });
       await expect(linkedin.getByText("Failed", { exact: true })).toBeVisible();

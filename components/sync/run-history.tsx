@@ -12,7 +12,7 @@ import { CancelRunButton, SyncAgainButton } from "./run-actions";
 import { RunStatusBadge } from "./run-status-badge";
 import { FullText } from "./sources-table";
 
-const severityLabel: Record<RunIssue["severity"], string> = { skip: "Skipped", warn: "Warning", fatal: "Failed" };
+const severityLabel: Record<RunIssue["severity"], string> = { skip: "Skipped", warn: "Warning", fatal: "Fatal" };
 const severityClass: Record<RunIssue["severity"], string> = {
   skip: "bg-amber-50 text-amber-800 ring-amber-200",
   warn: "bg-zinc-100 text-zinc-700 ring-zinc-200",
@@ -26,17 +26,23 @@ function duration(from: Date, to: Date): string {
   return minutes < 60 ? `${minutes} min ${seconds % 60} s` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
+/** The run's issues, without the fatal one that only repeats the run's error (shown above them already). */
+function listedIssues(run: RunHistoryRow): RunIssue[] {
+  return run.issues.filter((issue) => !(issue.severity === "fatal" && run.error !== null && run.error.includes(issue.reason)));
+}
+
 function IssueList({ run }: { run: RunHistoryRow }) {
-  if (run.issues.length === 0) return null;
-  const skipped = run.issues.filter((issue) => issue.severity === "skip").length;
+  const issues = listedIssues(run);
+  if (issues.length === 0) return null;
+  const skipped = issues.filter((issue) => issue.severity === "skip").length;
   return (
     <details className="mt-2">
       <summary className="cursor-pointer text-xs font-medium text-accent-700 hover:underline">
-        {run.issues.length} {run.issues.length === 1 ? "issue" : "issues"}
+        {issues.length} {issues.length === 1 ? "issue" : "issues"}
         {skipped > 0 ? ` (${skipped} ${skipped === 1 ? "row" : "rows"} skipped)` : ""}
       </summary>
       <ol aria-label={`Issues of the ${sourceLabel(run.sourceName)} run ${run.fileName ?? run.id}`} className="mt-2 flex max-h-72 flex-col gap-1.5 overflow-y-auto pr-2">
-        {run.issues.map((issue, index) => {
+        {issues.map((issue, index) => {
           const where = describePosition(issue.position);
           return (
             <li key={index} className="flex gap-2 text-xs">
@@ -53,9 +59,32 @@ function IssueList({ run }: { run: RunHistoryRow }) {
   );
 }
 
-function Count({ value, tone }: { value: number; tone?: "danger" | "warning" }) {
-  const colour = value > 0 && tone === "danger" ? "text-red-700 font-medium" : value > 0 && tone === "warning" ? "text-amber-800" : value === 0 ? "text-zinc-400" : "";
-  return <Td className={`text-right tabular-nums ${colour}`}>{formatCount(value)}</Td>;
+const COUNTS: { key: keyof Pick<RunHistoryRow, "rowsRead" | "created" | "updated" | "skipped" | "failed" | "suppressed">; label: string; tone?: "warning" | "danger" }[] = [
+  { key: "rowsRead", label: "read" },
+  { key: "created", label: "created" },
+  { key: "updated", label: "updated" },
+  { key: "skipped", label: "skipped", tone: "warning" },
+  { key: "failed", label: "failed", tone: "danger" },
+  { key: "suppressed", label: "suppressed" },
+];
+
+/** The six counts of a run as a compact grid: value then label, zeros dimmed, problems coloured. */
+function RunCounts({ run }: { run: RunHistoryRow }) {
+  return (
+    <dl className="grid grid-cols-[repeat(3,auto)] gap-x-3 gap-y-0.5 text-xs">
+      {COUNTS.map(({ key, label, tone }) => {
+        const value = run[key];
+        const colour = value === 0 ? "text-zinc-400" : tone === "danger" ? "font-medium text-red-700" : tone === "warning" ? "text-amber-800" : "text-zinc-700";
+        return (
+          // The label comes first for screen readers ("read 3"); the number is shown first.
+          <div key={key} className={`flex flex-row-reverse justify-end gap-1 whitespace-nowrap ${colour}`}>
+            <dt>{label}</dt>
+            <dd className="font-medium tabular-nums">{formatCount(value)}</dd>
+          </div>
+        );
+      })}
+    </dl>
+  );
 }
 
 export function RunHistory({ runs, limit }: { runs: RunHistoryRow[]; limit: number }) {
@@ -73,12 +102,7 @@ export function RunHistory({ runs, limit }: { runs: RunHistoryRow[]; limit: numb
               <Th>Started</Th>
               <Th>Finished</Th>
               <Th>Started by</Th>
-              <Th className="text-right">Read</Th>
-              <Th className="text-right">Created</Th>
-              <Th className="text-right">Updated</Th>
-              <Th className="text-right">Skipped</Th>
-              <Th className="text-right">Failed</Th>
-              <Th className="text-right">Suppressed</Th>
+              <Th>Rows</Th>
               <Th>
                 <span className="sr-only">Actions</span>
               </Th>
@@ -91,7 +115,7 @@ export function RunHistory({ runs, limit }: { runs: RunHistoryRow[]; limit: numb
               const active = run.status === "queued" || run.status === "running";
               return (
                 <tr key={run.id} aria-label={`${label} run ${run.fileName ?? run.id}`} data-run-id={run.id}>
-                  <Td className="max-w-80">
+                  <Td className="min-w-56 max-w-80">
                     <p className="font-medium text-zinc-900">{label}</p>
                     <p className="truncate font-mono text-xs text-zinc-500" title={run.fileName ?? undefined}>
                       {run.fileName ?? "—"}
@@ -119,7 +143,7 @@ export function RunHistory({ runs, limit }: { runs: RunHistoryRow[]; limit: numb
                       <span className="text-zinc-400">—</span>
                     )}
                   </Td>
-                  <Td className="max-w-48">
+                  <Td className="max-w-40">
                     {run.startedBy ? (
                       <span className="block truncate" title={run.startedBy.email}>
                         {run.startedBy.name ?? run.startedBy.email}
@@ -130,12 +154,9 @@ export function RunHistory({ runs, limit }: { runs: RunHistoryRow[]; limit: numb
                       <span className="text-zinc-500">Command line</span>
                     )}
                   </Td>
-                  <Count value={run.rowsRead} />
-                  <Count value={run.created} />
-                  <Count value={run.updated} />
-                  <Count value={run.skipped} tone="warning" />
-                  <Count value={run.failed} tone="danger" />
-                  <Count value={run.suppressed} />
+                  <Td>
+                    <RunCounts run={run} />
+                  </Td>
                   <Td className="text-right">
                     {active ? (
                       run.progress.cancelRequested ? null : (
