@@ -75,7 +75,7 @@ test.describe("importing from the dashboard", () => {
       expect(run).toMatchObject({ status: "success", startedById: admin.id });
       expect(run.created).toBeGreaterThanOrEqual(3);
       expect(Number(run.fileBytes)).toBe(connectionsCsv(token).length);
-      await expect(page.getByText("No import is queued or running.")).toBeVisible();
+      await expect(page.getByRole("progressbar", { name: `Progress of the LinkedIn import of ${fileName}` })).toHaveCount(0);
       await expect(page.getByRole("row", { name: "LinkedIn source" }).getByText("Healthy")).toBeVisible();
       await page.screenshot({ path: test.info().outputPath("sync-dashboard.png"), fullPage: true });
 
@@ -211,4 +211,51 @@ test.describe("the upload limit", () => {
       await cleanupImport(db, token, [admin.id]);
     }
   });
+});
+
+test("a running import's progress bar moves, and the history updates when it ends, without a reload", async ({ asAdmin: page, admin, db }) => {
+  test.setTimeout(60_000);
+  const token = uniqueToken();
+  const fileName = `All mail-${token}.mbox`;
+  // A run as the worker leaves it mid-import (no job is queued, so no worker touches it).
+  const run = await db.syncRun.create({
+    data: {
+      sourceName: "gmail",
+      status: "running",
+      startedById: admin.id,
+      fileName,
+      fileBytes: 400n * BigInt(MB),
+      progressDone: 100n * BigInt(MB),
+      progressTotal: 400n * BigInt(MB),
+      progressUnit: "bytes",
+      rowsRead: 1234,
+      correlationId: `sync-e2e-${token}`,
+    },
+  });
+  try {
+    await page.goto("/admin/sync");
+    const bar = page.getByRole("progressbar", { name: `Progress of the Gmail import of ${fileName}` });
+    await expect(bar).toHaveAttribute("aria-valuenow", "25");
+    await expect(bar).toHaveAttribute("aria-valuetext", "25% · 100 MB of 400 MB · 1,234 rows so far");
+    let reloaded = false;
+    page.on("load", () => {
+      reloaded = true;
+    });
+
+    await db.syncRun.update({ where: { id: run.id }, data: { progressDone: 300n * BigInt(MB), rowsRead: 5678 } });
+    await expect(bar).toHaveAttribute("aria-valuenow", "75");
+    await expect(page.getByText("75% · 300 MB of 400 MB · 5,678 rows so far")).toBeVisible();
+
+    // Cancel asks the worker to stop; the run shows it is cancelling until the worker ends it.
+    await page.getByRole("button", { name: `Cancel the Gmail import of ${fileName}` }).click();
+    await expect(runRow(page, fileName).getByText("Cancelling", { exact: true })).toBeVisible();
+    expect((await db.syncRun.findUniqueOrThrow({ where: { id: run.id } })).cancelRequestedAt).not.toBeNull();
+
+    await db.syncRun.update({ where: { id: run.id }, data: { status: "cancelled", finishedAt: new Date() } });
+    await expect(runRow(page, fileName).getByText("Cancelled", { exact: true })).toBeVisible();
+    await expect(bar).toHaveCount(0);
+    expect(reloaded).toBe(false);
+  } finally {
+    await db.syncRun.deleteMany({ where: { id: run.id } });
+  }
 });
