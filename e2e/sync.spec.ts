@@ -98,6 +98,11 @@ test.describe("importing from the dashboard", () => {
       expect(again.id).not.toBe(run.id);
       expect(again.status).toBe("success");
       expect(await db.personIdentity.count({ where: { sourceName: "linkedin", sourceId: { contains: token } } })).toBe(3);
+
+      // The history narrows to one source from the Sources table.
+      await page.getByRole("link", { name: "LinkedIn runs only" }).click();
+      await expect(page.getByRole("heading", { name: "Run history: LinkedIn" })).toBeVisible();
+      await expect(runRow(page, fileName)).toHaveCount(2);
     } finally {
       await cleanupImport(db, token, [admin.id]);
     }

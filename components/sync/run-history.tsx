@@ -1,5 +1,7 @@
 // The run history: newest first, each run with when it started and ended, who started it, what it read
 // and wrote, its status and error, and its row issues (with row numbers and reasons) on demand.
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button-link";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatCount, formatDateTime, sourceLabel } from "@/components/ui/format";
@@ -87,12 +89,24 @@ function RunCounts({ run }: { run: RunHistoryRow }) {
   );
 }
 
-export function RunHistory({ runs, limit }: { runs: RunHistoryRow[]; limit: number }) {
+export function RunHistory({ runs, limit, sourceName }: { runs: RunHistoryRow[]; limit: number; sourceName?: string }) {
+  const count = runs.length === limit ? `The newest ${limit} runs` : `${runs.length} ${runs.length === 1 ? "run" : "runs"}`;
   return (
     <Card>
-      <CardHeader title="Run history" description={runs.length === limit ? `The newest ${limit} runs.` : `${runs.length} ${runs.length === 1 ? "run" : "runs"}.`} />
+      <div id="run-history" className="scroll-mt-6" />
+      <CardHeader
+        title={sourceName ? `Run history: ${sourceLabel(sourceName)}` : "Run history"}
+        description={sourceName ? `${count} of this source.` : `${count}.`}
+        actions={
+          sourceName ? (
+            <Link href="/admin/sync#run-history" className={buttonClass("ghost")}>
+              All sources
+            </Link>
+          ) : undefined
+        }
+      />
       {runs.length === 0 ? (
-        <EmptyState title="No imports yet" description="Upload an export above, or run npm run import -- <source> <file> on the server." />
+        <EmptyState title={sourceName ? `No ${sourceLabel(sourceName)} imports yet` : "No imports yet"} description="Upload an export above, or run npm run import -- <source> <file> on the server." />
       ) : (
         <Table caption="Import runs, newest first">
           <thead>

@@ -1,5 +1,6 @@
 // Every source WIG can import, with its health (SyncState), when it last synced and succeeded, the last
 // error in full on demand, the resume cursor, and what it has contributed (runs, people, interactions).
+import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatCount, sourceLabel } from "@/components/ui/format";
 import { SyncStatusBadge } from "@/components/ui/sync-status-badge";
@@ -8,10 +9,10 @@ import { RelativeTime } from "@/components/ui/time";
 import type { SourceOverview } from "@/lib/sync/queries";
 
 /** A long text clamped to its first lines, with the whole of it one click away (a native disclosure). */
-export function FullText({ text, summary, tone = "error" }: { text: string; summary: string; tone?: "error" | "plain" }) {
+export function FullText({ text, summary, tone = "error", className = "max-w-96" }: { text: string; summary: string; tone?: "error" | "plain"; className?: string }) {
   const colour = tone === "error" ? "text-red-700" : "text-zinc-600";
   return (
-    <details className="group max-w-96">
+    <details className={`group ${className}`}>
       <summary className={`cursor-pointer list-none text-xs ${colour} [&::-webkit-details-marker]:hidden`}>
         <span className="line-clamp-2 break-words group-open:hidden">{text}</span>
         <span className="mt-0.5 inline-block font-medium text-accent-700 underline-offset-2 hover:underline">
@@ -40,6 +41,23 @@ function describeCursor(cursor: string): string {
   return cursor;
 }
 
+const plural = (count: number, one: string, many: string) => `${formatCount(count)} ${count === 1 ? one : many}`;
+
+/** Runs (and how many succeeded), people and interactions this source contributed, one per line. */
+function SourceCounts({ counts }: { counts: SourceOverview["counts"] }) {
+  const dim = (value: number) => (value === 0 ? "text-zinc-400" : "text-zinc-700");
+  return (
+    <ul className="flex flex-col gap-0.5 whitespace-nowrap text-xs tabular-nums">
+      <li className={dim(counts.runs)}>
+        {plural(counts.runs, "run", "runs")}
+        {counts.runs > 0 ? <span className="text-zinc-400"> · {formatCount(counts.successfulRuns)} ok</span> : null}
+      </li>
+      <li className={dim(counts.people)}>{plural(counts.people, "person", "people")}</li>
+      <li className={dim(counts.interactions)}>{plural(counts.interactions, "interaction", "interactions")}</li>
+    </ul>
+  );
+}
+
 export function SourcesTable({ sources }: { sources: SourceOverview[] }) {
   const configured = sources.filter((source) => source.configured).length;
   return (
@@ -54,9 +72,7 @@ export function SourcesTable({ sources }: { sources: SourceOverview[] }) {
             <Th>Last success</Th>
             <Th>Last error</Th>
             <Th>Cursor</Th>
-            <Th className="text-right">Runs</Th>
-            <Th className="text-right">People</Th>
-            <Th className="text-right">Interactions</Th>
+            <Th>Counts</Th>
           </tr>
         </thead>
         <tbody>
@@ -64,16 +80,23 @@ export function SourcesTable({ sources }: { sources: SourceOverview[] }) {
             const label = sourceLabel(source.sourceName);
             return (
               <tr key={source.sourceName} aria-label={`${label} source`}>
-                <Td className="whitespace-nowrap font-medium text-zinc-900">{label}</Td>
-                <Td>{source.configured ? <SyncStatusBadge status={source.status} /> : <span className="text-xs text-zinc-400">Never imported</span>}</Td>
+                <Td className="whitespace-nowrap">
+                  <p className="font-medium text-zinc-900">{label}</p>
+                  {source.counts.runs > 0 ? (
+                    <Link href={`/admin/sync?source=${source.sourceName}#run-history`} className="text-xs text-accent-700 underline-offset-2 hover:underline" aria-label={`${label} runs only`}>
+                      Runs only
+                    </Link>
+                  ) : null}
+                </Td>
+                <Td>{source.configured ? <SyncStatusBadge status={source.status} /> : <span className="whitespace-nowrap text-xs text-zinc-400">Never imported</span>}</Td>
                 <Td className="whitespace-nowrap">
                   <RelativeTime date={source.lastSyncAt} fallback="Never" />
                 </Td>
                 <Td className="whitespace-nowrap">
                   <RelativeTime date={source.lastSuccessAt} fallback="Never" />
                 </Td>
-                <Td>{source.lastError ? <FullText text={source.lastError} summary={`the full ${label} error`} /> : <span className="text-zinc-400">—</span>}</Td>
-                <Td className="max-w-56">
+                <Td>{source.lastError ? <FullText text={source.lastError} summary={`the full ${label} error`} className="max-w-64" /> : <span className="text-zinc-400">—</span>}</Td>
+                <Td className="max-w-44">
                   {source.cursor ? (
                     <code className="block truncate font-mono text-xs text-zinc-500" title={source.cursor}>
                       {describeCursor(source.cursor)}
@@ -82,12 +105,9 @@ export function SourcesTable({ sources }: { sources: SourceOverview[] }) {
                     <span className="text-zinc-400">—</span>
                   )}
                 </Td>
-                <Td className="text-right tabular-nums">
-                  {formatCount(source.counts.runs)}
-                  {source.counts.runs > 0 ? <span className="block text-[11px] text-zinc-400">{formatCount(source.counts.successfulRuns)} ok</span> : null}
+                <Td>
+                  <SourceCounts counts={source.counts} />
                 </Td>
-                <Td className="text-right tabular-nums">{formatCount(source.counts.people)}</Td>
-                <Td className="text-right tabular-nums">{formatCount(source.counts.interactions)}</Td>
               </tr>
             );
           })}

@@ -244,7 +244,7 @@ export async function listSourceOverviews(db: Db): Promise<SourceOverview[]> {
   });
 }
 
-export async function getSyncDashboard(db: Db): Promise<SyncDashboard> {
-  const [sources, runs, active] = await Promise.all([listSourceOverviews(db), listRunHistory(db), listActiveRuns(db)]);
+export async function getSyncDashboard(db: Db, options: { sourceName?: string } = {}): Promise<SyncDashboard> {
+  const [sources, runs, active] = await Promise.all([listSourceOverviews(db), listRunHistory(db, options), listActiveRuns(db)]);
   return { sources, runs, active };
 }

@@ -1,7 +1,8 @@
 // GET /admin/sync – the sync dashboard (admins only): upload an export for a source (drag and drop or the
 // file picker, limited to WIG_UPLOAD_MAX_BYTES), watch queued and running imports move live, and read every
 // source's health and the run history with counts, errors and row issues. "Sync again" and "Cancel" are
-// server actions (./actions.ts); the live part polls GET /api/sync/status.
+// server actions (./actions.ts); the live part polls GET /api/sync/status. ?source=<name> shows only that
+// source's runs in the history.
 import type { Metadata } from "next";
 import { LiveRuns } from "@/components/sync/live-runs";
 import { RunHistory } from "@/components/sync/run-history";
@@ -13,7 +14,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
-import type { TSourceName } from "@/lib/sources/types";
+import { firstParam, type SearchParams } from "@/lib/api/search-params";
+import { ZSourceName, type TSourceName } from "@/lib/sources/types";
 import { getSyncDashboard, RUN_HISTORY_LIMIT } from "@/lib/sync/queries";
 
 export const dynamic = "force-dynamic";
@@ -28,9 +30,12 @@ const UPLOADS: Record<TSourceName, Omit<SourceOption, "value" | "label">> = {
   slack: { hint: "The .zip of a Slack workspace export.", accept: ".zip,application/zip" },
 };
 
-export default async function SyncPage() {
+export default async function SyncPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePageUser("admin");
-  const { sources, runs, active } = await getSyncDashboard(prisma);
+  // ?source=<name> narrows the run history to one source; anything else shows every source.
+  const source = ZSourceName.safeParse(firstParam(await searchParams, "source"));
+  const sourceName = source.success ? source.data : undefined;
+  const { sources, runs, active } = await getSyncDashboard(prisma, { sourceName });
   const limitBytes = serverEnv().WIG_UPLOAD_MAX_BYTES;
   const failing = sources.filter((source) => source.configured && source.status === "failed");
   const options: SourceOption[] = (Object.keys(UPLOADS) as TSourceName[]).map((value) => ({ value, label: sourceLabel(value), ...UPLOADS[value] }));
@@ -49,7 +54,7 @@ export default async function SyncPage() {
       <UploadCard sources={options} limitBytes={limitBytes} />
       <LiveRuns />
       <SourcesTable sources={sources} />
-      <RunHistory runs={runs} limit={RUN_HISTORY_LIMIT} />
+      <RunHistory runs={runs} limit={RUN_HISTORY_LIMIT} sourceName={sourceName} />
     </SyncLiveProvider>
   );
 }
