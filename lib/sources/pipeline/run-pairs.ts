@@ -53,9 +53,11 @@ async function peopleOfKeys(tx: Tx, sourceName: string, keys: string[]): Promise
     return `("socialHandles" ->> $${params.length - 1}::text) = ANY($${params.length}::text[])`;
   });
   if (emails.length === 0 && handleTests.length === 0) return result;
+  // Hashed lookups in one pass (see exact-identity-resolver.ts for the measurements).
   const people = await tx.$queryRawUnsafe<Array<{ id: string; emails: string[]; socialHandles: Record<string, string> | null }>>(
-    `SELECT id, emails, "socialHandles" FROM "Person"
-      WHERE "deletedAt" IS NULL AND (emails && $1::text[] ${handleTests.map((test) => `OR ${test}`).join(" ")})
+    `SELECT id, emails, "socialHandles" FROM "Person" p
+      WHERE "deletedAt" IS NULL
+        AND (EXISTS (SELECT 1 FROM unnest(p.emails) AS e(email) WHERE e.email = ANY($1::text[])) ${handleTests.map((test) => `OR ${test}`).join(" ")})
       ORDER BY "createdAt", id`,
     ...params,
   );

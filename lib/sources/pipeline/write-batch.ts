@@ -193,8 +193,18 @@ export async function writeBatch(context: BatchContext, allPeople: TPersonObserv
   await writeInteractions(context, observed);
 }
 
+/** Joins a participant list into one text value (unit separator: never part of an email or a handle). */
+const PARTICIPANT_SEPARATOR = "\u001f";
+
 async function writeInteractions(context: BatchContext, interactions: TInteractionObservation[]): Promise<void> {
-  const rows: Array<{ id: string; sourceId: string; timestamp: string; participants: string[]; channel: string; direction: string | null; metadata: object }> = [];
+  // Column arrays for one `unnest` INSERT: far cheaper for PostgreSQL than parsing one big JSON document.
+  const ids: string[] = [];
+  const sourceIds: string[] = [];
+  const timestamps: string[] = [];
+  const participants: string[] = [];
+  const channels: string[] = [];
+  const directions: Array<string | null> = [];
+  const metadata: string[] = [];
   for (const interaction of interactions) {
     const keys = [...new Set(interaction.participants.map(participantKey).filter((key): key is string => key !== null))];
     if (keys.length < 2) {
@@ -203,28 +213,32 @@ async function writeInteractions(context: BatchContext, interactions: TInteracti
     }
     // Never bodies; subjects only when the team turned on PrivacySettings.storeSubjects.
     const { subject, ...facts } = interaction.metadata;
-    const metadata = context.storeSubjects && subject ? { ...facts, subject } : facts;
-    rows.push({
-      id: randomUUID(),
-      sourceId: interaction.sourceId,
-      timestamp: interaction.timestamp.toISOString(),
-      participants: keys,
-      channel: interaction.channel,
-      direction: interaction.direction ?? null,
-      metadata: { ...metadata, groupSize: interaction.groupSize, ...(interaction.ownerDirection ? { ownerDirection: interaction.ownerDirection } : {}) },
-    });
+    const kept = context.storeSubjects && subject ? { ...facts, subject } : facts;
+    ids.push(randomUUID());
+    sourceIds.push(interaction.sourceId);
+    timestamps.push(interaction.timestamp.toISOString());
+    participants.push(keys.join(PARTICIPANT_SEPARATOR));
+    channels.push(interaction.channel);
+    directions.push(interaction.direction ?? null);
+    metadata.push(JSON.stringify({ ...kept, groupSize: interaction.groupSize, ...(interaction.ownerDirection ? { ownerDirection: interaction.ownerDirection } : {}) }));
   }
-  if (rows.length === 0) return;
-  const inserted = await context.tx.$queryRawUnsafe<Array<{ sourceId: string }>>(
+  if (ids.length === 0) return;
+  const inserted = await context.tx.$executeRawUnsafe(
     `INSERT INTO "Interaction" (id, "sourceId", "sourceName", timestamp, participants, channel, direction, metadata, "createdAt")
-     SELECT (d->>'id')::uuid, d->>'sourceId', $2, (d->>'timestamp')::timestamp, ARRAY(SELECT jsonb_array_elements_text(d->'participants')),
-            (d->>'channel')::"InteractionChannel", (d->>'direction')::"InteractionDirection", d->'metadata', ${SQL_NOW}
-       FROM jsonb_array_elements($1::jsonb) d
-     ON CONFLICT ("sourceName", "sourceId") DO NOTHING
-     RETURNING "sourceId"`,
-    JSON.stringify(rows),
+     SELECT d.id, d.source_id, $8, d.ts::timestamp, string_to_array(d.participants, E'\\x1f'),
+            d.channel::"InteractionChannel", d.direction::"InteractionDirection", d.metadata::jsonb, ${SQL_NOW}
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+            AS d(id, source_id, ts, participants, channel, direction, metadata)
+     ON CONFLICT ("sourceName", "sourceId") DO NOTHING`,
+    ids,
+    sourceIds,
+    timestamps,
+    participants,
+    channels,
+    directions,
+    metadata,
     context.sourceName,
   );
-  context.stats.interactionsCreated += inserted.length;
-  context.stats.interactionsExisting += rows.length - inserted.length;
+  context.stats.interactionsCreated += inserted;
+  context.stats.interactionsExisting += ids.length - inserted;
 }
