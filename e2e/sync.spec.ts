@@ -24,6 +24,7 @@ function connectionsCsv(token: string): Buffer {
 async function cleanupImport(db: Db, token: string, startedBy: string[]): Promise<void> {
   await db.$executeRawUnsafe(`DELETE FROM "Person" WHERE array_to_string(names, ' ') LIKE $1 OR array_to_string(emails, ' ') LIKE $1`, `%${token}%`);
   await db.$executeRawUnsafe(`DELETE FROM "Organization" WHERE name LIKE $1 OR domain LIKE $1`, `%${token}%`);
+  await db.$executeRawUnsafe(`DELETE FROM "Interaction" WHERE "sourceId" LIKE $1 OR array_to_string(participants, ' ') LIKE $1`, `%${token}%`);
   if (startedBy.length > 0) {
     // The owner node the pipeline resolves from the uploading admin's email.
     const admins = await db.user.findMany({ where: { id: { in: startedBy } }, select: { email: true } });
@@ -63,13 +64,14 @@ test.describe("importing from the dashboard", () => {
       await page.locator('input[type="file"]').setInputFiles({ name: fileName, mimeType: "text/csv", buffer: connectionsCsv(token) });
       await expect(page.getByTestId("sync-dropzone")).toContainText(fileName);
       await page.getByRole("button", { name: "Upload and import" }).click();
-      await expect(page.getByRole("status").filter({ hasText: `${fileName} is uploaded and queued as a LinkedIn import` })).toBeVisible();
 
       // The history follows the run to its end without a reload: queued/running, then success.
       const row = runRow(page, fileName);
       await expect(row).toBeVisible();
       await expect(row.getByText("Success", { exact: true })).toBeVisible({ timeout: 45_000 });
       await expect(row).toContainText(admin.name);
+      // The upload card says how the import it queued went.
+      await expect(page.getByRole("status").filter({ hasText: `Imported ${fileName} as LinkedIn: 3 rows read` })).toBeVisible();
       // Three people read and created; the row blank except for its date is skipped and listed with its row number.
       const run = await db.syncRun.findFirstOrThrow({ where: { fileName }, orderBy: { startedAt: "desc" } });
       expect(run).toMatchObject({ status: "success", startedById: admin.id });
@@ -132,6 +134,7 @@ test.describe("importing from the dashboard", () => {
       const row = runRow(page, fileName);
       await expect(row.getByText("Failed", { exact: true })).toBeVisible({ timeout: 45_000 });
       await expect(row).toContainText("This looks like an mbox file");
+      await expect(page.getByRole("alert").filter({ hasText: `The import of ${fileName} failed: ` })).toContainText("This looks like an mbox file");
       await row.getByText("Show the full error").click();
       await expect(row.getByText(/Import it as the "gmail" source instead/).last()).toBeVisible();
       await page.screenshot({ path: test.info().outputPath("sync-failed-run.png"), fullPage: true });

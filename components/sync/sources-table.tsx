@@ -46,6 +46,7 @@ const plural = (count: number, one: string, many: string) => `${formatCount(coun
 /** Runs (and how many succeeded), people and interactions this source contributed, one per line. */
 function SourceCounts({ counts }: { counts: SourceOverview["counts"] }) {
   const dim = (value: number) => (value === 0 ? "text-zinc-400" : "text-zinc-700");
+  if (counts.runs === 0 && counts.people === 0 && counts.interactions === 0) return <span className="text-zinc-400">—</span>;
   return (
     <ul className="flex flex-col gap-0.5 whitespace-nowrap text-xs tabular-nums">
       <li className={dim(counts.runs)}>

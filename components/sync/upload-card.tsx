@@ -4,10 +4,13 @@
 // oversize or empty file is refused here before a byte is sent, with the same message the server would
 // give. Upload progress comes from XMLHttpRequest (fetch cannot report it); once queued, the run is handed
 // to the live status, which follows it to the end.
+import { useQuery } from "@tanstack/react-query";
 import { useRef, useState, type DragEvent } from "react";
 import { buttonClass } from "@/components/ui/button-link";
 import { Card, CardHeader } from "@/components/ui/card";
+import { formatCount } from "@/components/ui/format";
 import { formatBytes, tooLargeMessage } from "@/lib/sync/format";
+import type { RunCounts, RunProgress } from "@/lib/sync/queries";
 import { useSyncLive } from "./sync-live";
 
 export interface SourceOption {
@@ -18,7 +21,31 @@ export interface SourceOption {
   accept: string;
 }
 
-type Phase = { kind: "idle" } | { kind: "uploading"; sent: number; total: number } | { kind: "done"; message: string } | { kind: "error"; message: string };
+type Phase =
+  | { kind: "idle" }
+  | { kind: "uploading"; sent: number; total: number }
+  | { kind: "done"; runId: string; fileName: string; label: string }
+  | { kind: "error"; message: string };
+
+type RunOutcome = RunProgress & RunCounts;
+
+async function fetchRun(runId: string): Promise<RunOutcome> {
+  const response = await fetch(`/api/sync/runs/${runId}`, { headers: { Accept: "application/json" }, cache: "no-store" });
+  if (!response.ok) throw new Error(`The run answered ${response.status}.`);
+  return (await response.json()) as RunOutcome;
+}
+
+/** What became of the run an upload queued, in one sentence, once the worker has it. */
+function describeOutcome(phase: Extract<Phase, { kind: "done" }>, run: RunOutcome | undefined): { tone: "ok" | "error" | "warning"; message: string } {
+  const queued = `${phase.fileName} is uploaded and queued as a ${phase.label} import. Its progress shows under “Running now”.`;
+  if (!run || run.status === "queued" || run.status === "running") return { tone: "ok", message: queued };
+  if (run.status === "failed") return { tone: "error", message: `The import of ${phase.fileName} failed: ${run.error ?? "no reason was recorded."}` };
+  if (run.status === "cancelled") return { tone: "warning", message: `The import of ${phase.fileName} was cancelled.` };
+  const parts = [`${formatCount(run.rowsRead)} ${run.rowsRead === 1 ? "row" : "rows"} read`, `${formatCount(run.created)} created`, `${formatCount(run.updated)} updated`];
+  if (run.skipped > 0) parts.push(`${formatCount(run.skipped)} skipped`);
+  if (run.failed > 0) parts.push(`${formatCount(run.failed)} failed`);
+  return { tone: "ok", message: `Imported ${phase.fileName} as ${phase.label}: ${parts.join(", ")}.` };
+}
 
 /** A likely source from the file name, used only until the admin picks one themselves. */
 function guessSource(name: string): string | null {
@@ -107,7 +134,7 @@ export function UploadCard({ sources, limitBytes }: { sources: SourceOption[]; l
       if (answer.status === 202 && answer.body?.runId) {
         live.watch(answer.body.runId);
         live.refresh();
-        setPhase({ kind: "done", message: `${file.name} is uploaded and queued as a ${selected.label} import. Its progress shows under “Running now”.` });
+        setPhase({ kind: "done", runId: answer.body.runId, fileName: file.name, label: selected.label });
         setFile(null);
         if (inputRef.current) inputRef.current.value = "";
       } else {
@@ -123,6 +150,21 @@ export function UploadCard({ sources, limitBytes }: { sources: SourceOption[]; l
       xhrRef.current = null;
     }
   };
+
+  // Follows the queued run to its end, so the card can say how it went.
+  const followed = phase.kind === "done" ? phase.runId : null;
+  const run = useQuery({
+    queryKey: ["sync-run", followed],
+    queryFn: () => fetchRun(followed as string),
+    enabled: followed !== null,
+    staleTime: 0,
+    retry: false,
+    refetchInterval: (query) => {
+      const status = query.state.data?.status;
+      return status === undefined || status === "queued" || status === "running" ? 1_000 : false;
+    },
+  });
+  const outcome = phase.kind === "done" ? describeOutcome(phase, run.data) : null;
 
   const percent = phase.kind === "uploading" && phase.total > 0 ? Math.floor((phase.sent / phase.total) * 100) : 0;
 
@@ -236,11 +278,19 @@ export function UploadCard({ sources, limitBytes }: { sources: SourceOption[]; l
           </div>
         ) : null}
 
-        {phase.kind === "done" || phase.kind === "error" ? (
+        {outcome ? (
           <p
-            role={phase.kind === "done" ? "status" : "alert"}
-            className={`rounded-md px-3 py-2 text-sm ring-1 ring-inset ${phase.kind === "done" ? "bg-emerald-50 text-emerald-800 ring-emerald-200" : "bg-red-50 text-red-700 ring-red-200"}`}
+            key={outcome.tone}
+            role={outcome.tone === "error" ? "alert" : "status"}
+            className={`rounded-md px-3 py-2 text-sm ring-1 ring-inset ${
+              outcome.tone === "error" ? "bg-red-50 text-red-700 ring-red-200" : outcome.tone === "warning" ? "bg-amber-50 text-amber-800 ring-amber-200" : "bg-emerald-50 text-emerald-800 ring-emerald-200"
+            }`}
           >
+            {outcome.message}
+          </p>
+        ) : null}
+        {phase.kind === "error" ? (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-200">
             {phase.message}
           </p>
         ) : null}
