@@ -96,6 +96,7 @@ runCli("bench:import", async () => {
   const results: Row[] = [];
   const summaries: Record<string, ImportSummary> = {};
   let peakRss = 0;
+  const phasePeaks: Record<string, number> = {};
   try {
     const csvPath = join(dir, "Connections.csv");
     const csvBytes = await writeFile(csvPath, generateLinkedInConnections({ rows }));
@@ -109,7 +110,8 @@ runCli("bench:import", async () => {
     let started = performance.now();
     const csv = await importFile({ db, sourceName: "linkedin", path: csvPath, ownerEmails: [OWNER], now: NOW });
     let seconds = (performance.now() - started) / 1000;
-    peakRss = Math.max(peakRss, rss.stop());
+    phasePeaks.connections = rss.stop();
+    peakRss = Math.max(peakRss, phasePeaks.connections);
     if (csv.status !== "success") throw new Error(`The Connections.csv import failed: ${csv.error}`);
     summaries.connections = csv;
     results.push({ metric: `Connections.csv end to end (${rows} rows)`, value: seconds, unit: "s", target: "< 10 s", pass: seconds < 10 });
@@ -123,7 +125,8 @@ runCli("bench:import", async () => {
       if (item.kind === "interaction") parsed += 1;
     }
     seconds = (performance.now() - started) / 1000;
-    peakRss = Math.max(peakRss, rss.stop());
+    phasePeaks.mboxParse = rss.stop();
+    peakRss = Math.max(peakRss, phasePeaks.mboxParse);
     results.push({ metric: `mbox parse only (${messages} messages, ${parsed} kept)`, value: messages / seconds, unit: "msgs/s", target: ">= 20000", pass: messages / seconds >= 20_000 });
 
     // 3. mbox end to end (on top of the LinkedIn import, as a team would).
@@ -131,7 +134,8 @@ runCli("bench:import", async () => {
     started = performance.now();
     const mbox = await importFile({ db, sourceName: "gmail", path: mboxPath, ownerEmails: [OWNER], now: NOW });
     seconds = (performance.now() - started) / 1000;
-    peakRss = Math.max(peakRss, rss.stop());
+    phasePeaks.mboxImport = rss.stop();
+    peakRss = Math.max(peakRss, phasePeaks.mboxImport);
     if (mbox.status !== "success") throw new Error(`The mbox import failed: ${mbox.error}`);
     summaries.mbox = mbox;
     results.push({ metric: `mbox end to end (${messages} messages)`, value: messages / seconds, unit: "msgs/s", target: ">= 5000", pass: messages / seconds >= 5000 });
@@ -155,7 +159,8 @@ runCli("bench:import", async () => {
   }
   const counts = (summary: ImportSummary | undefined) =>
     summary && { rowsRead: summary.rowsRead, created: summary.created, people: summary.people, interactions: summary.interactions, edges: summary.edges.recomputed, durationMs: summary.durationMs };
-  log(`\nconnections: ${JSON.stringify(counts(summaries.connections))}\nmbox: ${JSON.stringify(counts(summaries.mbox))}`);
+  log(`\npeak RSS by phase (MB): ${Object.entries(phasePeaks).map(([phase, bytes]) => `${phase} ${Math.round(bytes / MB)}`).join(", ")}`);
+  log(`connections: ${JSON.stringify(counts(summaries.connections))}\nmbox: ${JSON.stringify(counts(summaries.mbox))}`);
   const allPass = results.every((row) => row.pass);
   if (values.json) {
     console.log(
@@ -164,6 +169,7 @@ runCli("bench:import", async () => {
         messages,
         results: results.map((row) => ({ ...row, value: Math.round(row.value * 100) / 100 })),
         summaries: { connections: counts(summaries.connections), mbox: counts(summaries.mbox) },
+        peakRssByPhaseMb: Object.fromEntries(Object.entries(phasePeaks).map(([phase, bytes]) => [phase, Math.round(bytes / MB)])),
         pass: allPass,
       }),
     );

@@ -53,9 +53,17 @@ async function execute(db: Db, run: SyncRun, options: ExecuteRunOptions): Promis
   const runOptions: TImportRunOptions = parsed.success ? parsed.data : {};
   let since: Date | null = null;
   let now = new Date();
+  if (run.status === "queued" && !run.cancelRequestedAt) {
+    since = await claim(db, run, runOptions);
+    if (!since) {
+      // Cancelled between our read and the claim: report the run as it now is.
+      const current = await db.syncRun.findUniqueOrThrow({ where: { id: run.id } });
+      return summarize(stateFromRun(current, sourceName), current.status === "cancelled" ? "cancelled" : current.status === "success" ? "success" : "failed", current.error);
+    }
+  }
   try {
     if (run.status === "queued" && run.cancelRequestedAt) throw new RunCancelled();
-    since = run.status === "queued" ? await claim(db, run, runOptions) : await resume(db, run, state);
+    since ??= await resume(db, run, state);
     now = runOptions.now ? new Date(runOptions.now) : since;
     if (!parsed.success) throw new SourceFormatError("invalid_options", `The run's options are invalid: ${parsed.error.issues[0]?.message ?? "unknown"}.`);
     const path = await checkedPath(run, state);
@@ -81,7 +89,7 @@ async function execute(db: Db, run: SyncRun, options: ExecuteRunOptions): Promis
 
 /** queued → running. startedAt is the database's clock rounded UP past the current millisecond: every
  *  interaction this run writes is created at or after it, every earlier one strictly before (run-pairs.ts). */
-async function claim(db: Db, run: SyncRun, options: TImportRunOptions): Promise<Date> {
+async function claim(db: Db, run: SyncRun, options: TImportRunOptions): Promise<Date | null> {
   const since = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRawUnsafe<Array<{ startedAt: Date }>>(
       `UPDATE "SyncRun" SET status = 'running', "startedAt" = date_trunc('milliseconds', clock_timestamp() AT TIME ZONE 'UTC') + interval '2 milliseconds',
@@ -90,7 +98,7 @@ async function claim(db: Db, run: SyncRun, options: TImportRunOptions): Promise<
       run.id,
     );
     const startedAt = rows[0]?.startedAt;
-    if (!startedAt) throw new AppError("CONFLICT", `Import run ${run.id} is no longer queued.`);
+    if (!startedAt) return null;
     const lastSyncAt = options.now ? new Date(options.now) : startedAt;
     await tx.syncState.upsert({
       where: { sourceName: run.sourceName },
@@ -106,7 +114,7 @@ async function claim(db: Db, run: SyncRun, options: TImportRunOptions): Promise<
     return startedAt;
   });
   // Let the clock pass `since` before the first batch starts its transaction.
-  await new Promise((resolve) => setTimeout(resolve, 5));
+  if (since) await new Promise((resolve) => setTimeout(resolve, 5));
   return since;
 }
 
