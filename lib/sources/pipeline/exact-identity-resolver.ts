@@ -74,7 +74,7 @@ export class ExactIdentityResolver implements IdentityResolver {
     const changed = [...byId.values()].filter((person) => !person.isNew && person.dirty);
     stats.peopleUpdated += changed.length;
     await this.write(tx, created, changed);
-    await this.remember(tx, observations, results);
+    await this.remember(tx, observations, results, known);
     return results;
   }
 
@@ -152,19 +152,33 @@ export class ExactIdentityResolver implements IdentityResolver {
     }
   }
 
-  private async remember(tx: Tx, observations: readonly IdentityObservation[], results: ResolvedIdentity[]): Promise<void> {
-    const rows = observations.flatMap((observation, i) =>
-      observation.sourceId === null
-        ? []
-        : [{ id: randomUUID(), personId: results[i]?.personId, sourceName: observation.sourceName, sourceId: observation.sourceId, observedAt: observation.observedAt?.toISOString() ?? null }],
-    );
-    if (rows.length === 0) return;
+  /** PersonIdentity rows for observations not linked yet (a re-import writes none), as one `unnest` INSERT. */
+  private async remember(tx: Tx, observations: readonly IdentityObservation[], results: ResolvedIdentity[], known: Map<string, string>): Promise<void> {
+    const ids: string[] = [];
+    const personIds: string[] = [];
+    const sourceNames: string[] = [];
+    const sourceIds: string[] = [];
+    const observedAt: Array<string | null> = [];
+    observations.forEach((observation, i) => {
+      const personId = results[i]?.personId;
+      if (observation.sourceId === null || !personId || known.has(`${observation.sourceName}\u0000${observation.sourceId}`)) return;
+      ids.push(randomUUID());
+      personIds.push(personId);
+      sourceNames.push(observation.sourceName);
+      sourceIds.push(observation.sourceId);
+      observedAt.push(observation.observedAt?.toISOString() ?? null);
+    });
+    if (ids.length === 0) return;
     await tx.$executeRawUnsafe(
       `INSERT INTO "PersonIdentity" (id, "personId", "sourceName", "sourceId", "observedAt", "createdAt")
-       SELECT (d->>'id')::uuid, (d->>'personId')::uuid, d->>'sourceName', d->>'sourceId', (d->>'observedAt')::timestamp, ${SQL_NOW}
-         FROM jsonb_array_elements($1::jsonb) d
+       SELECT d.id, d.person_id, d.source_name, d.source_id, d.observed_at::timestamp, ${SQL_NOW}
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[]) AS d(id, person_id, source_name, source_id, observed_at)
        ON CONFLICT ("sourceName", "sourceId") DO NOTHING`,
-      JSON.stringify(rows),
+      ids,
+      personIds,
+      sourceNames,
+      sourceIds,
+      observedAt,
     );
   }
 }
