@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "../errors/app-error";
-import { declaredLength, storeUpload } from "./upload-storage";
+import { dataDirectory } from "../db/runtime";
+import { declaredLength, storeUpload, uploadsDirectory } from "./upload-storage";
 
 let directory: string;
 beforeEach(async () => {
@@ -104,5 +105,13 @@ describe("declaredLength", () => {
     expect(declaredLength(new Headers())).toBeNull();
     expect(declaredLength(new Headers({ "content-length": "-1" }))).toBeNull();
     expect(declaredLength(new Headers({ "content-length": "12abc" }))).toBeNull();
+  });
+});
+
+describe("uploadsDirectory", () => {
+  it("is the uploads folder of the same data directory lib/db/runtime.ts uses", () => {
+    for (const env of [{}, { WIG_DATA_DIR: "/srv/wig" }, { WIG_DATA_DIR: "relative/data" }, { WIG_DATA_DIR: "" }]) {
+      expect(uploadsDirectory(env)).toBe(join(dataDirectory(env as NodeJS.ProcessEnv), "uploads"));
+    }
   });
 });

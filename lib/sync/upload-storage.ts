@@ -6,14 +6,19 @@
 import { randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { Readable, Transform, type TransformCallback } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { AppError } from "../errors/app-error";
 import { formatBytes, tooLargeMessage } from "./format";
 
-export function uploadsDirectory(dataDir: string): string {
-  return join(dataDir, "uploads");
+/**
+ * <data dir>/uploads. The data folder is resolved exactly as lib/db/runtime.ts's dataDirectory() does
+ * (WIG_DATA_DIR, else ./.data; a test holds them equal): importing that module into a route would bundle
+ * the embedded-PostgreSQL launcher, and its cwd-relative path makes Turbopack trace the whole project.
+ */
+export function uploadsDirectory(env: Readonly<Record<string, string | undefined>> = process.env): string {
+  return join(resolve(/* turbopackIgnore: true */ env.WIG_DATA_DIR || join(process.cwd(), ".data")), "uploads");
 }
 
 export interface StoredUpload {
@@ -26,7 +31,7 @@ export interface StoredUpload {
 
 export interface StoreUploadOptions {
   body: ReadableStream<Uint8Array> | null;
-  /** The folder to write into (created when missing): uploadsDirectory(dataDirectory()). */
+  /** The folder to write into (created when missing): uploadsDirectory(). */
   directory: string;
   limitBytes: number;
   /** Content-Length when the client sent one. */

@@ -7,7 +7,6 @@ import { z } from "zod";
 import { defineRoute } from "@/lib/api/define-route";
 import { jsonError, jsonOk } from "@/lib/api/responses";
 import { prisma } from "@/lib/db/client";
-import { dataDirectory } from "@/lib/db/runtime";
 import { serverEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
 import { ZSourceName } from "@/lib/sources/types";
@@ -31,7 +30,7 @@ export const POST = defineRoute({ access: "admin", query: ZUploadQuery, rawBody:
   const admin = user as NonNullable<typeof user>;
   const stored = await storeUpload({
     body: request.body,
-    directory: uploadsDirectory(dataDirectory()),
+    directory: uploadsDirectory(),
     limitBytes: serverEnv().WIG_UPLOAD_MAX_BYTES,
     declaredBytes: declaredLength(request.headers),
     signal: request.signal,
