@@ -15,6 +15,7 @@ import { ensureInitialAdmin } from "../lib/auth/initial-admin";
 import { createPrismaClient } from "../lib/db/client";
 import { applyMigrations } from "../lib/db/migrations";
 import { dataDirectory, openDatabase, type DatabaseHandle } from "../lib/db/runtime";
+import { hasHeapCap, IMPORT_HEAP_FLAGS } from "../lib/jobs/node-flags";
 import { isDatabaseEmpty, seedDatabase } from "../lib/seed";
 import { CliUsageError, parseCliArgs, runCli } from "./lib/cli";
 import { ensureProductionBuild } from "./lib/next-build";
@@ -110,7 +111,8 @@ runCli("start", async () => {
     },
   });
   if (env.WIG_WORKER === "on") {
-    worker = spawn(process.execPath, ["--import", "tsx", join(process.cwd(), "scripts", "worker.ts")], {
+    const heapFlags = hasHeapCap() ? [] : [...IMPORT_HEAP_FLAGS];
+    worker = spawn(process.execPath, [...heapFlags, "--import", "tsx", join(process.cwd(), "scripts", "worker.ts")], {
       stdio: "inherit",
       env: { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: secret },
     });

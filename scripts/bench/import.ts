@@ -7,12 +7,15 @@
 //     - peak RSS (sampled every 50 ms, and the kernel's VmHWM)
 //   Uses a database `wig_bench` on DATABASE_URL's server when set (created fresh, dropped after), otherwise
 //   an embedded PostgreSQL in <data dir>/bench-postgres. --json prints one JSON object as the last line.
+//   Runs itself with the worker's heap flags (lib/jobs/node-flags.ts) unless NODE_OPTIONS sets a heap cap.
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { spawnSync } from "node:child_process";
 import { once } from "node:events";
 import pg from "pg";
 import { createPrismaClient } from "../../lib/db/client";
+import { hasHeapCap, IMPORT_HEAP_FLAGS } from "../../lib/jobs/node-flags";
 import { parseGmailMbox } from "../../lib/sources/mbox/gmail-mbox";
 import { importFile } from "../../lib/sources/pipeline/import-file";
 import type { ImportSummary } from "../../lib/sources/pipeline/types";
@@ -76,6 +79,12 @@ async function truncateAll(url: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+// Measure the import as the worker runs it: with the worker's heap flags (lib/jobs/node-flags.ts).
+if (!hasHeapCap()) {
+  const child = spawnSync(process.execPath, [...IMPORT_HEAP_FLAGS, ...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit" });
+  process.exit(child.status ?? 1);
 }
 
 runCli("bench:import", async () => {

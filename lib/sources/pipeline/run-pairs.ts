@@ -8,24 +8,37 @@ import type { Tx } from "./types";
 /** Past this many participants only the starter's pairs are touched (a 200-person thread is not 19,900 ties). */
 const MAX_FULL_PAIR_GROUP = 50;
 
+/** Interactions read per page: memory stays bounded by the distinct pairs and keys, not the run's size. */
+const PAGE = 20_000;
+
 export async function touchedPairsSince(tx: Tx, sourceName: string, since: Date): Promise<Set<string>> {
-  const rows = await tx.$queryRawUnsafe<Array<{ participants: string[] }>>(
-    `SELECT participants FROM "Interaction" WHERE "sourceName" = $1 AND "createdAt" >= $2::timestamp`,
-    sourceName,
-    since.toISOString(),
-  );
   const pairs = new Set<string>();
-  if (rows.length === 0) return pairs;
-  const keys = [...new Set(rows.flatMap((row) => row.participants))];
-  const personOfKey = await peopleOfKeys(tx, sourceName, keys);
-  for (const row of rows) {
-    const ids = [...new Set(row.participants.map((key) => personOfKey.get(key)).filter((id): id is string => id !== undefined))];
-    const starters = ids.length > MAX_FULL_PAIR_GROUP ? ids.slice(0, 1) : ids;
-    for (const a of starters) {
-      for (const b of ids) {
-        if (a !== b) pairs.add(a < b ? `${a} ${b}` : `${b} ${a}`);
+  const personOfKey = new Map<string, string | null>();
+  let after = "00000000-0000-0000-0000-000000000000";
+  for (;;) {
+    const rows = await tx.$queryRawUnsafe<Array<{ id: string; participants: string[] }>>(
+      `SELECT id, participants FROM "Interaction" WHERE "sourceName" = $1 AND "createdAt" >= $2::timestamp AND id > $3::uuid ORDER BY id LIMIT ${PAGE}`,
+      sourceName,
+      since.toISOString(),
+      after,
+    );
+    if (rows.length === 0) break;
+    after = rows[rows.length - 1]?.id ?? after;
+    const unknown = [...new Set(rows.flatMap((row) => row.participants))].filter((key) => !personOfKey.has(key));
+    if (unknown.length > 0) {
+      const found = await peopleOfKeys(tx, sourceName, unknown);
+      for (const key of unknown) personOfKey.set(key, found.get(key) ?? null);
+    }
+    for (const row of rows) {
+      const ids = [...new Set(row.participants.map((key) => personOfKey.get(key)).filter((id): id is string => typeof id === "string"))];
+      const starters = ids.length > MAX_FULL_PAIR_GROUP ? ids.slice(0, 1) : ids;
+      for (const a of starters) {
+        for (const b of ids) {
+          if (a !== b) pairs.add(a < b ? `${a} ${b}` : `${b} ${a}`);
+        }
       }
     }
+    if (rows.length < PAGE) break;
   }
   return pairs;
 }
