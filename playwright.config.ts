@@ -50,17 +50,33 @@ export default defineConfig({
     },
   ],
   // Without a prepared database there is nothing to serve (`--list`, editor integrations): no server then.
+  // Two processes, as `npm start` runs them: the web server, and the job worker that runs imports queued
+  // from the sync dashboard (e2e/sync.spec.ts), on the same database and environment.
   webServer: databaseUrl
-    ? {
-        // `exec` and no npx: one process, so the SIGTERM of gracefulShutdown reaches Next itself.
-        command: `exec "${process.execPath}" node_modules/next/dist/bin/next start -p ${port}`,
-        port,
-        env: serverEnvironment(databaseUrl),
-        reuseExistingServer: false,
-        timeout: 60_000,
-        gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
-        stdout: "ignore",
-        stderr: "pipe",
-      }
+    ? [
+        {
+          // `exec` and no npx: one process, so the SIGTERM of gracefulShutdown reaches Next itself.
+          command: `exec "${process.execPath}" node_modules/next/dist/bin/next start -p ${port}`,
+          port,
+          env: serverEnvironment(databaseUrl),
+          reuseExistingServer: false,
+          timeout: 60_000,
+          gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+          stdout: "ignore",
+          stderr: "pipe",
+        },
+        {
+          name: "worker",
+          command: `exec "${process.execPath}" --import tsx scripts/worker.ts`,
+          // Ready once it listens on its queues (lib/jobs/worker.ts logs this line).
+          wait: { stdout: /listening on \d+ queue/ },
+          env: serverEnvironment(databaseUrl),
+          reuseExistingServer: false,
+          timeout: 60_000,
+          gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+          stdout: "pipe",
+          stderr: "pipe",
+        },
+      ]
     : undefined,
 });

@@ -58,6 +58,9 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  // Everything but Next's static assets and the icon.
-  matcher: ["/((?!_next/static|_next/image|icon.svg|favicon.ico).*)"],
+  // Everything but Next's static assets and the icon, and the sync dashboard's upload route: Next buffers
+  // the body of every request the proxy sees in memory and cuts it at 10 MB, so a 500 MB export would be
+  // truncated. That route is made with defineRoute({ rawBody: true }), which applies the origin check above
+  // itself, and sets its own correlation id.
+  matcher: ["/((?!_next/static|_next/image|icon.svg|favicon.ico|api/sync/uploads).*)"],
 };

@@ -16,6 +16,26 @@ const postgresUrl = z
 
 const port = z.coerce.number().int().min(1).max(65535);
 
+const BYTE_UNITS: Record<string, number> = { "": 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3 };
+
+/** A size in bytes: a plain number, or with a binary unit ("512MB", "2 GB", "64k"). */
+const byteSize = z
+  .string()
+  .trim()
+  .transform((value, context) => {
+    const match = /^(\d+(?:\.\d+)?)\s*([kmg]?b?)$/i.exec(value);
+    const multiplier = match ? BYTE_UNITS[(match[2] ?? "").toLowerCase()] : undefined;
+    const bytes = match && multiplier ? Math.floor(Number(match[1]) * multiplier) : NaN;
+    if (!Number.isSafeInteger(bytes) || bytes < 1) {
+      context.addIssue({ code: "custom", message: 'must be a size in bytes, optionally with a unit: 536870912, "512MB" or "2GB"' });
+      return z.NEVER;
+    }
+    return bytes;
+  });
+
+/** Default largest upload on the sync dashboard: 512 MiB. */
+export const DEFAULT_UPLOAD_MAX_BYTES = 512 * 1024 * 1024;
+
 export const ZServerEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: postgresUrl.optional(),
@@ -28,6 +48,10 @@ export const ZServerEnv = z.object({
   AUTH_GOOGLE_ID: z.string().optional(),
   AUTH_GOOGLE_SECRET: z.string().optional(),
   WIG_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Largest file the sync dashboard accepts (POST /api/sync/uploads), in bytes or with a unit ("512MB"). */
+  WIG_UPLOAD_MAX_BYTES: byteSize.default(DEFAULT_UPLOAD_MAX_BYTES),
+  /** `npm start` runs the background job worker as a child process unless this is "off". */
+  WIG_WORKER: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
 });
 export type TServerEnv = z.infer<typeof ZServerEnv>;
 

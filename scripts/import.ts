@@ -1,17 +1,25 @@
 // npm run import -- <source> <file-or-folder> [--owner <email>]... [--json]
-//   Imports an export through the same pipeline the sync dashboard uses (lib/sources/pipeline): one run per
-//   file, with its SyncRun row, SyncState and audit rows. A folder is one Slack export, or for the other
-//   sources a folder of export files imported one by one. --json prints the summary as one JSON object on
-//   the last line. Uses DATABASE_URL, or the embedded PostgreSQL (reusing the one `npm start` runs).
+//   Imports an export exactly as the sync dashboard does: queueImport creates the run (sync.queued) and
+//   sends the import.run job, and this process then executes that run itself (runImportJobNow, the job's
+//   handler), so the run, its batches, SyncState and audit rows are the same. A running worker that picks
+//   the job up waits for this process and finds the run done; if this process dies, a worker resumes it.
+//   A folder is one Slack export, or for the other sources a folder of export files imported one by one.
+//   --json prints the summary as one JSON object on the last line. Uses DATABASE_URL, or the embedded
+//   PostgreSQL (reusing the one `npm start` runs).
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { createPrismaClient } from "../lib/db/client";
 import { applyMigrations } from "../lib/db/migrations";
 import { openDatabase } from "../lib/db/runtime";
-import { importFile, type ImportSummary } from "../lib/sources/pipeline";
-import { isSourceFormatError } from "../lib/sources/errors";
+import { getSenderBoss, stopSenderBoss } from "../lib/jobs/boss";
+import { isAppError } from "../lib/errors/app-error";
+import { importJob } from "../lib/sources/jobs/import-job";
+import { runImportJobNow } from "../lib/sources/jobs/run-import-job";
+import { queueImport } from "../lib/sources/jobs/runs";
+import type { ImportSummary } from "../lib/sources/pipeline";
 import { ZSourceName, type TSourceName } from "../lib/sources/types";
 import { CliUsageError, parseCliArgs, runCli } from "./lib/cli";
+import { useStoredAuthSecret } from "./lib/stored-secret";
 
 const USAGE = "usage: npm run import -- <source> <file-or-folder> [--owner <email>] [--json]";
 
@@ -28,11 +36,15 @@ function filesToImport(source: TSourceName, path: string): string[] {
 
 function printSummary(summary: ImportSummary): void {
   const seconds = (summary.durationMs / 1000).toFixed(1);
-  if (summary.status === "failed") {
-    console.log(`Import of ${summary.fileName} as ${summary.sourceName} failed after ${seconds} s; nothing was saved.`);
+  if (summary.status !== "success") {
+    const kept = summary.created + summary.updated + summary.skipped > 0 ? `; ${summary.rowsRead - summary.failed} rows were imported before it stopped` : "; nothing was saved";
+    console.log(`Import of ${summary.fileName} as ${summary.sourceName} ${summary.status === "cancelled" ? "was cancelled" : "failed"} after ${seconds} s${kept}.`);
   } else {
     console.log(`Imported ${summary.fileName} as ${summary.sourceName} (${summary.format ?? "unknown format"}) in ${seconds} s.`);
-    console.log(`  rows read ${summary.rowsRead} · created ${summary.created} · updated ${summary.updated} · skipped ${summary.skipped} · failed ${summary.failed}`);
+    console.log(
+      `  rows read ${summary.rowsRead} · created ${summary.created} · updated ${summary.updated} · skipped ${summary.skipped} · failed ${summary.failed} · suppressed ${summary.suppressed}`,
+    );
+    if (summary.resumedFrom > 0) console.log(`  resumed after ${summary.resumedFrom} records committed by an earlier attempt`);
     console.log(`  people: ${summary.people.created} created, ${summary.people.matched} matched · organizations: ${summary.organizations.created} created`);
     console.log(`  interactions: ${summary.interactions.created} created, ${summary.interactions.existing} already imported · edges recomputed: ${summary.edges.recomputed}`);
     const filtered = Object.entries(summary.filtered).filter(([, count]) => count > 0);
@@ -59,26 +71,46 @@ runCli("import", async () => {
   const json = values.json;
   const notice = (line: string) => (json ? console.error(line) : console.log(line));
 
+  useStoredAuthSecret();
   const handle = await openDatabase({ allowShared: true, onNotice: notice });
+  // Run locks and the job sender read DATABASE_URL: point it at the database in use (embedded or not).
+  process.env.DATABASE_URL = handle.url;
   const db = createPrismaClient(handle.url);
   const summaries: ImportSummary[] = [];
   try {
     const migrations = await applyMigrations(handle.url);
     if (migrations.applied.length > 0) notice(`Applied ${migrations.applied.length} migration(s).`);
+    const boss = await getSenderBoss(handle.url);
     for (const path of files) {
-      const summary = await importFile({ db, sourceName: source.data, path, ownerEmails: values.owner ?? [] }).catch((error: unknown) => {
-        if (isSourceFormatError(error)) throw new CliUsageError(error.message);
+      const absolute = resolve(path);
+      const queued = await queueImport(
+        db,
+        {
+          sourceName: source.data,
+          filePath: absolute,
+          fileName: basename(absolute),
+          fileBytes: statSync(absolute).isDirectory() ? 0 : statSync(absolute).size,
+          startedById: null,
+          options: values.owner && values.owner.length > 0 ? { ownerEmails: values.owner } : {},
+        },
+        { boss },
+      ).catch((error: unknown) => {
+        if (isAppError(error)) throw new CliUsageError(error.fields ? `${error.message} ${JSON.stringify(error.fields)}` : error.message);
         throw error;
       });
+      const summary = await runImportJobNow(db, queued.runId, { databaseUrl: handle.url });
+      // The run is done: the queued job would only find it finished (a worker may already hold it).
+      await boss.cancel(importJob.name, queued.jobId).catch(() => undefined);
       summaries.push(summary);
       if (!json) printSummary(summary);
     }
   } finally {
+    await stopSenderBoss().catch(() => undefined);
     await db.$disconnect();
     await handle.close();
   }
 
-  const failures = summaries.filter((summary) => summary.status === "failed");
+  const failures = summaries.filter((summary) => summary.status !== "success");
   if (json) {
     const [only] = summaries;
     console.log(JSON.stringify(summaries.length === 1 && only ? only : { status: failures.length > 0 ? "failed" : "success", runs: summaries }));

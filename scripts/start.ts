@@ -3,7 +3,8 @@
 //   2. use DATABASE_URL, or start the embedded PostgreSQL (data in .data/postgres, port 54329)
 //   3. apply migrations; seed the demo network when the database is empty
 //   4. build the production app when the sources changed, then serve it with `next start`
-// SIGTERM/SIGINT stop Next and then PostgreSQL; nothing is left running.
+//   5. start the background job worker (scripts/worker.ts) as a child process, unless WIG_WORKER=off
+// SIGTERM/SIGINT stop Next and the worker, then PostgreSQL; nothing is left running.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -14,6 +15,7 @@ import { ensureInitialAdmin } from "../lib/auth/initial-admin";
 import { createPrismaClient } from "../lib/db/client";
 import { applyMigrations } from "../lib/db/migrations";
 import { dataDirectory, openDatabase, type DatabaseHandle } from "../lib/db/runtime";
+import { hasHeapCap, IMPORT_HEAP_FLAGS } from "../lib/jobs/node-flags";
 import { isDatabaseEmpty, seedDatabase } from "../lib/seed";
 import { CliUsageError, parseCliArgs, runCli } from "./lib/cli";
 import { ensureProductionBuild } from "./lib/next-build";
@@ -57,16 +59,21 @@ runCli("start", async () => {
   const db: DatabaseHandle = await openDatabase({ onNotice: log });
   let shuttingDown = false;
   let server: ChildProcess | undefined;
+  let worker: ChildProcess | undefined;
+
+  const stopChild = async (child: ChildProcess | undefined, graceMs: number) => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, graceMs))]);
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  };
 
   const shutdown = async (code: number) => {
     if (shuttingDown) return;
     shuttingDown = true;
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server?.once("exit", resolve));
-      server.kill("SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-      if (server.exitCode === null) server.kill("SIGKILL");
-    }
+    // The worker stops at its next batch boundary (an interrupted import resumes on the next start).
+    await Promise.all([stopChild(server, 10_000), stopChild(worker, 15_000)]);
     if (db.kind === "embedded") log("Stopping the embedded PostgreSQL…");
     await db.close().catch((error: unknown) => console.error(error));
     process.exit(code);
@@ -103,6 +110,18 @@ runCli("start", async () => {
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });
+  if (env.WIG_WORKER === "on") {
+    const heapFlags = hasHeapCap() ? [] : [...IMPORT_HEAP_FLAGS];
+    worker = spawn(process.execPath, [...heapFlags, "--import", "tsx", join(process.cwd(), "scripts", "worker.ts")], {
+      stdio: "inherit",
+      env: { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: secret },
+    });
+    worker.once("exit", (code, signal) => {
+      if (!shuttingDown) log(`The job worker exited (${code ?? signal}); imports wait until it runs again (npm run worker).`);
+    });
+  } else {
+    log("WIG_WORKER=off: not starting the job worker; run `npm run worker` for imports and other background jobs.");
+  }
   log(`WIG is starting on http://localhost:${env.PORT} (Ctrl+C stops it and the database).`);
   await new Promise<void>((resolve) => {
     server?.once("exit", (code) => {

@@ -45,7 +45,13 @@ export const CHROMIUM_ARGS = [
   "--disable-quic",
 ];
 
-/** Environment of `next start` under test: the dedicated e2e database and a production server. */
+/**
+ * The sync dashboard's upload limit under test (WIG_UPLOAD_MAX_BYTES): small enough that e2e/sync.spec.ts
+ * can send a file over it, and above the 10 MB Next cuts request bodies at when its proxy sees them.
+ */
+export const E2E_UPLOAD_MAX_BYTES = 16 * 1024 * 1024;
+
+/** Environment of `next start` (and the job worker) under test: the dedicated e2e database and a production server. */
 export function serverEnvironment(databaseUrl: string, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
   return {
     DATABASE_URL: databaseUrl,
@@ -54,5 +60,6 @@ export function serverEnvironment(databaseUrl: string, env: NodeJS.ProcessEnv = 
     AUTH_URL: e2eBaseUrl(env),
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
+    WIG_UPLOAD_MAX_BYTES: String(E2E_UPLOAD_MAX_BYTES),
   };
 }

@@ -19,6 +19,13 @@ export interface RouteOptions<TQuery extends z.ZodType | undefined, TBody extend
   body?: TBody;
   /** Largest accepted request body; 1 MiB unless a route says otherwise. */
   maxBodyBytes?: number;
+  /**
+   * The handler streams `request.body` itself (file uploads): defineRoute reads nothing. Next buffers the
+   * body of every request the proxy sees (and cuts it at 10 MB), so such a route is left out of proxy.ts's
+   * matcher, and defineRoute applies the proxy's origin check to it instead, before anything else.
+   * Do not combine with `body`.
+   */
+  rawBody?: boolean;
 }
 
 type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
@@ -53,6 +60,18 @@ async function readJsonBody(request: Request, limit: number): Promise<unknown> {
   }
 }
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** proxy.ts's origin check, for routes the proxy does not see: the Origin header must be this app's origin. */
+export function isSameOrigin(request: Request): boolean {
+  if (SAFE_METHODS.has(request.method)) return true;
+  const origin = request.headers.get("origin");
+  const url = new URL(request.url);
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? url.host;
+  const protocol = request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
+  return origin !== null && origin === `${protocol}://${host}`;
+}
+
 function parseWith<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
   const result = schema.safeParse(value);
   if (!result.success) throw new AppError("BAD_REQUEST", `The ${what} is invalid.`, { fields: zodFieldErrors(result.error, what) });
@@ -71,6 +90,9 @@ export function defineRoute<
     const operation: OperationContext = { correlationId: correlationIdFrom(request.headers), actorId: null };
     const response = await runInOperation(operation, async () => {
       try {
+        if (options.rawBody && !isSameOrigin(request)) {
+          throw new AppError("FORBIDDEN", "This request did not come from WIG itself (missing or foreign Origin header).");
+        }
         const rawBody = options.body ? await readJsonBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES) : undefined;
         const user = options.access === "public" ? await getSessionUser().catch(() => null) : authorize(await getSessionUser(), options.access);
         operation.actorId = user?.id ?? null;

@@ -12,12 +12,14 @@ const EXEMPT: Record<string, string> = {
   "lib/auth/throttle.ts": "sign-in counters; authenticate() writes the audit row in the same transaction",
   "lib/seed/contract-seed.ts": "fixture data for development and tests (it includes the contract's 3 audit rows)",
   "lib/seed/demo/write-demo-network.ts": "generated demo data, not a user's change",
-  // Steps of one import run: lib/sources/pipeline/import-file.ts writes sync.started / sync.completed /
-  // sync.failed (with counts) in the same transactions as these writes.
-  "lib/sources/pipeline/exact-identity-resolver.ts": "a step of an import run (audited by import-file.ts)",
-  "lib/sources/pipeline/organizations.ts": "a step of an import run (audited by import-file.ts)",
-  "lib/sources/pipeline/recompute-edges.ts": "a step of an import run (audited by import-file.ts)",
-  "lib/sources/pipeline/write-batch.ts": "a step of an import run (audited by import-file.ts)",
+  // Steps of one import run: lib/sources/pipeline/execute-run.ts writes sync.started / sync.resumed /
+  // sync.completed / sync.failed / sync.cancelled (with counts); each batch's rows commit with the run's
+  // cursor and counts, and the run's outcome row covers them.
+  "lib/sources/pipeline/exact-identity-resolver.ts": "a step of an import run (audited by execute-run.ts)",
+  "lib/sources/pipeline/organizations.ts": "a step of an import run (audited by execute-run.ts)",
+  "lib/sources/pipeline/recompute-edges.ts": "a step of an import run (audited by execute-run.ts)",
+  "lib/sources/pipeline/write-batch.ts": "a step of an import run (audited by execute-run.ts)",
+  "lib/sources/pipeline/import-batches.ts": "a step of an import run: batches and the run's cursor (audited by execute-run.ts)",
   "lib/db/migrations.ts": "schema changes (recorded in _prisma_migrations)",
   "lib/db/schema-push.ts": "schema changes during development",
   "lib/db/runtime.ts": "no data writes (creates the database itself)",

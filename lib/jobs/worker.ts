@@ -21,6 +21,8 @@ export interface StartWorkerOptions {
   definitions?: readonly JobDefinition<never>[];
   /** Seconds between polls when idle (default 1). */
   pollingIntervalSeconds?: number;
+  /** Seconds between `recover` sweeps after the one at start (default 60). */
+  recoverIntervalSeconds?: number;
   log?: (line: string) => void;
 }
 
@@ -44,7 +46,15 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
           log(`${definition.name} ${job.id} started${job.retryCount ? ` (retry ${job.retryCount})` : ""}`);
           try {
             await runInOperation({ correlationId, actorId: null }, () =>
-              definition.run(payload, { db: options.db, jobId: job.id, retryCount: job.retryCount, correlationId, signal: stopping.signal }),
+              definition.run(payload, {
+                db: options.db,
+                jobId: job.id,
+                retryCount: job.retryCount,
+                correlationId,
+                signal: stopping.signal,
+                databaseUrl: options.databaseUrl,
+                log,
+              }),
             );
             log(`${definition.name} ${job.id} finished in ${Date.now() - started} ms`);
           } catch (error) {
@@ -60,9 +70,25 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
   }
   log(`listening on ${definitions.length} queue(s): ${definitions.map((definition) => definition.name).join(", ") || "none"}`);
 
+  // Work a dead process left behind (a killed worker's import run) is queued again now and every minute.
+  const recover = async () => {
+    for (const definition of definitions) {
+      if (!definition.recover || stopping.signal.aborted) continue;
+      try {
+        await definition.recover({ db: options.db, boss, databaseUrl: options.databaseUrl, log });
+      } catch (error) {
+        log(`${definition.name} recovery failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  };
+  await recover();
+  const sweeping = setInterval(() => void recover(), (options.recoverIntervalSeconds ?? 60) * 1000);
+  sweeping.unref();
+
   return {
     boss,
     async stop() {
+      clearInterval(sweeping);
       stopping.abort();
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },

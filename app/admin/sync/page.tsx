@@ -1,87 +1,60 @@
-// Sync health: one row per source, its status, when it last ran and succeeded, and the last error.
+// GET /admin/sync – the sync dashboard (admins only): upload an export for a source (drag and drop or the
+// file picker, limited to WIG_UPLOAD_MAX_BYTES), watch queued and running imports move live, and read every
+// source's health and the run history with counts, errors and row issues. "Sync again" and "Cancel" are
+// server actions (./actions.ts); the live part polls GET /api/sync/status. ?source=<name> shows only that
+// source's runs in the history.
 import type { Metadata } from "next";
-import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { LiveRuns } from "@/components/sync/live-runs";
+import { RunHistory } from "@/components/sync/run-history";
+import { SourcesTable } from "@/components/sync/sources-table";
+import { SyncLiveProvider } from "@/components/sync/sync-live";
+import { UploadCard, type SourceOption } from "@/components/sync/upload-card";
 import { sourceLabel } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
-import { SyncStatusBadge } from "@/components/ui/sync-status-badge";
-import { Table, Td, Th } from "@/components/ui/table";
-import { RelativeTime } from "@/components/ui/time";
-import { listSyncStates } from "@/lib/stats/sync-queries";
 import { requirePageUser } from "@/lib/auth/session";
+import { prisma } from "@/lib/db";
+import { serverEnv } from "@/lib/env";
+import { firstParam, type SearchParams } from "@/lib/api/search-params";
+import { ZSourceName, type TSourceName } from "@/lib/sources/types";
+import { getSyncDashboard, RUN_HISTORY_LIMIT } from "@/lib/sync/queries";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sync" };
 
-export default async function SyncPage() {
+const UPLOADS: Record<TSourceName, Omit<SourceOption, "value" | "label">> = {
+  linkedin: { hint: "Connections.csv (or messages.csv) from LinkedIn's “Get a copy of your data”.", accept: ".csv,text/csv" },
+  google_contacts: { hint: "contacts.csv from Google Contacts → Export → Google CSV.", accept: ".csv,text/csv" },
+  vcard: { hint: "A .vcf file with one or many cards (vCard 3.0 or 4.0).", accept: ".vcf,.vcard,text/vcard" },
+  gmail: { hint: "The .mbox file from Google Takeout → Mail. Only headers are read; bodies are never stored.", accept: ".mbox,application/mbox" },
+  calendar: { hint: "An .ics calendar export (Google Calendar, Outlook, Apple Calendar).", accept: ".ics,text/calendar" },
+  slack: { hint: "The .zip of a Slack workspace export.", accept: ".zip,application/zip" },
+};
+
+export default async function SyncPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePageUser("admin");
-  const states = await listSyncStates();
-  const failing = states.filter((state) => state.status === "failed").length;
+  // ?source=<name> narrows the run history to one source; anything else shows every source.
+  const source = ZSourceName.safeParse(firstParam(await searchParams, "source"));
+  const sourceName = source.success ? source.data : undefined;
+  const { sources, runs, active } = await getSyncDashboard(prisma, { sourceName });
+  const limitBytes = serverEnv().WIG_UPLOAD_MAX_BYTES;
+  const failing = sources.filter((source) => source.configured && source.status === "failed");
+  const options: SourceOption[] = (Object.keys(UPLOADS) as TSourceName[]).map((value) => ({ value, label: sourceLabel(value), ...UPLOADS[value] }));
+
   return (
-    <>
+    <SyncLiveProvider initialActive={active}>
       <PageHeader
         eyebrow="Admin"
         title="Sync"
         description={
-          states.length === 0
-            ? "Sources feed people and interactions into the graph."
-            : failing > 0
-              ? `${failing} of ${states.length} sources failed their last sync.`
-              : `${states.length} ${states.length === 1 ? "source" : "sources"} configured, none failing.`
+          failing.length > 0
+            ? `${failing.map((source) => sourceLabel(source.sourceName)).join(", ")} failed ${failing.length === 1 ? "its" : "their"} last sync. The error says what to do.`
+            : "Import exports from LinkedIn, Google Contacts, vCard, Gmail, calendars and Slack. Imports run in the background; re-importing the same file changes nothing."
         }
       />
-      <Card>
-        {states.length === 0 ? (
-          <EmptyState title="No sources configured" description="Import a LinkedIn, Google Contacts, mail or calendar export to create the first source." />
-        ) : (
-          <Table caption="Sync state per source">
-            <thead>
-              <tr>
-                <Th>Source</Th>
-                <Th>Status</Th>
-                <Th>Last sync</Th>
-                <Th>Last success</Th>
-                <Th>Last error</Th>
-                <Th>Cursor</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {states.map((state) => (
-                <tr key={state.id}>
-                  <Td className="font-medium text-zinc-900">{sourceLabel(state.sourceName)}</Td>
-                  <Td>
-                    <SyncStatusBadge status={state.status} />
-                  </Td>
-                  <Td className="whitespace-nowrap">
-                    <RelativeTime date={state.lastSyncAt} fallback="Never" />
-                  </Td>
-                  <Td className="whitespace-nowrap">
-                    <RelativeTime date={state.lastSuccessAt} fallback="Never" />
-                  </Td>
-                  <Td className="max-w-80">
-                    {state.lastError ? (
-                      <p className="line-clamp-3 break-words text-xs text-red-700" title={state.lastError}>
-                        {state.lastError}
-                      </p>
-                    ) : (
-                      <span className="text-zinc-400">—</span>
-                    )}
-                  </Td>
-                  <Td className="max-w-48">
-                    {state.cursor ? (
-                      <code className="block truncate font-mono text-xs text-zinc-500" title={state.cursor}>
-                        {state.cursor}
-                      </code>
-                    ) : (
-                      <span className="text-zinc-400">—</span>
-                    )}
-                  </Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
-      </Card>
-    </>
+      <UploadCard sources={options} limitBytes={limitBytes} />
+      <LiveRuns />
+      <SourcesTable sources={sources} />
+      <RunHistory runs={runs} limit={RUN_HISTORY_LIMIT} sourceName={sourceName} />
+    </SyncLiveProvider>
   );
 }

@@ -26,8 +26,16 @@ const handleKey = (network: string, value: string) => `${network}:${value}`;
 export class ExactIdentityResolver implements IdentityResolver {
   async resolve(tx: Tx, observations: readonly IdentityObservation[], stats: ResolveStats): Promise<ResolvedIdentity[]> {
     if (observations.length === 0) return [];
-    const known = await this.knownIdentities(tx, observations);
-    const rows = await this.candidates(tx, observations, [...new Set(known.values())]);
+    // The run's own rows are not in the planner's statistics yet: keep the identity lookup on its unique index.
+    await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+    let known: Map<string, string>;
+    let rows: PersonRow[];
+    try {
+      known = await this.knownIdentities(tx, observations);
+    } finally {
+      await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = on");
+    }
+    rows = await this.candidates(tx, observations, [...new Set(known.values())]);
 
     const byId = new Map<string, Working>();
     const byEmail = new Map<string, Working>();
@@ -66,7 +74,7 @@ export class ExactIdentityResolver implements IdentityResolver {
     const changed = [...byId.values()].filter((person) => !person.isNew && person.dirty);
     stats.peopleUpdated += changed.length;
     await this.write(tx, created, changed);
-    await this.remember(tx, observations, results);
+    await this.remember(tx, observations, results, known);
     return results;
   }
 
@@ -94,7 +102,10 @@ export class ExactIdentityResolver implements IdentityResolver {
         handlesByNetwork.set(network, values);
       }
     }
-    // One `->> network = ANY(…)` test per network: a cheap field read and a hashed lookup per row.
+    // One pass over Person with hashed lookups: a bound array is a constant in the (custom) plan, so
+    // `x = ANY($n)` probes a hash table. Measured at 10,000 people and 400 wanted emails: 29 ms, against
+    // 160-210 ms for the GIN index (`emails && $n`, even with its pending list merged) and 560 ms for the
+    // sequential `&&` the planner picks without statistics. No index exists on socialHandles anyway.
     const params: unknown[] = [emails, ids];
     const handleTests = [...handlesByNetwork].map(([network, values]) => {
       params.push(network, [...values]);
@@ -103,9 +114,10 @@ export class ExactIdentityResolver implements IdentityResolver {
     // Oldest first, so when several people share an identifier the same one wins every time.
     return tx.$queryRawUnsafe<PersonRow[]>(
       `SELECT id, names, emails, phones, "socialHandles", title, "organizationId"
-         FROM "Person"
+         FROM "Person" p
         WHERE "deletedAt" IS NULL
-          AND (emails && $1::text[] OR id = ANY($2::uuid[]) ${handleTests.map((test) => `OR ${test}`).join(" ")})
+          AND (id = ANY($2::uuid[]) OR EXISTS (SELECT 1 FROM unnest(p.emails) AS e(email) WHERE e.email = ANY($1::text[]))
+               ${handleTests.map((test) => `OR ${test}`).join(" ")})
         ORDER BY "createdAt", id`,
       ...params,
     );
@@ -140,19 +152,33 @@ export class ExactIdentityResolver implements IdentityResolver {
     }
   }
 
-  private async remember(tx: Tx, observations: readonly IdentityObservation[], results: ResolvedIdentity[]): Promise<void> {
-    const rows = observations.flatMap((observation, i) =>
-      observation.sourceId === null
-        ? []
-        : [{ id: randomUUID(), personId: results[i]?.personId, sourceName: observation.sourceName, sourceId: observation.sourceId, observedAt: observation.observedAt?.toISOString() ?? null }],
-    );
-    if (rows.length === 0) return;
+  /** PersonIdentity rows for observations not linked yet (a re-import writes none), as one `unnest` INSERT. */
+  private async remember(tx: Tx, observations: readonly IdentityObservation[], results: ResolvedIdentity[], known: Map<string, string>): Promise<void> {
+    const ids: string[] = [];
+    const personIds: string[] = [];
+    const sourceNames: string[] = [];
+    const sourceIds: string[] = [];
+    const observedAt: Array<string | null> = [];
+    observations.forEach((observation, i) => {
+      const personId = results[i]?.personId;
+      if (observation.sourceId === null || !personId || known.has(`${observation.sourceName}\u0000${observation.sourceId}`)) return;
+      ids.push(randomUUID());
+      personIds.push(personId);
+      sourceNames.push(observation.sourceName);
+      sourceIds.push(observation.sourceId);
+      observedAt.push(observation.observedAt?.toISOString() ?? null);
+    });
+    if (ids.length === 0) return;
     await tx.$executeRawUnsafe(
       `INSERT INTO "PersonIdentity" (id, "personId", "sourceName", "sourceId", "observedAt", "createdAt")
-       SELECT (d->>'id')::uuid, (d->>'personId')::uuid, d->>'sourceName', d->>'sourceId', (d->>'observedAt')::timestamp, ${SQL_NOW}
-         FROM jsonb_array_elements($1::jsonb) d
+       SELECT d.id, d.person_id, d.source_name, d.source_id, d.observed_at::timestamp, ${SQL_NOW}
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[]) AS d(id, person_id, source_name, source_id, observed_at)
        ON CONFLICT ("sourceName", "sourceId") DO NOTHING`,
-      JSON.stringify(rows),
+      ids,
+      personIds,
+      sourceNames,
+      sourceIds,
+      observedAt,
     );
   }
 }

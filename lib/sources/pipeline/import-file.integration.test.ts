@@ -252,10 +252,12 @@ describe("importFile", () => {
     const rows = async (correlationId: string) =>
       (await prisma.auditLog.findMany({ where: { correlationId }, orderBy: { createdAt: "asc" } })).map((row) => [row.action, row.entityType, row.entityId]);
     expect(await rows(ok.correlationId)).toEqual([
+      ["sync.queued", "SyncRun", ok.runId],
       ["sync.started", "SyncRun", ok.runId],
       ["sync.completed", "SyncRun", ok.runId],
     ]);
     expect(await rows(bad.correlationId)).toEqual([
+      ["sync.queued", "SyncRun", bad.runId],
       ["sync.started", "SyncRun", bad.runId],
       ["sync.failed", "SyncRun", bad.runId],
     ]);

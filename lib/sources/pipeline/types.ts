@@ -67,7 +67,7 @@ export interface ImportSummary {
   format: SourceFormat | null;
   fileName: string;
   fileBytes: number;
-  status: "success" | "failed";
+  status: "success" | "failed" | "cancelled";
   /** Actionable message of a failed run. */
   error: string | null;
   /** Observations and skipped records read from the file. */
@@ -78,8 +78,13 @@ export interface ImportSummary {
   updated: number;
   /** Records that changed nothing (already imported, duplicates, too few participants) plus rows the parser skipped. */
   skipped: number;
-  /** Rows not written because the run failed. */
+  /** Rows read but not written because the run failed or was cancelled before their batch committed. */
   failed: number;
+  /** Person records and interaction participants withheld because they are on the erasure suppression list. */
+  suppressed: number;
+  /** Records this attempt skipped because an earlier attempt of the same run had committed them (0 normally). */
+  resumedFrom: number;
+  /** This attempt's breakdown (a resumed run's earlier attempts are in created/updated/skipped only). */
   people: { created: number; matched: number };
   organizations: { created: number };
   interactions: { created: number; existing: number };

@@ -1,0 +1,48 @@
+// npm run worker — the background job worker on its own (npm start also runs it, as a child process).
+// Uses DATABASE_URL, or the embedded PostgreSQL that `npm start` runs (or starts one). Runs every job in
+// lib/jobs/registry.ts; at start it re-queues import runs a killed worker left behind, which then resume
+// from their cursor. SIGTERM/SIGINT stop it at the next batch boundary. `npm start` runs it with a capped
+// heap (lib/jobs/node-flags.ts); run alone, NODE_OPTIONS="--max-old-space-size=192" keeps its RSS as low.
+import { createPrismaClient } from "../lib/db/client";
+import { applyMigrations } from "../lib/db/migrations";
+import { openDatabase } from "../lib/db/runtime";
+import { stopSenderBoss } from "../lib/jobs/boss";
+import { startWorker } from "../lib/jobs/worker";
+import { runCli } from "./lib/cli";
+import { useStoredAuthSecret } from "./lib/stored-secret";
+
+const log = (line: string) => console.log(`[worker] ${line}`);
+
+runCli(
+  "worker",
+  async () => {
+    useStoredAuthSecret();
+    const handle = await openDatabase({ allowShared: true, onNotice: log });
+    // The job handlers read DATABASE_URL (run locks, the sender boss): point it at the database in use.
+    process.env.DATABASE_URL = handle.url;
+    const migrations = await applyMigrations(handle.url);
+    if (migrations.applied.length > 0) log(`Applied ${migrations.applied.length} migration(s).`);
+    const db = createPrismaClient(handle.url);
+    const worker = await startWorker({ databaseUrl: handle.url, db, log });
+
+    await new Promise<void>((resolve) => {
+      let stopping = false;
+      const stop = (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        log(`${signal}: stopping after the current batch…`);
+        void worker
+          .stop()
+          .catch((error: unknown) => console.error(error))
+          .then(() => stopSenderBoss())
+          .then(() => db.$disconnect())
+          .then(() => handle.close())
+          .finally(resolve);
+      };
+      process.once("SIGINT", () => stop("SIGINT"));
+      process.once("SIGTERM", () => stop("SIGTERM"));
+    });
+    return 0;
+  },
+  { handleSignals: false },
+);
