@@ -83,10 +83,11 @@ test("skip moves on without deciding; j and k move through the queue", async ({ 
   await expect(page.getByTestId("focused-candidate")).not.toHaveAttribute("data-candidate-id", first.candidateId);
   expect((await db.mergeCandidate.findUniqueOrThrow({ where: { id: first.candidateId } })).status).toBe("pending");
 
+  // Skipped, it went to the back of the queue: k moves to the one before it, j back again.
   await focusCandidate(page, first);
-  await page.keyboard.press("j");
-  await expect(page.getByTestId("focused-candidate")).not.toHaveAttribute("data-candidate-id", first.candidateId);
   await page.keyboard.press("k");
+  await expect(page.getByTestId("focused-candidate")).not.toHaveAttribute("data-candidate-id", first.candidateId);
+  await page.keyboard.press("j");
   await expect(page.getByTestId("focused-candidate")).toHaveAttribute("data-candidate-id", first.candidateId);
 
   await page.keyboard.press("?");

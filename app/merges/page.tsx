@@ -1,79 +1,74 @@
-// Merge history: every visible person that absorbed other records, with the reason and the absorbed ids.
+// Merges: the review queue of candidate duplicates (most uncertain first, side by side, with the waterfall
+// of the match weight), bulk approval above a threshold, proposing a merge, and the history with undo.
+// Members see the queue read-only and may propose merges; deciding, bulk approval and undo are for admins.
 import type { Metadata } from "next";
-import { PersonCell } from "@/components/people/person-cell";
+import { BulkApprove } from "@/components/merges/bulk-approve";
+import { MergeHistoryTable } from "@/components/merges/merge-history-table";
+import { ProposeMergeForm } from "@/components/merges/propose-merge-form";
+import { ReviewQueue } from "@/components/merges/review-queue";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatCount } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
-import { RelativeTime } from "@/components/ui/time";
-import { listMergedPeople } from "@/lib/people/queries";
 import { requirePageUser } from "@/lib/auth/session";
+import { loadMergeHistory, loadReviewQueue } from "@/lib/merges-ui/view-models";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Merges" };
 
-const LIMIT = 100;
+const QUEUE_LIMIT = 50;
+const HISTORY_LIMIT = 50;
 
 export default async function MergesPage() {
-  await requirePageUser("member");
-  const { rows, total } = await listMergedPeople(LIMIT);
+  const user = await requirePageUser("member");
+  const isAdmin = user.role === "admin";
+  const [queue, history] = await Promise.all([loadReviewQueue(QUEUE_LIMIT), loadMergeHistory(HISTORY_LIMIT)]);
   return (
     <>
       <PageHeader
         title="Merges"
-        description="People assembled from several records. Each keeps the ids it absorbed, so a wrong merge can be undone."
+        description="Records that may be the same person, waiting for a decision, and every merge made so far. Each merge keeps a snapshot, so it can be undone exactly."
       />
-      <Card>
-        <CardHeader
-          title="Merge history"
-          description={
-            total > rows.length ? `The ${rows.length} most recently updated of ${formatCount(total)} merged people.` : `${total} merged ${total === 1 ? "person" : "people"}.`
-          }
-        />
-        {rows.length === 0 ? (
-          <EmptyState title="No merges yet" description="When identity resolution combines duplicate records, the result and its reasons appear here." />
-        ) : (
-          <Table caption="Merged people">
-            <thead>
-              <tr>
-                <Th>Person</Th>
-                <Th>Why merged</Th>
-                <Th>Previous ids</Th>
-                <Th>Updated</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id} className="hover:bg-zinc-50/70">
-                  <Td className="w-72 max-w-72">
-                    <PersonCell person={row} />
-                  </Td>
-                  <Td className="min-w-64">
-                    {row.mergeExplanation ? (
-                      <p className="text-zinc-800">{row.mergeExplanation}</p>
-                    ) : (
-                      <span className="text-zinc-400">No explanation recorded</span>
-                    )}
-                  </Td>
-                  <Td>
-                    <ul className="space-y-0.5 font-mono text-xs text-zinc-500">
-                      {row.previousIds.map((id) => (
-                        <li key={id} title={id}>
-                          {id}
-                        </li>
-                      ))}
-                    </ul>
-                  </Td>
-                  <Td className="whitespace-nowrap text-zinc-500">
-                    <RelativeTime date={row.updatedAt} />
-                  </Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
-      </Card>
+      <div className="space-y-6">
+        <Card>
+          <CardHeader
+            title="Review queue"
+            description={
+              queue.candidates.length === 0
+                ? "No candidates waiting."
+                : `${queue.hasMore ? `The ${queue.candidates.length} most uncertain` : formatCount(queue.candidates.length)} pending ${queue.candidates.length === 1 ? "candidate" : "candidates"}, most uncertain first.${isAdmin ? " Keys: a approve, r reject, s skip, j/k move, ? help." : ""}`
+            }
+          />
+          <ReviewQueue candidates={queue.candidates} isAdmin={isAdmin} />
+        </Card>
+
+        {isAdmin ? (
+          <Card>
+            <CardHeader title="Bulk approve" description="Merge every pending candidate at or above a probability you choose. You see the count before anything changes." />
+            <BulkApprove />
+          </Card>
+        ) : null}
+
+        <Card>
+          <CardHeader
+            title="Propose a merge"
+            description={isAdmin ? "Two records you know are the same person: the pair joins the queue above." : "Two records you know are the same person: an admin reviews the pair before anything is merged."}
+          />
+          <ProposeMergeForm />
+        </Card>
+
+        <Card>
+          <CardHeader
+            title="Merge history"
+            description={history.rows.length === 0 ? "No merges yet." : `${history.hasMore ? `The ${history.rows.length} most recent merges` : `${formatCount(history.rows.length)} ${history.rows.length === 1 ? "merge" : "merges"}`}, newest first. Undone merges stay listed, marked.`}
+          />
+          {history.rows.length === 0 ? (
+            <EmptyState title="No merges yet" description="When identity resolution or an admin combines duplicate records, the result and its reasons appear here." />
+          ) : (
+            <MergeHistoryTable rows={history.rows} isAdmin={isAdmin} />
+          )}
+        </Card>
+      </div>
     </>
   );
 }

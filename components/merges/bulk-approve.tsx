@@ -23,20 +23,11 @@ interface Outcome {
 
 export const DEFAULT_BULK_THRESHOLD = 0.95;
 
-function describeResult(data: unknown): string {
-  if (data && typeof data === "object") {
-    const record = data as Record<string, unknown>;
-    const parts: string[] = [];
-    const merged = typeof record.merged === "number" ? record.merged : typeof record.approved === "number" ? record.approved : null;
-    if (merged !== null) parts.push(`${formatCount(merged)} merged`);
-    for (const key of ["skipped", "failed", "conflicts"]) {
-      const value = record[key];
-      if (typeof value === "number" && value > 0) parts.push(`${formatCount(value)} ${key}`);
-      if (Array.isArray(value) && value.length > 0) parts.push(`${formatCount(value.length)} ${key}`);
-    }
-    if (parts.length > 0) return `Done: ${parts.join(", ")}.`;
-  }
-  return "Done.";
+function describeResult(data: { considered: number; approved: number; skipped: number; conflicts: string[] }): string {
+  const merged = `Done: ${formatCount(data.approved)} merged`;
+  if (data.skipped === 0) return `${merged}.`;
+  const reasons = [...new Set(data.conflicts)].slice(0, 3).join(" ");
+  return `${merged}, ${formatCount(data.skipped)} skipped because one side had changed meanwhile.${reasons ? ` ${reasons}` : ""}`;
 }
 
 export function BulkApprove() {

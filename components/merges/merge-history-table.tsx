@@ -63,8 +63,10 @@ export function MergeHistoryTable({ rows, isAdmin }: { rows: MergeHistoryView[];
                       <RelativeTime date={new Date(row.undoneAt)} />
                     </span>
                   </span>
-                ) : isAdmin ? (
+                ) : isAdmin && row.canUndo ? (
                   <UndoMergeButton mergeId={row.id} label={label} />
+                ) : isAdmin && row.undoBlockedReason ? (
+                  <span className="block max-w-48 text-right text-[11px] text-zinc-500">{row.undoBlockedReason}</span>
                 ) : null}
               </Td>
             </tr>

@@ -71,4 +71,7 @@ export interface MergeHistoryView {
   createdAt: string;
   undoneAt: string | null;
   undoneBy: string | null;
+  /** Whether an undo would be accepted now; if not, why (a later merge must be undone first, …). */
+  canUndo: boolean;
+  undoBlockedReason: string | null;
 }
