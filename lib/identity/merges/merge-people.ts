@@ -31,6 +31,12 @@ export const ZMergePeopleInput = z.object({
   actorId: z.uuid().nullish(),
   /** Remember "same person" for the pair (review approvals do). */
   recordDecision: z.boolean().default(false),
+  /**
+   * Refuse when either person took part in another merge since the candidate was scored: the reviewer
+   * judged two people who no longer look like that (two admins approving overlapping pairs at the same
+   * moment: the second gets a CONFLICT). Bulk approval turns it off: its threshold is the judgement.
+   */
+  requireFreshCandidate: z.boolean().default(false),
 });
 export type TMergePeopleInput = z.input<typeof ZMergePeopleInput>;
 
@@ -81,11 +87,19 @@ async function mergeInTransaction(tx: Tx, input: z.output<typeof ZMergePeopleInp
   const [personA, personB] = orderedPair(survivorId, mergedId);
   let candidateId = input.candidateId ?? null;
   if (candidateId) {
-    const [candidate] = await tx.$queryRaw<Array<{ personAId: string; personBId: string; status: string }>>`
-      SELECT "personAId"::text, "personBId"::text, status::text FROM "MergeCandidate" WHERE id = ${candidateId}::uuid FOR UPDATE`;
+    const [candidate] = await tx.$queryRaw<Array<{ personAId: string; personBId: string; status: string; updatedAt: Date }>>`
+      SELECT "personAId"::text, "personBId"::text, status::text, "updatedAt" FROM "MergeCandidate" WHERE id = ${candidateId}::uuid FOR UPDATE`;
     if (!candidate) throw new AppError("NOT_FOUND", "That merge candidate does not exist.");
     if (candidate.personAId !== personA || candidate.personBId !== personB) throw new AppError("BAD_REQUEST", "That candidate is about another pair of people.");
     if (candidate.status !== "pending") throw new AppError("CONFLICT", `That candidate is already ${candidate.status}; reload the queue.`);
+    if (input.requireFreshCandidate) {
+      const changed = await tx.$queryRaw<Array<{ id: string }>>`
+        SELECT id::text FROM "Merge" WHERE "undoneAt" IS NULL AND "survivorId" IN (${survivorId}::uuid, ${mergedId}::uuid)
+           AND "createdAt" >= ${candidate.updatedAt} LIMIT 1`;
+      if (changed.length > 0) {
+        throw new AppError("CONFLICT", "One of these people was merged with someone else after this candidate was scored (perhaps by another admin just now); reload the queue and review the pair again.");
+      }
+    }
   }
 
   // Everything the merge may change, verbatim.

@@ -6,7 +6,7 @@ import { prisma } from "../../db/client";
 import { createPerson, connect } from "../../testing/factories";
 import { resetDatabase } from "../../testing/reset-database";
 import { mergePeople } from "./merge-people";
-import { dumpWorld, seedWorld } from "./testing";
+import { dumpWorld, seedWorld } from "../testing/world";
 import { undoMerge } from "./undo-merge";
 
 beforeEach(resetDatabase);

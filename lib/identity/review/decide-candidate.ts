@@ -47,7 +47,7 @@ const describeExplanation = (explanation: unknown, probability: number): string 
   return `Approved in review at probability ${probability.toFixed(3)}${positive.length ? `: ${positive.join("; ")}` : ""}.`;
 };
 
-export async function approveCandidate(db: Db, rawInput: TCandidateActionInput): Promise<ApproveResult> {
+export async function approveCandidate(db: Db, rawInput: TCandidateActionInput, options: { requireFresh?: boolean } = {}): Promise<ApproveResult> {
   const { candidateId, actorId } = parseAction(rawInput);
   const candidate = await findCandidate(db, candidateId);
   const [survivorId, mergedId] = await chooseSurvivor(db, candidate.personAId, candidate.personBId);
@@ -62,6 +62,7 @@ export async function approveCandidate(db: Db, rawInput: TCandidateActionInput):
     probability: candidate.probability,
     actorId,
     recordDecision: true,
+    requireFreshCandidate: options.requireFresh ?? true,
   });
   return { mergeId: result.mergeId, survivorId, mergedId, correlationId: result.correlationId };
 }
