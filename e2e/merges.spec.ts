@@ -180,3 +180,17 @@ test("a member sees the queue read-only and proposes a merge for an admin", asyn
   expect(proposal.proposedById).toBe(member.id);
   expect(proposal.proposalNote).toBe("Same person, Teddy is a nickname");
 });
+
+test("approving a pair whose person was deleted meanwhile shows why and merges nothing", async ({ asAdmin: page, merges, db }) => {
+  const pair = await merges.pair({ probability: 0.66 });
+
+  await page.goto("/merges");
+  await focusCandidate(page, pair);
+  // Someone deletes one side after the queue was loaded.
+  await db.person.update({ where: { id: pair.b.id }, data: { deletedAt: new Date() } });
+  await page.keyboard.press("a");
+  await expect(page.getByRole("alert").filter({ hasText: /deleted/ })).toBeVisible();
+  expect(await db.merge.count({ where: { candidateId: pair.candidateId } })).toBe(0);
+  expect((await db.mergeCandidate.findUniqueOrThrow({ where: { id: pair.candidateId } })).status).toBe("pending");
+  expect((await db.person.findUniqueOrThrow({ where: { id: pair.a.id } })).deletedAt).toBeNull();
+});

@@ -43,13 +43,13 @@ export function WaterfallChart({ explanation }: { explanation: ExplanationView }
             <li
               key={`${bar.kind}-${bar.label}-${index}`}
               aria-label={rowLabel(bar)}
-              className={`grid grid-cols-[8.5rem_1fr_3.75rem] items-center gap-3 text-xs ${bar.kind === "final" ? "border-t border-zinc-200 pt-2" : ""}`}
+              className={`grid grid-cols-[12rem_1fr_3.75rem] items-center gap-3 text-xs ${bar.kind === "final" ? "border-t border-zinc-200 pt-2" : ""}`}
               data-testid="waterfall-row"
             >
               <span className="min-w-0" aria-hidden="true">
                 <span className={`block truncate ${bar.kind === "comparison" ? "text-zinc-800" : "font-medium text-zinc-900"}`}>{bar.label}</span>
                 {bar.kind === "comparison" ? (
-                  <span className="block truncate text-[11px] text-zinc-500" title={bar.detail ? `${bar.description}: ${bar.detail}` : bar.description}>
+                  <span className="line-clamp-2 text-[11px] leading-tight text-zinc-500" title={bar.detail ? `${bar.description}: ${bar.detail}` : bar.description}>
                     {bar.description}
                   </span>
                 ) : null}
@@ -75,7 +75,7 @@ export function WaterfallChart({ explanation }: { explanation: ExplanationView }
           );
         })}
       </ol>
-      <div className="grid grid-cols-[8.5rem_1fr_3.75rem] gap-3 text-[10px] text-zinc-400" aria-hidden="true">
+      <div className="grid grid-cols-[12rem_1fr_3.75rem] gap-3 text-[10px] text-zinc-400" aria-hidden="true">
         <span />
         <span className="relative h-3">
           {ticks.map((tick) => (
