@@ -2,7 +2,7 @@
 // threshold after a preview count, and undoes a merge from the history; a member sees the queue
 // read-only and proposes a merge for an admin. Each test seeds its own near-duplicate pair and candidate
 // (e2e/fixtures/merges.ts); other tests' candidates may share the queue, so a test focuses its own.
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import type { SeededPair } from "./fixtures/merges";
 import { expect, test } from "./fixtures/test";
 
@@ -18,6 +18,12 @@ function queueEntry(page: Page, pair: SeededPair) {
     .getByRole("button")
     .filter({ hasText: new RegExp(escape(pair.nameA)) })
     .filter({ hasText: new RegExp(escape(pair.nameB)) });
+}
+
+async function pickPerson(form: Locator, label: "First person" | "Second person", name: string) {
+  await form.getByRole("searchbox", { name: label }).fill(name);
+  await form.getByRole("button", { name: new RegExp(escape(name)) }).click();
+  await expect(form.getByText(name, { exact: true })).toBeVisible();
 }
 
 async function focusCandidate(page: Page, pair: SeededPair) {
@@ -74,6 +80,14 @@ test("an admin rejects a candidate: it leaves the queue and the pair is remember
   await page.reload();
   await expect(page.getByTestId("review-queue")).toBeVisible();
   await expect(queueEntry(page, pair)).toHaveCount(0);
+
+  // Not suggested again, not even by hand.
+  const form = page.getByRole("form", { name: "Propose a merge" });
+  await pickPerson(form, "First person", pair.nameA);
+  await pickPerson(form, "Second person", pair.nameB);
+  await form.getByRole("button", { name: "Propose merge" }).click();
+  await expect(form.getByRole("alert")).toContainText("different people");
+  expect((await db.mergeCandidate.findUniqueOrThrow({ where: { id: pair.candidateId } })).status).toBe("rejected");
 });
 
 test("skip moves on without deciding; j and k move through the queue", async ({ asAdmin: page, merges, db }) => {
@@ -166,10 +180,8 @@ test("a member sees the queue read-only and proposes a merge for an admin", asyn
   await expect(page.getByRole("heading", { name: "Bulk approve" })).toHaveCount(0);
 
   const form = page.getByRole("form", { name: "Propose a merge" });
-  await form.getByRole("searchbox", { name: "First person" }).fill("Theodora Quist");
-  await form.getByRole("button", { name: new RegExp(escape(first.names[0] ?? "")) }).click();
-  await form.getByRole("searchbox", { name: "Second person" }).fill(second.names[0] ?? "");
-  await form.getByRole("button", { name: new RegExp(escape(second.names[0] ?? "")) }).click();
+  await pickPerson(form, "First person", first.names[0] ?? "");
+  await pickPerson(form, "Second person", second.names[0] ?? "");
   await form.getByRole("textbox", { name: /Why they are the same person/ }).fill("Same person, Teddy is a nickname");
   await form.getByRole("button", { name: "Propose merge" }).click();
   await expect(form.getByRole("status")).toContainText("An admin will review it");
