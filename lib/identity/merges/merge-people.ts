@@ -13,7 +13,7 @@ import type { Prisma } from "../../../prisma/generated/client";
 import { AppError } from "../../errors/app-error";
 import { recomputeEdges } from "../../sources/pipeline/recompute-edges";
 import { SQL_NOW } from "../../sources/pipeline/sql";
-import { dumpRows, updatedAtOf, type Row, type Tx } from "./rows";
+import { dumpMany, type Row, type Tx } from "./rows";
 import { SNAPSHOT_VERSION, type MergeSnapshot } from "./snapshot";
 import { assertMergeable, inMergeTransaction, lockPeople } from "./transaction";
 
@@ -102,17 +102,30 @@ async function mergeInTransaction(tx: Tx, input: z.output<typeof ZMergePeopleInp
     }
   }
 
-  // Everything the merge may change, verbatim.
+  // Everything the merge may change, verbatim (one round trip).
+  const dumped = await dumpMany(
+    tx,
+    {
+      people: { table: "Person", where: "t.id = ANY($1::uuid[])" },
+      edges: { table: "Edge", where: `t."fromPersonId" = ANY($1::uuid[]) OR t."toPersonId" = ANY($1::uuid[])` },
+      identities: { table: "PersonIdentity", where: `t."personId" = ANY($1::uuid[])` },
+      overrides: { table: "StrengthOverride", where: `t."personId" = ANY($1::uuid[])` },
+      blocklist: { table: "BlocklistEntry", where: `t."personId" = ANY($1::uuid[])` },
+      candidates: { table: "MergeCandidate", where: `t."personAId" = ANY($1::uuid[]) OR t."personBId" = ANY($1::uuid[])` },
+    },
+    both,
+  );
   const before: MergeSnapshot["before"] = {
-    survivor: (await dumpRows(tx, "Person", "t.id = $1::uuid", survivorId))[0] as Row,
-    merged: (await dumpRows(tx, "Person", "t.id = $1::uuid", mergedId))[0] as Row,
-    edges: await dumpRows(tx, "Edge", `t."fromPersonId" = ANY($1::uuid[]) OR t."toPersonId" = ANY($1::uuid[])`, both),
-    identities: await dumpRows(tx, "PersonIdentity", `t."personId" = ANY($1::uuid[])`, both),
+    survivor: dumped.people.find((row) => row.id === survivorId) as Row,
+    merged: dumped.people.find((row) => row.id === mergedId) as Row,
+    edges: dumped.edges,
+    identities: dumped.identities,
+    // Only the link, never the user's other columns (password hashes stay out of snapshots).
     users: await tx.$queryRaw<Array<{ id: string; personId: string }>>`
       SELECT id::text, "personId"::text FROM "User" WHERE "personId" = ANY(${both}::uuid[]) ORDER BY id`,
-    overrides: await dumpRows(tx, "StrengthOverride", `t."personId" = ANY($1::uuid[])`, both),
-    blocklist: await dumpRows(tx, "BlocklistEntry", `t."personId" = ANY($1::uuid[])`, both),
-    candidates: await dumpRows(tx, "MergeCandidate", `t."personAId" = ANY($1::uuid[]) OR t."personBId" = ANY($1::uuid[])`, both),
+    overrides: dumped.overrides,
+    blocklist: dumped.blocklist,
+    candidates: dumped.candidates,
   };
   const survivor = before.survivor;
   const merged = before.merged;
@@ -121,13 +134,18 @@ async function mergeInTransaction(tx: Tx, input: z.output<typeof ZMergePeopleInp
   const neighbours = new Set<string>();
   for (const edge of before.edges) for (const id of [edge.fromPersonId, edge.toPersonId] as string[]) if (!both.includes(id)) neighbours.add(id);
 
-  // Edges between the two would become self-loops: they go.
-  await tx.$executeRaw`DELETE FROM "Edge" WHERE ("fromPersonId" = ${mergedId}::uuid AND "toPersonId" = ${survivorId}::uuid)
-    OR ("fromPersonId" = ${survivorId}::uuid AND "toPersonId" = ${mergedId}::uuid)`;
-  const edgesCombined = (await combineDuplicateEdges(tx, survivorId, mergedId, "fromPersonId", "toPersonId"))
-    + (await combineDuplicateEdges(tx, survivorId, mergedId, "toPersonId", "fromPersonId"));
-  const edgesMoved = (await tx.$executeRawUnsafe(`UPDATE "Edge" SET "fromPersonId" = $1::uuid, "updatedAt" = ${SQL_NOW} WHERE "fromPersonId" = $2::uuid`, survivorId, mergedId))
-    + (await tx.$executeRawUnsafe(`UPDATE "Edge" SET "toPersonId" = $1::uuid, "updatedAt" = ${SQL_NOW} WHERE "toPersonId" = $2::uuid`, survivorId, mergedId));
+  // Edges between the two would become self-loops: they go. (Skipped when the merged person has none.)
+  const mergedHasEdges = before.edges.some((edge) => edge.fromPersonId === mergedId || edge.toPersonId === mergedId);
+  let edgesCombined = 0;
+  let edgesMoved = 0;
+  if (mergedHasEdges) {
+    await tx.$executeRaw`DELETE FROM "Edge" WHERE ("fromPersonId" = ${mergedId}::uuid AND "toPersonId" = ${survivorId}::uuid)
+      OR ("fromPersonId" = ${survivorId}::uuid AND "toPersonId" = ${mergedId}::uuid)`;
+    edgesCombined = (await combineDuplicateEdges(tx, survivorId, mergedId, "fromPersonId", "toPersonId"))
+      + (await combineDuplicateEdges(tx, survivorId, mergedId, "toPersonId", "fromPersonId"));
+    edgesMoved = (await tx.$executeRawUnsafe(`UPDATE "Edge" SET "fromPersonId" = $1::uuid, "updatedAt" = ${SQL_NOW} WHERE "fromPersonId" = $2::uuid`, survivorId, mergedId))
+      + (await tx.$executeRawUnsafe(`UPDATE "Edge" SET "toPersonId" = $1::uuid, "updatedAt" = ${SQL_NOW} WHERE "toPersonId" = $2::uuid`, survivorId, mergedId));
+  }
 
   const previousExplanation = typeof survivor.mergeExplanation === "string" && survivor.mergeExplanation ? `${survivor.mergeExplanation}\n` : "";
   await tx.person.update({
@@ -159,8 +177,8 @@ async function mergeInTransaction(tx: Tx, input: z.output<typeof ZMergePeopleInp
     overrides: [],
     blocklist: [],
   };
-  await tx.$executeRaw`UPDATE "PersonIdentity" SET "personId" = ${survivorId}::uuid WHERE "personId" = ${mergedId}::uuid`;
-  await tx.$executeRaw`UPDATE "User" SET "personId" = ${survivorId}::uuid WHERE "personId" = ${mergedId}::uuid`;
+  if (moved.identities.length) await tx.$executeRaw`UPDATE "PersonIdentity" SET "personId" = ${survivorId}::uuid WHERE id = ANY(${moved.identities}::uuid[])`;
+  if (moved.users.length) await tx.$executeRaw`UPDATE "User" SET "personId" = ${survivorId}::uuid WHERE id = ANY(${moved.users}::uuid[])`;
   const deleted: MergeSnapshot["deleted"] = { overrides: [], blocklist: [] };
   for (const [table, rows, key] of [["StrengthOverride", before.overrides, "overrides"], ["BlocklistEntry", before.blocklist, "blocklist"]] as const) {
     const survivorUsers = new Set(rows.filter((row) => row.personId === survivorId).map((row) => row.userId));
@@ -200,16 +218,15 @@ async function mergeInTransaction(tx: Tx, input: z.output<typeof ZMergePeopleInp
     }
   }
 
-  const after: MergeSnapshot["after"] = {
-    survivor: (await dumpRows(tx, "Person", "t.id = $1::uuid", survivorId))[0] as Row,
-    edges: Object.fromEntries(
-      (await tx.$queryRawUnsafe<Array<{ id: string; updatedAt: string }>>(
-        `SELECT id::text, to_jsonb("updatedAt") #>> '{}' AS "updatedAt" FROM "Edge" WHERE "fromPersonId" = $1::uuid OR "toPersonId" = $1::uuid`,
-        survivorId,
-      )).map((row) => [row.id, row.updatedAt]),
-    ),
-    candidates: Object.fromEntries(await updatedAtOf(tx, "MergeCandidate", [...pairCandidates, ...superseded])),
-  };
+  const changedCandidates = [...pairCandidates, ...superseded];
+  const [afterRow] = await tx.$queryRawUnsafe<Array<{ survivor: Row; edges: Record<string, string> | null; candidates: Record<string, string> | null }>>(
+    `SELECT (SELECT to_jsonb(t) FROM "Person" t WHERE t.id = $1::uuid) AS survivor,
+            (SELECT jsonb_object_agg(e.id, to_jsonb(e."updatedAt") #>> '{}') FROM "Edge" e WHERE e."fromPersonId" = $1::uuid OR e."toPersonId" = $1::uuid) AS edges,
+            (SELECT jsonb_object_agg(c.id, to_jsonb(c."updatedAt") #>> '{}') FROM "MergeCandidate" c WHERE c.id = ANY($2::uuid[])) AS candidates`,
+    survivorId,
+    changedCandidates,
+  );
+  const after: MergeSnapshot["after"] = { survivor: afterRow?.survivor as Row, edges: afterRow?.edges ?? {}, candidates: afterRow?.candidates ?? {} };
   const snapshot: MergeSnapshot = { version: SNAPSHOT_VERSION, before, after, moved, deleted, createdDecisionId };
 
   const correlationId = await writeAudit(tx, {
