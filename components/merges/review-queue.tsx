@@ -158,7 +158,10 @@ export function ReviewQueue({ candidates, isAdmin }: { candidates: CandidateView
                         <span className="block truncate font-medium">{candidate.a.name}</span>
                         <span className="block truncate text-zinc-500">{candidate.b.name}</span>
                       </span>
-                      <span className="shrink-0 font-mono tabular-nums">{formatProbability(candidate.probability)}</span>
+                      <span className="flex shrink-0 flex-col items-end">
+                        <span className="font-mono tabular-nums">{formatProbability(candidate.probability)}</span>
+                        {candidate.proposedBy ? <span className="text-[10px] text-accent-700">proposed</span> : null}
+                      </span>
                     </button>
                   </li>
                 );
@@ -166,6 +169,9 @@ export function ReviewQueue({ candidates, isAdmin }: { candidates: CandidateView
             </ol>
           </nav>
 
+          <p className="sr-only" aria-live="polite" aria-atomic="true">
+            {`Candidate ${index + 1} of ${queue.length}: ${focused.a.name} and ${focused.b.name}, ${formatProbability(focused.probability)} match.`}
+          </p>
           <article aria-labelledby="focused-candidate-title" className="min-w-0 space-y-5" data-testid="focused-candidate" data-candidate-id={focused.id}>
             <header className="flex flex-wrap items-start justify-between gap-3">
               <div className="min-w-0">

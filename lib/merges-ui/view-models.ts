@@ -5,6 +5,7 @@ import "server-only";
 import type { CandidatePerson, CandidateView as ReviewCandidate, MatchExplanation, MergeHistoryItem } from "@/lib/identity/review";
 import { listCandidates, listMergeHistory } from "@/lib/identity/review";
 import { prisma } from "@/lib/db";
+import { isAppError } from "@/lib/errors/app-error";
 import type { CandidateView, ExplanationView, MergeHistoryView, PersonSideView } from "@/components/merges/types";
 
 type UserRef = { name: string | null; email: string } | null;
@@ -75,12 +76,39 @@ export function toHistoryView(item: MergeHistoryItem): MergeHistoryView {
   };
 }
 
-export async function loadReviewQueue(limit: number): Promise<{ candidates: CandidateView[]; total: number; hasMore: boolean }> {
-  const page = await listCandidates(prisma, { status: "pending", limit });
-  return { candidates: page.items.map(toCandidateView), total: page.total, hasMore: page.nextCursor !== null };
+export interface QueuePage {
+  candidates: CandidateView[];
+  total: number;
+  /** The cursor of the next page, null on the last one. */
+  nextCursor: string | null;
+  /** The cursor in the URL was not valid (a stale or edited link): the first page is shown instead. */
+  cursorInvalid: boolean;
 }
 
-export async function loadMergeHistory(limit: number): Promise<{ rows: MergeHistoryView[]; hasMore: boolean }> {
-  const page = await listMergeHistory(prisma, { limit });
-  return { rows: page.items.map(toHistoryView), hasMore: page.nextCursor !== null };
+export interface HistoryPage {
+  rows: MergeHistoryView[];
+  nextCursor: string | null;
+  cursorInvalid: boolean;
+}
+
+const isBadCursor = (error: unknown): boolean => isAppError(error) && error.code === "BAD_REQUEST";
+
+export async function loadReviewQueue(limit: number, cursor?: string): Promise<QueuePage> {
+  try {
+    const page = await listCandidates(prisma, { status: "pending", limit, cursor: cursor ?? null });
+    return { candidates: page.items.map(toCandidateView), total: page.total, nextCursor: page.nextCursor, cursorInvalid: false };
+  } catch (error) {
+    if (!cursor || !isBadCursor(error)) throw error;
+    return { ...(await loadReviewQueue(limit)), cursorInvalid: true };
+  }
+}
+
+export async function loadMergeHistory(limit: number, cursor?: string): Promise<HistoryPage> {
+  try {
+    const page = await listMergeHistory(prisma, { limit, cursor: cursor ?? null });
+    return { rows: page.items.map(toHistoryView), nextCursor: page.nextCursor, cursorInvalid: false };
+  } catch (error) {
+    if (!cursor || !isBadCursor(error)) throw error;
+    return { ...(await loadMergeHistory(limit)), cursorInvalid: true };
+  }
 }
