@@ -28,9 +28,9 @@ function refresh(): void {
 }
 
 export const approveMergeCandidate = defineAction({ access: "admin", input: ZCandidateInput }, async ({ input, user }) => {
-  await approveCandidate(prisma, { candidateId: input.candidateId, actorId: user.id });
+  const result = await approveCandidate(prisma, { candidateId: input.candidateId, actorId: user.id });
   refresh();
-  return { message: "Merged. The merge is in the history below and can be undone there." };
+  return { message: "Merged. The merge is in the history below and can be undone there.", survivorId: result.survivorId, mergeId: result.mergeId };
 });
 
 export const rejectMergeCandidate = defineAction({ access: "admin", input: ZCandidateInput }, async ({ input, user }) => {

@@ -3,6 +3,7 @@
 // side by side and the waterfall of the match weight. Admins approve, reject or skip, by button or key
 // (a, r, s; j/k move; ? lists the keys); members see the same queue read-only. Keys are ignored while
 // typing in a field, and with modifier keys held, so browser shortcuts keep working.
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState, useTransition } from "react";
 import { approveMergeCandidate, rejectMergeCandidate, skipMergeCandidate } from "@/app/merges/actions";
@@ -16,6 +17,8 @@ import { WaterfallChart } from "./waterfall-chart";
 interface Outcome {
   ok: boolean;
   message: string;
+  /** After a merge: the surviving person's profile. */
+  href?: string;
 }
 
 type Decision = "approve" | "reject" | "skip";
@@ -89,7 +92,8 @@ export function ReviewQueue({ candidates, isAdmin }: { candidates: CandidateView
           return;
         }
         const pair = `${candidate.a.name} and ${candidate.b.name}`;
-        setOutcome({ ok: true, message: `${pair}: ${result.data.message}` });
+        const survivorId = "survivorId" in result.data ? result.data.survivorId : undefined;
+        setOutcome({ ok: true, message: `${pair}: ${result.data.message}`, ...(survivorId ? { href: `/people/${survivorId}` } : {}) });
         setLastIndex(index);
         if (decision === "skip") {
           setSkipped((list) => [...list.filter((id) => id !== candidate.id), candidate.id]);
@@ -130,6 +134,14 @@ export function ReviewQueue({ candidates, isAdmin }: { candidates: CandidateView
       {outcome ? (
         <p role={outcome.ok ? "status" : "alert"} className={`rounded-md px-3 py-2 text-sm ${outcome.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-700"}`}>
           {outcome.message}
+          {outcome.href ? (
+            <>
+              {" "}
+              <Link href={outcome.href} className="font-medium underline">
+                Open the merged person
+              </Link>
+            </>
+          ) : null}
         </p>
       ) : null}
 
