@@ -21,6 +21,9 @@ import { DEFAULT_THRESHOLDS } from "../matching/thresholds";
 import { identityRecordFromPerson } from "../normalize/record-from-person";
 import type { IdentityRecord } from "../normalize/normalize-record";
 
+/** Auto-merges in flight at once (each holds one pooled connection). */
+const MERGE_CONCURRENCY = 4;
+
 export const ZResolvePeopleInput = z.object({
   personIds: z.array(z.uuid()).max(1_000_000).optional(),
   thresholds: z.object({ autoMerge: z.number().min(0).max(1).optional(), review: z.number().min(0).max(1).optional() }).optional(),
@@ -129,15 +132,26 @@ export async function resolvePeople(db: Db, rawInput: TResolvePeopleInput = {}):
   let conflicts = 0;
   let autoMerged = 0;
   if (!dryRun) {
-    for (const merge of planned) {
-      try {
-        await mergePeople(db, merge);
-        autoMerged += 1;
-      } catch (error) {
-        if (!isAppError(error) || (error.code !== "CONFLICT" && error.code !== "NOT_FOUND")) throw error;
-        conflicts += 1;
+    // Clusters are disjoint, so they merge in parallel (a few at a time: each merge is mostly round trips);
+    // the merges of one cluster run in order. Two clusters touching the same neighbour's edges may deadlock;
+    // the merge transaction retries that.
+    const byCluster = new Map<string, PlannedMerge[]>();
+    for (const merge of planned) byCluster.set(merge.survivorId, [...(byCluster.get(merge.survivorId) ?? []), merge]);
+    const queue = [...byCluster.values()];
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        for (const merge of next) {
+          try {
+            await mergePeople(db, merge);
+            autoMerged += 1;
+          } catch (error) {
+            if (!isAppError(error) || (error.code !== "CONFLICT" && error.code !== "NOT_FOUND")) throw error;
+            conflicts += 1;
+          }
+        }
       }
-    }
+    };
+    await Promise.all(Array.from({ length: MERGE_CONCURRENCY }, worker));
   } else autoMerged = planned.length;
   const merged = performance.now();
 
