@@ -160,7 +160,8 @@ test("undo from the history brings both people back", async ({ asAdmin: page, me
     before.map((person) => [person.names, person.emails, person.phones, person.previousIds]),
   );
   expect((await db.merge.findUniqueOrThrow({ where: { id: merge.id } })).undoneAt).not.toBeNull();
-  // The candidate goes back to the queue for a fresh decision.
+  // The candidate goes back to the queue for a fresh decision, at once and after a reload.
+  await expect(queueEntry(page, pair)).toHaveCount(1);
   await page.reload();
   await expect(queueEntry(page, pair)).toHaveCount(1);
 });

@@ -58,6 +58,15 @@ export function ReviewQueue({ candidates, isAdmin }: { candidates: CandidateView
   const [lastIndex, setLastIndex] = useState(0);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [showHelp, setShowHelp] = useState(false);
+  const [source, setSource] = useState(candidates);
+
+  // Fresh server data (a refresh after a decision, or an undo that sent a pair back to the queue) already
+  // reflects every decision and the server's skip order: local bookkeeping starts over from it.
+  if (source !== candidates) {
+    setSource(candidates);
+    setHandled(new Set());
+    setSkipped([]);
+  }
 
   // Skipped candidates go to the back of the queue (for this visit); decided ones disappear at once.
   const queue = useMemo(() => {
