@@ -7,6 +7,7 @@ import { ensureInitialAdmin } from "../auth/initial-admin";
 import { createUser } from "../auth/users";
 import { prisma } from "../db";
 import { mergePeople } from "../identity/merge-people";
+import { approveCandidate, bulkApprove, proposeMerge, rejectCandidate, resolvePeople, skipCandidate, undoMerge } from "../identity/review";
 import { createPerson } from "../testing/factories";
 import { resetDatabase } from "../testing/reset-database";
 import { join } from "node:path";
@@ -25,7 +26,91 @@ interface MutationCase {
   fail?: () => Promise<unknown>;
 }
 
+/** A pending candidate between two new people (the resolver's shape). */
+async function pendingCandidate() {
+  const [a, b] = [await createPerson(prisma), await createPerson(prisma)];
+  const [personAId, personBId] = [a.id, b.id].sort() as [string, string];
+  return prisma.mergeCandidate.create({
+    data: { personAId, personBId, probability: 0.7, matchWeight: 1.2, explanation: { priorWeight: -10, contributions: [], matchWeight: 1.2, probability: 0.7 } },
+  });
+}
+
 const cases: MutationCase[] = [
+  {
+    name: "undoMerge",
+    action: "person.merge_undone",
+    run: async () => {
+      const [a, b] = [await createPerson(prisma), await createPerson(prisma)];
+      const { mergeId } = await mergePeople(prisma, { survivorId: a.id, mergedId: b.id, explanation: "same email" });
+      return undoMerge(prisma, { mergeId });
+    },
+    fail: async () => {
+      const [a, b] = [await createPerson(prisma), await createPerson(prisma)];
+      const { mergeId } = await mergePeople(prisma, { survivorId: a.id, mergedId: b.id, explanation: "same email" });
+      await prisma.merge.update({ where: { id: mergeId }, data: { undoneAt: new Date() } });
+      return undoMerge(prisma, { mergeId });
+    },
+  },
+  {
+    name: "approveCandidate",
+    action: "person.merged",
+    run: async () => approveCandidate(prisma, { candidateId: (await pendingCandidate()).id, actorId: ACTOR }),
+    fail: async () => {
+      const candidate = await pendingCandidate();
+      await prisma.person.update({ where: { id: candidate.personBId }, data: { deletedAt: new Date() } });
+      return approveCandidate(prisma, { candidateId: candidate.id, actorId: ACTOR });
+    },
+  },
+  {
+    name: "bulkApprove",
+    action: "person.merged",
+    run: async () => {
+      await pendingCandidate();
+      return bulkApprove(prisma, { minProbability: 0.5, actorId: ACTOR });
+    },
+    fail: async () => {
+      await pendingCandidate();
+      return bulkApprove(prisma, { minProbability: 0.5, actorId: ACTOR, expectedCount: 5 });
+    },
+  },
+  {
+    name: "rejectCandidate",
+    action: "merge_candidate.rejected",
+    run: async () => rejectCandidate(prisma, { candidateId: (await pendingCandidate()).id, actorId: ACTOR }),
+    fail: async () => {
+      const candidate = await pendingCandidate();
+      await rejectCandidate(prisma, { candidateId: candidate.id, actorId: ACTOR }).then(() => prisma.auditLog.deleteMany());
+      return rejectCandidate(prisma, { candidateId: candidate.id, actorId: ACTOR });
+    },
+  },
+  {
+    name: "skipCandidate",
+    action: "merge_candidate.skipped",
+    run: async () => skipCandidate(prisma, { candidateId: (await pendingCandidate()).id, actorId: ACTOR }),
+    fail: () => skipCandidate(prisma, { candidateId: "00000000-0000-4000-8000-000000000000", actorId: ACTOR }),
+  },
+  {
+    name: "proposeMerge",
+    action: "merge_candidate.proposed",
+    run: async () => {
+      const [a, b] = [await createPerson(prisma), await createPerson(prisma)];
+      return proposeMerge(prisma, { personAId: a.id, personBId: b.id, proposedById: ACTOR, note: "same person" });
+    },
+    fail: async () => {
+      const a = await createPerson(prisma);
+      return proposeMerge(prisma, { personAId: a.id, personBId: a.id, proposedById: ACTOR });
+    },
+  },
+  {
+    name: "resolvePeople",
+    action: "identity.resolved",
+    run: async () => {
+      await createPerson(prisma, { name: "Ann Lee", emails: ["ann@lee.example"] });
+      await createPerson(prisma, { name: "Ann Lee", emails: ["ann@lee.example"] });
+      return resolvePeople(prisma, {});
+    },
+    fail: () => resolvePeople(prisma, { personIds: ["not-a-uuid"] }),
+  },
   {
     name: "mergePeople",
     action: "person.merged",
