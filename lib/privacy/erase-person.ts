@@ -51,7 +51,7 @@ export interface ErasureCounts {
   rowsRedacted: number;
 }
 
-interface PersonRow {
+export interface PersonRow {
   id: string;
   names: string[];
   emails: string[];
@@ -217,11 +217,15 @@ export async function eraseLocked(
 /** Prisma's SQL NULL for nullable Json columns. */
 const DB_NULL = Prisma.DbNull;
 
-async function lockPeople(tx: Tx, ids: readonly string[]): Promise<PersonRow[]> {
-  if (ids.length === 0) return [];
+/** Locks the rows (in id order, so two erasures cannot deadlock) and reads what erasure needs. */
+export async function lockPeople(tx: Tx, ids: readonly string[] | null): Promise<PersonRow[]> {
+  if (!ids || ids.length === 0) return [];
   return tx.$queryRaw<PersonRow[]>`
     SELECT id::text AS id, names, emails, phones, "socialHandles", metadata, "previousIds"::text[] AS "previousIds", "deletedAt", "erasedAt"
-    FROM "Person" WHERE id = ANY(${[...ids]}::uuid[]) ORDER BY id FOR UPDATE`;
+    FROM "Person" WHERE id = ANY(${[...ids]}::uuid[]) ORDER BY id FOR UPDATE`.then((rows) =>
+    // An empty array column can come back as null through the adapter.
+    rows.map((row) => ({ ...row, names: row.names ?? [], emails: row.emails ?? [], phones: row.phones ?? [], previousIds: row.previousIds ?? [] })),
+  );
 }
 
 /**
