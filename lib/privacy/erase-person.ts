@@ -19,11 +19,11 @@ import { addSuppressionKeys } from "./suppression-store";
 export const ERASE_CONFIRMATION_WORD = "ERASE";
 
 export const ZErasePersonInput = z.object({
-  personId: z.uuid(),
+  personId: z.guid(),
   /** The person's display name (or any of their names), or "ERASE". */
   confirm: z.string().trim().min(1, "Type the person's name or ERASE to confirm.").max(500),
   /** Overrides the operation's actor on the audit row (the CLI and jobs have none). */
-  actorId: z.uuid().nullable().optional(),
+  actorId: z.guid().nullable().optional(),
 });
 export type TErasePersonInput = z.input<typeof ZErasePersonInput>;
 
