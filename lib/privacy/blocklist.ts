@@ -96,3 +96,18 @@ export async function removeBlocklistEntry(db: Db, userId: string, rawInput: TRe
     return { id: entry.id };
   });
 }
+
+export const ZBlockPersonLookup = z.object({ lookup: z.string().trim().min(1, "Enter a person's email or id.").max(320) });
+
+/** A person to block, by email address or person id (visible people only). */
+export async function findPersonToBlock(db: Db, rawInput: z.input<typeof ZBlockPersonLookup>): Promise<{ id: string; name: string }> {
+  const { lookup } = parseInput(ZBlockPersonLookup, rawInput, "Enter a person's email or id.");
+  const byId = z.guid().safeParse(lookup).success;
+  const person = await db.person.findFirst({
+    where: byId ? { id: lookup, deletedAt: null } : { emails: { has: lookup.toLowerCase() }, deletedAt: null },
+    select: { id: true, names: true },
+    orderBy: { createdAt: "asc" },
+  });
+  if (!person) throw new AppError("NOT_FOUND", "No person matches that email or id.");
+  return { id: person.id, name: person.names[0] ?? "Unnamed person" };
+}
