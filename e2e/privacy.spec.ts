@@ -2,9 +2,11 @@
 // confirmation → gone for good, with the identifiers on the suppression list (the import pipeline in this
 // tree does not consult the list yet, so "not re-imported" is covered by the suppression rows here and by
 // lib/privacy/erasure-scan.integration.test.ts once it does); export downloads valid JSON matching the person;
-// members cannot export (403); out-of-range retention settings are refused with the range shown.
+// members cannot export (403); out-of-range retention settings are refused with the range shown; a member's
+// blocklist hides their relationship from the graph for everyone.
 import { readFile } from "node:fs/promises";
 import { suppressionKeysFor } from "../lib/privacy/suppression-keys";
+import { signInThroughApi } from "./fixtures/auth";
 import { E2E_AUTH_SECRET } from "./support/settings";
 import { expect, test } from "./fixtures/test";
 
@@ -139,4 +141,42 @@ test("retention settings refuse out-of-range values with the allowed range; prev
 
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByRole("status", { name: "Retention preview" })).toContainText("Preview (nothing changed)");
+});
+
+test("a member's blocklist hides their relationship from the graph for everyone, until unblocked", async ({ browser, db, seed, users, asAdmin }) => {
+  const me = await seed.person({ names: [seed.name("Blocker")] });
+  const blocked = await seed.person({ names: [seed.name("Blocked")] });
+  const friend = await seed.person({ names: [seed.name("Friend")] });
+  await seed.edge(me, blocked, { strength: 0.7 });
+  await seed.edge(me, friend, { strength: 0.5 });
+  const member = await users.create({ role: "member", email: me.emails[0] });
+  expect(member.personId).toBe(me.id);
+  const context = await browser.newContext();
+  try {
+    await signInThroughApi(context.request, member);
+    const page = await context.newPage();
+    const neighbours = async (viewer: typeof page, personId: string) => {
+      const response = await viewer.request.get(`/api/graph/ego?person=${personId}`);
+      return ((await response.json()) as { nodes: Array<{ id: string }> }).nodes.map((node) => node.id);
+    };
+    expect(await neighbours(page, me.id)).toContain(blocked.id);
+
+    await page.goto("/settings/blocklist");
+    const form = page.getByRole("form", { name: "Block a person" });
+    await form.getByLabel("Person (email or id)").fill(blocked.emails[0] ?? "");
+    await form.getByRole("button", { name: "Block person" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "is on your blocklist" })).toBeVisible();
+
+    // Hidden for the member and for an admin alike; the member's other relationships stay.
+    expect(await neighbours(page, me.id)).not.toContain(blocked.id);
+    expect(await neighbours(page, me.id)).toContain(friend.id);
+    expect(await neighbours(asAdmin, blocked.id)).not.toContain(me.id);
+
+    await page.getByRole("button", { name: `Unblock ${blocked.names[0]}` }).click();
+    await expect(page.getByRole("button", { name: `Unblock ${blocked.names[0]}` })).toHaveCount(0, { timeout: 30_000 });
+    expect(await neighbours(page, me.id)).toContain(blocked.id);
+  } finally {
+    await context.close();
+    await db.blocklistEntry.deleteMany({ where: { userId: member.id } });
+  }
 });
