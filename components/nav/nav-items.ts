@@ -21,6 +21,7 @@ export const navSections: NavSection[] = [
       { href: "/", label: "Search", icon: "search" },
       { href: "/graph", label: "Graph", icon: "graph" },
       { href: "/merges", label: "Merges", icon: "merge" },
+      { href: "/settings/blocklist", label: "Blocklist", icon: "shield" },
     ],
   },
   {

@@ -13,6 +13,20 @@ import { resetDatabase } from "../testing/reset-database";
 import { join } from "node:path";
 import { importFile } from "../sources/pipeline";
 import { runInOperation } from "./correlation";
+import { addBlocklistEntry, removeBlocklistEntry } from "../privacy/blocklist";
+import { erasePerson } from "../privacy/erase-person";
+import { prepareExport } from "../privacy/export-person";
+import { runRetention } from "../privacy/retention";
+import { DEFAULT_PRIVACY_SETTINGS } from "../privacy/settings";
+import { updatePrivacySettings } from "../privacy/update-settings";
+
+const MISSING_ID = "00000000-0000-4000-8000-000000000404";
+const memberWithNode = async () => {
+  const person = await createPerson(prisma);
+  const user = await createUser(prisma, { email: `member.${person.id.slice(0, 8)}@example.com`, password: "long enough password", role: "member" });
+  await prisma.user.update({ where: { id: user.id }, data: { personId: person.id } });
+  return user;
+};
 
 const CORRELATION_ID = "test-op-12345678";
 const ACTOR = "00000000-0000-4000-8000-00000000a11c";
@@ -146,6 +160,60 @@ const cases: MutationCase[] = [
     name: "importFile",
     action: "sync.completed",
     run: () => importFile({ db: prisma, sourceName: "linkedin", path: join(process.cwd(), "lib/sources/fixtures/linkedin-connections.csv"), ownerEmails: ["owner@example.com"] }),
+  },
+  {
+    name: "erasePerson",
+    action: "person.erased",
+    run: async () => {
+      const person = await createPerson(prisma, { name: "Erase Me" });
+      return erasePerson(prisma, { personId: person.id, confirm: "Erase Me" });
+    },
+    fail: async () => {
+      const person = await createPerson(prisma, { name: "Erase Me" });
+      return erasePerson(prisma, { personId: person.id, confirm: "someone else" });
+    },
+  },
+  {
+    name: "updatePrivacySettings",
+    action: "privacy.settings_updated",
+    run: () => updatePrivacySettings(prisma, { ...DEFAULT_PRIVACY_SETTINGS, softDeletedPurgeDays: 7 }),
+    fail: () => updatePrivacySettings(prisma, { ...DEFAULT_PRIVACY_SETTINGS, softDeletedPurgeDays: 0 }),
+  },
+  {
+    name: "runRetention (purge soft-deleted people)",
+    action: "person.purged",
+    run: async () => {
+      const person = await createPerson(prisma, { deleted: true });
+      await prisma.person.update({ where: { id: person.id }, data: { deletedAt: new Date("2020-01-01T00:00:00Z") } });
+      return runRetention(prisma, { dryRun: false });
+    },
+  },
+  {
+    name: "runRetention (policy counts)",
+    action: "privacy.purged_people",
+    run: () => runRetention(prisma, { dryRun: false }),
+  },
+  {
+    name: "prepareExport",
+    action: "person.exported",
+    run: async () => prepareExport(prisma, { personId: (await createPerson(prisma)).id }),
+    fail: () => prepareExport(prisma, { personId: MISSING_ID }),
+  },
+  {
+    name: "addBlocklistEntry",
+    action: "blocklist.added",
+    run: async () => addBlocklistEntry(prisma, (await memberWithNode()).id, { domain: "blocked.example" }),
+    fail: async () => addBlocklistEntry(prisma, (await memberWithNode()).id, { domain: "not a domain" }),
+  },
+  {
+    name: "removeBlocklistEntry",
+    action: "blocklist.removed",
+    run: async () => {
+      const user = await memberWithNode();
+      const entry = await addBlocklistEntry(prisma, user.id, { domain: "blocked.example" });
+      return removeBlocklistEntry(prisma, user.id, { entryId: entry.id });
+    },
+    fail: async () => removeBlocklistEntry(prisma, (await memberWithNode()).id, { entryId: MISSING_ID }),
   },
   {
     name: "ensureInitialAdmin",

@@ -21,6 +21,7 @@ const EXEMPT: Record<string, string> = {
   "lib/sources/pipeline/write-batch.ts": "a step of an import run (audited by execute-run.ts)",
   "lib/sources/pipeline/import-batches.ts": "a step of an import run: batches and the run's cursor (audited by execute-run.ts)",
   "lib/identity/merges/rows.ts": "row copies for merge snapshots; merge-people.ts / undo-merge.ts write person.merged / person.merge_undone in the same transactions",
+  "lib/privacy/suppression-store.ts": "a step of an erasure or purge (erase-person.ts writes person.erased / person.purged with the hashes)",
   "lib/db/migrations.ts": "schema changes (recorded in _prisma_migrations)",
   "lib/db/schema-push.ts": "schema changes during development",
   "lib/db/runtime.ts": "no data writes (creates the database itself)",

@@ -8,6 +8,7 @@
 // is set by the client only) is seen at the next change that does; every app write goes through Prisma.
 // No `import "server-only"`: `npm run paths` (plain Node) uses this module too; it takes the client as an argument.
 import type { Db } from "../db/client";
+import { blocklistStamp, loadHiddenEdgePairs } from "../privacy/hidden-edges";
 import { buildGraphSnapshot, type EdgeColumns, type GraphSnapshot, type SnapshotPerson } from "./graph-snapshot";
 
 /** Edge rows per keyset page: bounded memory per round trip, ~20 pages at 1M edges. */
@@ -19,9 +20,11 @@ export const DEFAULT_REFRESH_INTERVAL_MS = 3_000;
 export async function loadGraphSnapshot(db: Db, options: { batchSize?: number } = {}): Promise<GraphSnapshot> {
   const batchSize = options.batchSize ?? EDGE_BATCH;
   const rows = await db.$queryRaw<Array<{ id: string; organizationId: string | null; excluded: boolean }>>`
-    SELECT id::text AS id, "organizationId"::text AS "organizationId", ("deletedAt" IS NOT NULL) AS excluded
+    SELECT id::text AS id, "organizationId"::text AS "organizationId", ("deletedAt" IS NOT NULL OR "erasedAt" IS NOT NULL) AS excluded
     FROM "Person" ORDER BY id`;
   const people: SnapshotPerson[] = rows.map((row) => ({ id: row.id, organizationId: row.organizationId, excluded: row.excluded }));
+  // Pairs hidden by members' blocklists (lib/privacy/hidden-edges.ts) never enter the snapshot.
+  const hidden = await loadHiddenEdgePairs(db);
   const positionOf = new Map<string, number>();
   people.forEach((person, position) => positionOf.set(person.id, position));
 
@@ -51,6 +54,7 @@ export async function loadGraphSnapshot(db: Db, options: { batchSize?: number } 
       ({ from, to, strength } = wider);
     }
     for (const row of page) {
+      if (hidden.size > 0 && hidden.has(row.f, row.t)) continue;
       // A person inserted after the people query: -1 makes the build drop the row; the next refresh has it.
       from[count] = positionOf.get(row.f) ?? -1;
       to[count] = positionOf.get(row.t) ?? -1;
@@ -71,7 +75,7 @@ export async function graphStamp(db: Db): Promise<string> {
     SELECT concat_ws('|',
       (SELECT max("updatedAt") FROM "Person")::text, (SELECT count(*) FROM "Person")::text,
       (SELECT max("updatedAt") FROM "Edge")::text, (SELECT count(*) FROM "Edge")::text) AS stamp`;
-  return row?.stamp ?? "";
+  return `${row?.stamp ?? ""}|${await blocklistStamp(db)}`;
 }
 
 export interface SnapshotStoreOptions {

@@ -3,6 +3,7 @@
 // covering (from,to) INCLUDE (strength) and (to,from) INCLUDE (strength) indexes.
 import "server-only";
 import { prisma } from "@/lib/db";
+import { loadHiddenEdgePairs } from "@/lib/privacy/hidden-edges";
 import type { EgoEdge, EgoGraph, EgoNode } from "./ego-network.types";
 
 interface NeighbourRow {
@@ -19,8 +20,11 @@ interface PairRow {
 
 /** Returns null when the person does not exist or is soft-deleted. `limit` counts nodes, centre included. */
 export async function getEgoNetwork(personId: string, limit: number): Promise<EgoGraph | null> {
+  // Pairs hidden by members' blocklists (lib/privacy/hidden-edges.ts) are not drawn, for anyone.
+  const hidden = await loadHiddenEdgePairs(prisma);
+  const hiddenNeighbours = hidden.neighboursOf(personId);
   const [center, neighbours] = await Promise.all([
-    prisma.person.findFirst({ where: { id: personId, deletedAt: null }, select: { id: true } }),
+    prisma.person.findFirst({ where: { id: personId, deletedAt: null, erasedAt: null }, select: { id: true } }),
     // Edges are stored per direction; a neighbour reached either way counts once, at its strongest.
     prisma.$queryRaw<NeighbourRow[]>`
       SELECT nb.id, max(nb.strength)::float8 AS strength, (count(*) OVER ())::int AS total
@@ -30,7 +34,7 @@ export async function getEgoNetwork(personId: string, limit: number): Promise<Eg
         SELECT e."fromPersonId" AS id, e.strength FROM "Edge" e WHERE e."toPersonId" = ${personId}::uuid
       ) nb
       JOIN "Person" p ON p.id = nb.id AND p."deletedAt" IS NULL
-      WHERE nb.id <> ${personId}::uuid
+      WHERE nb.id <> ${personId}::uuid AND NOT (nb.id = ANY(${hiddenNeighbours}::uuid[]))
       GROUP BY nb.id
       ORDER BY max(nb.strength) DESC, nb.id
       LIMIT ${limit - 1}`,
@@ -54,7 +58,7 @@ export async function getEgoNetwork(personId: string, limit: number): Promise<Eg
 
   const visible = new Set(people.map((person) => person.id));
   const edges: EgoEdge[] = pairs
-    .filter((pair) => visible.has(pair.a) && visible.has(pair.b))
+    .filter((pair) => visible.has(pair.a) && visible.has(pair.b) && !hidden.has(pair.a, pair.b))
     .map((pair) => ({ id: `${pair.a}:${pair.b}`, source: pair.a, target: pair.b, strength: pair.strength }));
 
   const degree = new Map<string, number>();

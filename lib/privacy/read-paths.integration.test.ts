@@ -21,6 +21,8 @@ import {
 import { getHeadlineCounts, type HeadlineCounts } from "../stats/queries";
 import { connect, createPerson } from "../testing/factories";
 import { resetDatabase } from "../testing/reset-database";
+import { erasePerson } from "./erase-person";
+import { listDeletedPeopleForPrivacy } from "./queries";
 import { restorePerson, softDeletePerson } from "./soft-delete";
 
 interface World {
@@ -156,5 +158,22 @@ describe("read paths and a soft-deleted person", () => {
 
     expect(await appearances(world)).toEqual(everywhere(true));
     expect(await getHeadlineCounts()).toEqual(world.countsBefore);
+  });
+});
+
+describe("read paths and an erased person", () => {
+  it("never returns an erased person (visible or soft-deleted before), not even on the privacy screen; restore is refused", async () => {
+    const world = await buildWorld();
+    await erasePerson(prisma, { personId: world.hidden.id, confirm: "ERASE" });
+
+    expect(await appearances(world)).toEqual(everywhere(false));
+    expect((await listDeletedPeopleForPrivacy(prisma)).rows.map((row) => row.id)).not.toContain(world.hidden.id);
+    await expect(restorePerson(prisma, { personId: world.hidden.id })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/erased/) });
+    expect(await appearances(world)).toEqual(everywhere(false));
+
+    const other = await buildWorld();
+    await softDeletePerson(prisma, { personId: other.hidden.id });
+    await erasePerson(prisma, { personId: other.hidden.id, confirm: "ERASE" });
+    expect(await appearances(other)).toEqual(everywhere(false));
   });
 });

@@ -24,6 +24,9 @@ export type TRestorePersonInput = z.input<typeof ZRestorePersonInput>;
 export type TSoftDeleteOrganizationInput = z.input<typeof ZSoftDeleteOrganizationInput>;
 export type TRestoreOrganizationInput = z.input<typeof ZRestoreOrganizationInput>;
 
+/** What every privacy operation answers about an erased person (restore, delete, export, erase again). */
+export const ERASED_MESSAGE = "That person was erased: their data is gone for good, so they cannot be restored, deleted, exported or erased again.";
+
 export interface SoftDeleteResult {
   id: string;
   deletedAt: Date | null;
@@ -49,10 +52,11 @@ export function mergedIntoOf(metadata: Prisma.JsonValue | null): string | null {
 export async function softDeletePerson(db: Db, rawInput: TSoftDeletePersonInput): Promise<SoftDeleteResult> {
   const { personId, reason } = parse(ZSoftDeletePersonInput, rawInput, "Deleting a person needs a valid person id.");
   return db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<Array<{ id: string; deletedAt: Date | null }>>`
-      SELECT id, "deletedAt" FROM "Person" WHERE id = ${personId}::uuid FOR UPDATE`;
+    const locked = await tx.$queryRaw<Array<{ id: string; deletedAt: Date | null; erasedAt: Date | null }>>`
+      SELECT id, "deletedAt", "erasedAt" FROM "Person" WHERE id = ${personId}::uuid FOR UPDATE`;
     const row = locked[0];
     if (!row) throw new AppError("NOT_FOUND", "That person does not exist.");
+    if (row.erasedAt) throw new AppError("CONFLICT", ERASED_MESSAGE);
     if (row.deletedAt) throw new AppError("CONFLICT", "That person is already deleted.");
     const updated = await tx.person.update({ where: { id: personId }, data: { deletedAt: new Date() }, select: { id: true, deletedAt: true } });
     const correlationId = await writeAudit(tx, {
@@ -68,10 +72,12 @@ export async function softDeletePerson(db: Db, rawInput: TSoftDeletePersonInput)
 export async function restorePerson(db: Db, rawInput: TRestorePersonInput): Promise<SoftDeleteResult> {
   const { personId } = parse(ZRestorePersonInput, rawInput, "Restoring a person needs a valid person id.");
   return db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<Array<{ id: string; deletedAt: Date | null; metadata: Prisma.JsonValue | null }>>`
-      SELECT id, "deletedAt", metadata FROM "Person" WHERE id = ${personId}::uuid FOR UPDATE`;
+    const locked = await tx.$queryRaw<Array<{ id: string; deletedAt: Date | null; erasedAt: Date | null; metadata: Prisma.JsonValue | null }>>`
+      SELECT id, "deletedAt", "erasedAt", metadata FROM "Person" WHERE id = ${personId}::uuid FOR UPDATE`;
     const row = locked[0];
     if (!row) throw new AppError("NOT_FOUND", "That person does not exist.");
+    // An erasure cannot be undone: the tombstone holds nothing to restore.
+    if (row.erasedAt) throw new AppError("CONFLICT", ERASED_MESSAGE);
     if (!row.deletedAt) throw new AppError("CONFLICT", "That person is not deleted, so there is nothing to restore.");
     const mergedInto = mergedIntoOf(row.metadata);
     if (mergedInto) {
@@ -136,11 +142,12 @@ export interface PersonToDelete {
 /** The confirmation step of "Delete a person": resolves an id or email to one visible person. */
 export async function findPersonToDelete(db: Db, rawInput: TFindPersonToDeleteInput): Promise<PersonToDelete> {
   const { personId, email } = parse(ZFindPersonToDeleteInput, rawInput, "Give either a valid person id or an email address.");
-  const select = { id: true, names: true, emails: true, title: true, deletedAt: true } as const;
+  const select = { id: true, names: true, emails: true, title: true, deletedAt: true, erasedAt: true } as const;
   const matches = personId
     ? await db.person.findMany({ where: { id: personId }, select })
     : await db.person.findMany({ where: { emails: { has: email ?? "" } }, select, orderBy: { createdAt: "asc" } });
   if (matches.length === 0) throw new AppError("NOT_FOUND", "No person matches that id or email.");
+  if (matches.every((person) => person.erasedAt)) throw new AppError("CONFLICT", ERASED_MESSAGE);
   const visible = matches.filter((person) => !person.deletedAt);
   const [first] = visible;
   if (!first) throw new AppError("CONFLICT", "That person is already deleted.");

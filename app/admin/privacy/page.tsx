@@ -1,7 +1,12 @@
 // Privacy: the one screen where soft-deleted people and organizations are visible, with when they were hidden,
-// where an admin deletes a person (with a confirmation step) and restores deleted people and organizations.
+// where an admin deletes a person (with a confirmation step) and restores deleted people and organizations,
+// erases a person for good, exports what is held on a deleted person, edits retention and subject settings,
+// and previews or runs the retention purges.
 import type { Metadata } from "next";
 import { DeletePersonForm } from "@/components/privacy/delete-person-form";
+import { ErasePersonForm } from "@/components/privacy/erase-person-form";
+import { PrivacySettingsForm } from "@/components/privacy/privacy-settings-form";
+import { RetentionPanel } from "@/components/privacy/retention-panel";
 import { RestoreButton } from "@/components/privacy/restore-button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -9,8 +14,12 @@ import { displayName, formatCount, formatDateTime } from "@/components/ui/format
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { RelativeTime } from "@/components/ui/time";
-import { listDeletedOrganizations, listDeletedPeople } from "@/lib/people/deleted-queries";
+import { buttonClass } from "@/components/ui/button-link";
+import { listDeletedOrganizations } from "@/lib/people/deleted-queries";
 import { requirePageUser } from "@/lib/auth/session";
+import { prisma } from "@/lib/db";
+import { listDeletedPeopleForPrivacy } from "@/lib/privacy/queries";
+import { getPrivacySettings, RETENTION_LIMITS } from "@/lib/privacy/settings";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Privacy" };
@@ -33,7 +42,11 @@ function DeletedAt({ date }: { date: Date | null }) {
 
 export default async function PrivacyPage() {
   await requirePageUser("admin");
-  const [people, organizations] = await Promise.all([listDeletedPeople(LIMIT), listDeletedOrganizations(LIMIT)]);
+  const [people, organizations, settings] = await Promise.all([
+    listDeletedPeopleForPrivacy(prisma, LIMIT),
+    listDeletedOrganizations(LIMIT),
+    getPrivacySettings(prisma),
+  ]);
   return (
     <>
       <PageHeader
@@ -51,7 +64,18 @@ export default async function PrivacyPage() {
         </Card>
 
         <Card>
-          <CardHeader title="Deleted people" description={countLine(people.rows.length, people.total, people.total === 1 ? "person" : "people")} />
+          <CardHeader
+            title="Erase a person"
+            description="The right to be forgotten: removes their personal data, relationships and identifiers from interactions for good, and keeps only keyed hashes so imports skip them. Works on visible and soft-deleted people."
+          />
+          <ErasePersonForm />
+        </Card>
+
+        <Card>
+          <CardHeader
+            title="Deleted people"
+            description={`${countLine(people.rows.length, people.total, people.total === 1 ? "person" : "people")}${people.erased > 0 ? ` ${formatCount(people.erased)} erased (tombstones, not listed).` : ""}`}
+          />
           {people.rows.length === 0 ? (
             <EmptyState title="No deleted people" description="People removed on request are listed here until they are purged." />
           ) : (
@@ -80,7 +104,16 @@ export default async function PrivacyPage() {
                       <DeletedAt date={person.deletedAt} />
                     </Td>
                     <Td className="text-right">
-                      <RestoreButton kind="person" id={person.id} label={displayName(person.names)} />
+                      <span className="flex items-start justify-end gap-2">
+                        <a href={`/api/people/${person.id}/export`} download className={buttonClass("secondary")} aria-label={`Export JSON for ${displayName(person.names)}`}>
+                          Export JSON
+                        </a>
+                        {person.mergedInto ? (
+                          <span className="text-xs text-zinc-500">Merged; undo the merge to restore</span>
+                        ) : (
+                          <RestoreButton kind="person" id={person.id} label={displayName(person.names)} />
+                        )}
+                      </span>
                     </Td>
                   </tr>
                 ))}
@@ -126,6 +159,19 @@ export default async function PrivacyPage() {
               </tbody>
             </Table>
           )}
+        </Card>
+
+        <Card>
+          <CardHeader
+            title="Retention and member visibility"
+            description="Stored for the whole team. Purges run daily at 03:15 UTC (job privacy.retention); each run is audited with its counts."
+          />
+          <PrivacySettingsForm initial={settings} limits={RETENTION_LIMITS} />
+        </Card>
+
+        <Card>
+          <CardHeader title="Run the retention purges" description="Preview counts what the current settings would remove without changing anything." />
+          <RetentionPanel />
         </Card>
       </div>
     </>

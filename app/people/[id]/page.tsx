@@ -7,7 +7,7 @@ import { IdentityCard } from "@/components/people/identity-card";
 import { MergeHistoryCard } from "@/components/people/merge-history-card";
 import { RelationshipsTable } from "@/components/people/relationships-table";
 import { Avatar } from "@/components/ui/avatar";
-import { ButtonLink } from "@/components/ui/button-link";
+import { ButtonLink, buttonClass } from "@/components/ui/button-link";
 import { displayName } from "@/components/ui/format";
 import { isUuid } from "@/lib/api/ids";
 import { getPersonProfile, getStrongestRelationships } from "@/lib/people/queries";
@@ -29,7 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PersonPage({ params }: Props) {
   const { id } = await params;
-  await requirePageUser("member");
+  const viewer = await requirePageUser("member");
   // Unknown, soft-deleted and malformed ids all 404 alike: a deleted person is indistinguishable from none.
   const [person, relationships] = await Promise.all([loadProfile(id), isUuid(id) ? getStrongestRelationships(id) : null]);
   if (!person || !relationships) notFound();
@@ -60,9 +60,17 @@ export default async function PersonPage({ params }: Props) {
             </p>
           </div>
         </div>
-        <ButtonLink href={`/graph?person=${person.id}`} variant="primary">
-          Explore network
-        </ButtonLink>
+        <div className="flex gap-2">
+          {viewer.role === "admin" ? (
+            // A plain link (not next/link): the route answers with a JSON attachment (lib/privacy/export-person.ts).
+            <a href={`/api/people/${person.id}/export`} download className={buttonClass("secondary")}>
+              Export JSON
+            </a>
+          ) : null}
+          <ButtonLink href={`/graph?person=${person.id}`} variant="primary">
+            Explore network
+          </ButtonLink>
+        </div>
       </header>
 
       <div className="grid items-start gap-6 lg:grid-cols-[18rem_minmax(0,1fr)]">

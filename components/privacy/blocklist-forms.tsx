@@ -1,0 +1,91 @@
+"use client";
+// The member's blocklist screen: block a person (by email or id) or a whole email domain, and remove entries.
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { blockDomain, blockPerson, unblock } from "@/app/settings/blocklist/actions";
+import { buttonClass } from "@/components/ui/button-link";
+
+const inputClass =
+  "rounded-md border border-zinc-300 px-3 py-2 text-sm font-normal text-zinc-900 shadow-sm outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-100";
+
+type Result = { ok: true; data: { message: string } } | { ok: false; error: { message: string } };
+
+function useSubmit() {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+  const submit = (call: () => Promise<Result>, onDone?: () => void) =>
+    startTransition(async () => {
+      const result = await call();
+      setOutcome(result.ok ? { ok: true, message: result.data.message } : { ok: false, message: result.error.message });
+      if (result.ok) {
+        onDone?.();
+        router.refresh();
+      }
+    });
+  return { pending, outcome, submit };
+}
+
+function Outcome({ outcome }: { outcome: { ok: boolean; message: string } | null }) {
+  if (!outcome) return null;
+  return (
+    <p role={outcome.ok ? "status" : "alert"} className={`rounded-md px-3 py-2 text-sm ${outcome.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-700"}`}>
+      {outcome.message}
+    </p>
+  );
+}
+
+export function BlockForms() {
+  const [person, setPerson] = useState("");
+  const [domain, setDomain] = useState("");
+  const { pending, outcome, submit } = useSubmit();
+  return (
+    <div className="flex flex-col gap-4 px-5 py-4">
+      <form
+        aria-label="Block a person"
+        className="flex flex-wrap items-end gap-2"
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit(() => blockPerson({ lookup: person }), () => setPerson(""));
+        }}
+      >
+        <label className="flex min-w-72 flex-1 flex-col gap-1.5 text-sm font-medium text-zinc-700">
+          Person (email or id)
+          <input name="person" value={person} required maxLength={320} onChange={(event) => setPerson(event.target.value)} className={inputClass} />
+        </label>
+        <button type="submit" disabled={pending} className={`${buttonClass("secondary")} disabled:opacity-50`}>
+          Block person
+        </button>
+      </form>
+      <form
+        aria-label="Block a domain"
+        className="flex flex-wrap items-end gap-2"
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit(() => blockDomain({ domain }), () => setDomain(""));
+        }}
+      >
+        <label className="flex min-w-72 flex-1 flex-col gap-1.5 text-sm font-medium text-zinc-700">
+          Email domain
+          <input name="domain" value={domain} required maxLength={253} placeholder="example.com" onChange={(event) => setDomain(event.target.value)} className={inputClass} />
+        </label>
+        <button type="submit" disabled={pending} className={`${buttonClass("secondary")} disabled:opacity-50`}>
+          Block domain
+        </button>
+      </form>
+      <Outcome outcome={outcome} />
+    </div>
+  );
+}
+
+export function UnblockButton({ entryId, label }: { entryId: string; label: string }) {
+  const { pending, outcome, submit } = useSubmit();
+  return (
+    <span className="flex flex-col items-end gap-1">
+      <button type="button" onClick={() => submit(() => unblock({ entryId }))} disabled={pending} aria-label={`Unblock ${label}`} className={`${buttonClass("secondary")} disabled:opacity-50`}>
+        {pending ? "Removing…" : "Unblock"}
+      </button>
+      {outcome && !outcome.ok ? <Outcome outcome={outcome} /> : null}
+    </span>
+  );
+}

@@ -1,0 +1,125 @@
+"use client";
+// "Erase a person" on the privacy screen: find them by id or email (nothing changes), see who it is and what
+// goes, then type their name or ERASE to confirm. Erasure cannot be undone: the button stays disabled until
+// the confirmation matches, and the server checks it again (lib/privacy/erase-person.ts).
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { erasePerson, previewPersonErasure } from "@/app/admin/privacy/actions";
+import { buttonClass } from "@/components/ui/button-link";
+
+interface Candidate {
+  id: string;
+  names: string[];
+  emails: string[];
+  phones: string[];
+  deleted: boolean;
+  mergedRecords: number;
+  edges: number;
+}
+
+interface Outcome {
+  ok: boolean;
+  message: string;
+}
+
+const inputClass =
+  "rounded-md border border-zinc-300 px-3 py-2 text-sm font-normal text-zinc-900 shadow-sm outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-100";
+
+const nameOf = (candidate: Candidate) => candidate.names.find((name) => name.trim() !== "") ?? "Unnamed person";
+
+function confirms(typed: string, candidate: Candidate): boolean {
+  const value = typed.trim().toLocaleLowerCase();
+  return value === "erase" || candidate.names.some((name) => name.trim() !== "" && name.trim().toLocaleLowerCase() === value);
+}
+
+export function ErasePersonForm() {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [lookup, setLookup] = useState("");
+  const [typed, setTyped] = useState("");
+  const [candidate, setCandidate] = useState<Candidate | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  const find = () => {
+    const value = lookup.trim();
+    if (value === "") return;
+    startTransition(async () => {
+      const result = await previewPersonErasure(value.includes("@") ? { email: value } : { personId: value });
+      setOutcome(result.ok ? null : { ok: false, message: result.error.message });
+      setCandidate(result.ok ? result.data : null);
+      setTyped("");
+    });
+  };
+
+  const erase = (target: Candidate) => {
+    startTransition(async () => {
+      const result = await erasePerson({ personId: target.id, confirm: typed });
+      setOutcome(result.ok ? { ok: true, message: result.data.message } : { ok: false, message: result.error.message });
+      if (result.ok) {
+        setCandidate(null);
+        setLookup("");
+        setTyped("");
+        router.refresh();
+      }
+    });
+  };
+
+  return (
+    <div className="flex flex-col gap-4 px-5 py-4">
+      {candidate ? (
+        <div className="flex flex-col gap-3" aria-label="Confirm erasure">
+          <p className="text-sm text-zinc-700">
+            Erase <span className="font-medium text-zinc-900">{nameOf(candidate)}</span>
+            {candidate.deleted ? <span className="text-zinc-500"> (soft-deleted)</span> : null}? Their personal data, {candidate.edges} relationships
+            {candidate.mergedRecords > 0 ? ` and ${candidate.mergedRecords} merged records` : ""} are removed for good, their identifiers go on the
+            suppression list so imports skip them, and only an anonymous tombstone remains. This cannot be undone.
+          </p>
+          <p className="font-mono text-xs text-zinc-500">
+            {candidate.id}
+            {candidate.emails.length > 0 ? ` · ${candidate.emails.join(", ")}` : ""}
+            {candidate.phones.length > 0 ? ` · ${candidate.phones.join(", ")}` : ""}
+          </p>
+          <label className="flex flex-col gap-1.5 text-sm font-medium text-zinc-700">
+            Type “{nameOf(candidate)}” or ERASE to confirm
+            <input name="confirm" value={typed} autoComplete="off" maxLength={500} onChange={(event) => setTyped(event.target.value)} className={inputClass} />
+          </label>
+          <div className="flex gap-2">
+            <button
+              type="button"
+              onClick={() => erase(candidate)}
+              disabled={pending || !confirms(typed, candidate)}
+              className={`${buttonClass("primary")} bg-red-600 hover:bg-red-700 disabled:opacity-50`}
+            >
+              {pending ? "Erasing…" : `Erase ${nameOf(candidate)}`}
+            </button>
+            <button type="button" onClick={() => setCandidate(null)} disabled={pending} className={buttonClass("ghost")}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : (
+        <form
+          className="flex flex-wrap items-end gap-2"
+          aria-label="Erase a person"
+          onSubmit={(event) => {
+            event.preventDefault();
+            find();
+          }}
+        >
+          <label className="flex min-w-72 flex-1 flex-col gap-1.5 text-sm font-medium text-zinc-700">
+            Person id or email
+            <input name="lookup" value={lookup} required maxLength={320} onChange={(event) => setLookup(event.target.value)} className={inputClass} />
+          </label>
+          <button type="submit" disabled={pending} className={`${buttonClass("secondary")} disabled:opacity-50`}>
+            {pending ? "Finding…" : "Find person to erase"}
+          </button>
+        </form>
+      )}
+      {outcome ? (
+        <p role={outcome.ok ? "status" : "alert"} className={`rounded-md px-3 py-2 text-sm ${outcome.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-700"}`}>
+          {outcome.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
