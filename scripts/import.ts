@@ -1,8 +1,10 @@
-// npm run import -- <source> <file-or-folder> [--owner <email>]... [--json]
+// npm run import -- <source> <file-or-folder> [--owner <email>]... [--skip-resolve] [--json]
 //   Imports an export exactly as the sync dashboard does: queueImport creates the run (sync.queued) and
 //   sends the import.run job, and this process then executes that run itself (runImportJobNow, the job's
 //   handler), so the run, its batches, SyncState and audit rows are the same. A running worker that picks
 //   the job up waits for this process and finds the run done; if this process dies, a worker resumes it.
+//   After a successful run, entity resolution runs over the people it touched (as the worker does);
+//   --skip-resolve leaves that to a later `npm run resolve`.
 //   A folder is one Slack export, or for the other sources a folder of export files imported one by one.
 //   --json prints the summary as one JSON object on the last line. Uses DATABASE_URL, or the embedded
 //   PostgreSQL (reusing the one `npm start` runs).
@@ -21,7 +23,7 @@ import { ZSourceName, type TSourceName } from "../lib/sources/types";
 import { CliUsageError, parseCliArgs, runCli } from "./lib/cli";
 import { useStoredAuthSecret } from "./lib/stored-secret";
 
-const USAGE = "usage: npm run import -- <source> <file-or-folder> [--owner <email>] [--json]";
+const USAGE = "usage: npm run import -- <source> <file-or-folder> [--owner <email>] [--skip-resolve] [--json]";
 
 function filesToImport(source: TSourceName, path: string): string[] {
   if (!existsSync(path)) throw new CliUsageError(`No such file or folder: ${path}`);
@@ -47,6 +49,10 @@ function printSummary(summary: ImportSummary): void {
     if (summary.resumedFrom > 0) console.log(`  resumed after ${summary.resumedFrom} records committed by an earlier attempt`);
     console.log(`  people: ${summary.people.created} created, ${summary.people.matched} matched · organizations: ${summary.organizations.created} created`);
     console.log(`  interactions: ${summary.interactions.created} created, ${summary.interactions.existing} already imported · edges recomputed: ${summary.edges.recomputed}`);
+    if (summary.resolution) {
+      const { autoMerged, queued, people, error } = summary.resolution;
+      console.log(error ? `  ${error}` : `  resolution over ${people} people: ${autoMerged} merged on strong identifiers, ${queued} pairs queued for review at /merges`);
+    }
     const filtered = Object.entries(summary.filtered).filter(([, count]) => count > 0);
     if (filtered.length > 0) console.log(`  filtered on purpose: ${filtered.map(([reason, count]) => `${reason} ${count}`).join(", ")}`);
   }
@@ -62,6 +68,7 @@ runCli("import", async () => {
   const { values, positionals } = parseCliArgs({
     owner: { type: "string", multiple: true },
     json: { type: "boolean", default: false },
+    "skip-resolve": { type: "boolean", default: false },
   });
   const [sourceArg, pathArg, ...extra] = positionals;
   if (!sourceArg || !pathArg || extra.length > 0) throw new CliUsageError(USAGE);
@@ -98,7 +105,7 @@ runCli("import", async () => {
         if (isAppError(error)) throw new CliUsageError(error.fields ? `${error.message} ${JSON.stringify(error.fields)}` : error.message);
         throw error;
       });
-      const summary = await runImportJobNow(db, queued.runId, { databaseUrl: handle.url });
+      const summary = await runImportJobNow(db, queued.runId, { databaseUrl: handle.url, resolve: !values["skip-resolve"] });
       // The run is done: the queued job would only find it finished (a worker may already hold it).
       await boss.cancel(importJob.name, queued.jobId).catch(() => undefined);
       summaries.push(summary);

@@ -15,6 +15,10 @@ export const importJob = defineJob<TImportJobPayload>({
   async run(payload, context) {
     const summary = await runImportJobNow(context.db, payload.runId, { signal: context.signal, databaseUrl: context.databaseUrl });
     context.log?.(`import ${summary.runId} ${summary.status}: ${summary.rowsRead} rows, ${summary.created} created${summary.error ? ` (${summary.error})` : ""}`);
+    if (summary.resolution) {
+      const { autoMerged, queued, error } = summary.resolution;
+      context.log?.(error ?? `resolution after import ${summary.runId}: ${autoMerged} merged, ${queued} queued for review`);
+    }
   },
   // A run is retried by resuming it; bad input fails the run (not the job), so retries are for crashes.
   retryLimit: 3,

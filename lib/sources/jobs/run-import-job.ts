@@ -5,7 +5,16 @@
 import type { Db } from "../../db/client";
 import { executeRun, type ExecuteRunOptions } from "../pipeline/execute-run";
 import type { ImportSummary } from "../pipeline/types";
+import { resolveAfterImport } from "./resolve-after-import";
 
-export function runImportJobNow(db: Db, runId: string, options: ExecuteRunOptions = {}): Promise<ImportSummary> {
-  return executeRun(db, runId, options);
+export interface RunImportJobOptions extends ExecuteRunOptions {
+  /** Run entity resolution over the touched people after a successful import (default true). */
+  resolve?: boolean;
+}
+
+export async function runImportJobNow(db: Db, runId: string, options: RunImportJobOptions = {}): Promise<ImportSummary> {
+  const { resolve = true, ...executeOptions } = options;
+  const summary = await executeRun(db, runId, executeOptions);
+  if (!resolve) return summary;
+  return { ...summary, resolution: await resolveAfterImport(db, summary) };
 }

@@ -96,4 +96,16 @@ export interface ImportSummary {
   /** Records dropped on purpose by the parser, by reason (spam, mailing_list, …). */
   filtered: Record<string, number>;
   durationMs: number;
+  /** Entity resolution over the people the run touched (worker and CLI runs; absent for importFile). */
+  resolution?: ImportResolution | null;
+}
+
+export interface ImportResolution {
+  autoMerged: number;
+  /** Uncertain pairs added to (or rescored in) the review queue. */
+  queued: number;
+  /** People the run created or changed, resolved against everyone. */
+  people: number;
+  /** Set when resolution failed; the import itself stays committed. */
+  error: string | null;
 }
