@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { SourceFormatError } from "../errors";
 import { bytesOf, collect, fixtureStream } from "../testing/helpers";
 import { ZInteractionObservation, type ParseProgress } from "../types";
+import { stableId } from "../stable-id";
 import { parseLinkedInMessages } from "./linkedin-messages";
 
 describe("parseLinkedInMessages", () => {
@@ -14,7 +15,7 @@ describe("parseLinkedInMessages", () => {
     expect(interactions).toHaveLength(3);
     const [incoming, reply, group] = interactions;
     expect(incoming).toMatchObject({
-      sourceId: "2-YTk0ZTM2ZDAtOGQ5Zi00#2026-09-02T10:15:33.000Z#dana-smith-4a1b2c",
+      sourceId: stableId("linkedin-msg", ["2-YTk0ZTM2ZDAtOGQ5Zi00", "2026-09-02T10:15:33.000Z", "dana-smith-4a1b2c"]),
       timestamp: new Date("2026-09-02T10:15:33Z"),
       channel: "linkedin",
       direction: "one_way",

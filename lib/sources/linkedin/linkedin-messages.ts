@@ -7,6 +7,7 @@ import { cell, hasColumns, indexColumns, type ColumnIndex } from "../io/csv-colu
 import { openCsv, type CsvRow } from "../io/csv-records";
 import { ProgressTracker } from "../io/progress";
 import { tracked } from "../io/tracked";
+import { stableId } from "../stable-id";
 import type { ByteInput, ParseOptions, TInteractionObservation, TParticipant, TSourceItem } from "../types";
 import { parseMessageDate } from "./linkedin-dates";
 import { canonicalLinkedInProfile } from "./linkedin-url";
@@ -90,7 +91,8 @@ function toInteraction(row: CsvRow, columns: ColumnIndex, ownerSlug: string | un
     kind: "interaction",
     sourceName: "linkedin",
     // No message id in the export: conversation + time + sender is unique and stable across re-exports.
-    sourceId: `${conversationId}#${timestamp.toISOString()}#${sender.slug}`,
+    // Hashed, so the id names nobody: an erased sender's slug must not survive in Interaction.sourceId.
+    sourceId: stableId("linkedin-msg", [conversationId, timestamp.toISOString(), sender.slug]),
     timestamp,
     channel: "linkedin",
     direction: "one_way",
