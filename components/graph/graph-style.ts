@@ -11,14 +11,21 @@ const WEAK = "#d4d4d8"; // zinc-300
 function nodeSize(degree: number, maxDegree: number, nodeCount: number): number {
   const ratio = maxDegree > 1 ? Math.sqrt(Math.max(0, degree - 1) / (maxDegree - 1)) : 0;
   // Crowded views get smaller nodes so the structure, not the discs, fills the canvas.
-  const scale = nodeCount > 80 ? 0.75 : nodeCount > 40 ? 0.9 : 1;
+  const scale = nodeCount > 800 ? 0.45 : nodeCount > 300 ? 0.6 : nodeCount > 80 ? 0.75 : nodeCount > 40 ? 0.9 : 1;
   return Math.round((12 + ratio * 28) * scale);
 }
 
 /** The centre and this many of the best-connected neighbours are always labelled; the rest on hover. */
 const ALWAYS_LABELLED = 12;
 
-export function toElements(graph: EgoGraph): ElementDefinition[] {
+/** "<a>:<b>" with a < b, the id GET /api/graph/ego gives the line between two people. */
+export function pairId(x: string, y: string): string {
+  return x < y ? `${x}:${y}` : `${y}:${x}`;
+}
+
+export function toElements(graph: EgoGraph, path: readonly string[] = []): ElementDefinition[] {
+  const onPath = new Set(path);
+  const pathEdges = new Set(path.slice(1).map((id, index) => pairId(path[index] as string, id)));
   const neighbours = graph.nodes.filter((node) => !node.isCenter);
   const maxDegree = neighbours.reduce((max, node) => Math.max(max, node.degree), 1);
   const labelled = new Set(
@@ -35,12 +42,12 @@ export function toElements(graph: EgoGraph): ElementDefinition[] {
       size: node.isCenter ? 52 : nodeSize(node.degree, maxDegree, graph.nodes.length),
       strength: node.strengthToCenter,
     },
-    classes: node.isCenter ? "center" : labelled.has(node.id) ? "labelled" : "",
+    classes: [node.isCenter ? "center" : labelled.has(node.id) ? "labelled" : "", node.hops === 2 ? "far" : "", onPath.has(node.id) ? "path" : ""].filter(Boolean).join(" "),
   }));
   const edges: ElementDefinition[] = graph.edges.map((edge) => ({
     group: "edges",
     data: { id: edge.id, source: edge.source, target: edge.target, strength: edge.strength },
-    classes: edge.source === graph.centerId || edge.target === graph.centerId ? "spoke" : "",
+    classes: [edge.source === graph.centerId || edge.target === graph.centerId ? "spoke" : "", pathEdges.has(edge.id) ? "path" : ""].filter(Boolean).join(" "),
   }));
   return [...nodes, ...edges];
 }
@@ -89,7 +96,23 @@ export const egoGraphStyle: StylesheetJson = [
   { selector: ".faded", style: { opacity: 0.15 } },
   { selector: "node.hover", style: { label: "data(label)", "border-color": "#18181b", "border-width": 2, "z-index": 10 } },
   { selector: "edge.hover", style: { opacity: 1, "z-index": 9 } },
+  // Friends of friends are drawn lighter than direct ties.
+  { selector: "node.far", style: { "background-color": "#fafafa", "border-color": "#d4d4d8" } },
+  // The selected edge and the highlighted intro path stand out in amber, whatever else is faded.
+  { selector: "edge:selected", style: { "line-color": "#f59e0b", opacity: 1, width: 5, "z-index": 30 } },
+  { selector: "node.path", style: { label: "data(label)", "border-color": "#d97706", "border-width": 3, "background-color": "#fde68a", "z-index": 25 } },
+  { selector: "node.center.path", style: { "background-color": ACCENT } },
+  { selector: "edge.path", style: { "line-color": "#f59e0b", opacity: 1, width: 5, "z-index": 24 } },
+  { selector: "node.selected-node", style: { label: "data(label)", "border-color": "#18181b", "border-width": 3, "z-index": 26 } },
 ];
+
+/** Large views trade layout quality for time: fcose's "draft" (spectral only) above this many nodes. */
+const DRAFT_ABOVE = 600;
+
+export function egoLayoutFor(nodeCount: number): FcoseLayoutOptions {
+  if (nodeCount <= DRAFT_ABOVE) return egoLayout;
+  return { ...egoLayout, quality: "default", numIter: 600, nodeRepulsion: 4500, idealEdgeLength: () => 60, sampleSize: 25, samplingType: true, initialEnergyOnIncremental: 0.3 };
+}
 
 export const egoLayout: FcoseLayoutOptions = {
   name: "fcose",
