@@ -1,8 +1,8 @@
 // Every lib read path that can return people hides a soft-deleted person (issue 7, item 1): search, the
 // search typeahead, profile, summary, strongest relationships, merge history, ego network (one and two
 // hops), one relationship's factor breakdown, second-degree connections, lookup by email, path targets,
-// the graph's default centre and the headline counts. After restorePerson they all show the person again. A visible twin shares the same unique token, so a filter on name or email alone
-// cannot pass by accident.
+// the graph's default centre and the headline counts. After restorePerson they all show the person again.
+// A visible twin shares the same unique token, so a filter on name or email alone cannot pass by accident.
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "../db";
