@@ -20,6 +20,7 @@ const EXEMPT: Record<string, string> = {
   "lib/sources/pipeline/write-batch.ts": "a step of an import run (audited by import-file.ts)",
   // Edge recompute: its callers audit (the import run, strength.override_set / _cleared, strength.recomputed_all).
   "lib/strength/recompute.ts": "a step of an import run, an override or the full recompute job (each audited by its caller)",
+  "lib/strength/sql-runner.ts": "a driver adapter (Prisma or node-postgres) for the recompute; no writes of its own",
   "lib/db/migrations.ts": "schema changes (recorded in _prisma_migrations)",
   "lib/db/schema-push.ts": "schema changes during development",
   "lib/db/runtime.ts": "no data writes (creates the database itself)",
