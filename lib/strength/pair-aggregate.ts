@@ -14,8 +14,9 @@ export interface PairAggregate {
   /** Σ groupShare × (two-way ? 1 : ONE_WAY_SHARE) per channel. */
   mass: Record<InteractionChannel, number>;
   activeDays: number;
-  firstSeenAt: Date;
-  lastSeenAt: Date;
+  /** Null only for an override-only pair (no interactions). */
+  firstSeenAt: Date | null;
+  lastSeenAt: Date | null;
   aToB: number;
   bToA: number;
   /** Two-way meetings, calls and other synchronous contact (group-weighted). */

@@ -79,6 +79,21 @@ export function toAggregate(row: AggregateRow, sourceNames: readonly string[]): 
   };
 }
 
+/** No interactions at all: an override-only pair. */
+const EMPTY_AGGREGATE: PairAggregate = {
+  counts: { email: 0, meeting: 0, call: 0, message: 0, linkedin: 0, other: 0 },
+  mass: { email: 0, meeting: 0, call: 0, message: 0, linkedin: 0, other: 0 },
+  activeDays: 0,
+  firstSeenAt: null,
+  lastSeenAt: null,
+  aToB: 0,
+  bToA: 0,
+  mutual: 0,
+  replies: 0,
+  decayedMass: 0,
+  sources: [],
+};
+
 /** A pair ready to write: ids, and everything scored. */
 export interface ScoredPair {
   a: string;
@@ -94,8 +109,8 @@ interface EdgeColumnsOut {
   factors: string[];
   sources: string[];
   channels: string[];
-  firstSeenAt: string[];
-  lastSeenAt: string[];
+  firstSeenAt: Array<string | null>;
+  lastSeenAt: Array<string | null>;
   interactionCount: number[];
 }
 
@@ -119,8 +134,8 @@ export async function writeScoredPairs(sql: SqlRunner, pairs: readonly ScoredPai
     const sources = arrayLiteral(summary.sources);
     const channels = arrayLiteral(STRENGTH_CHANNELS.filter((channel) => pair.aggregate.counts[channel] > 0));
     const count = STRENGTH_CHANNELS.reduce((sum, channel) => sum + pair.aggregate.counts[channel], 0);
-    const first = pair.aggregate.firstSeenAt.toISOString();
-    const last = pair.aggregate.lastSeenAt.toISOString();
+    const first = pair.aggregate.firstSeenAt?.toISOString() ?? null;
+    const last = pair.aggregate.lastSeenAt?.toISOString() ?? null;
     for (const [from, to] of [[pair.a, pair.b], [pair.b, pair.a]] as const) {
       columns.from.push(from);
       columns.to.push(to);
@@ -311,30 +326,38 @@ export async function recomputePairs(
         }
       }
     }
-    if (probe.a.length === 0) continue;
-    const rows = await sql.query<AggregateRow & { a: string; b: string; source_names: string[] | null }>(INCREMENTAL_AGGREGATE_SQL, [
-      probe.a,
-      probe.b,
-      probe.ka,
-      probe.kb,
-      probe.keysA,
-      probe.keysB,
-    ]);
-    if (rows.length === 0) continue;
-    const found = rows.map((row) => [row.a, row.b] as const);
+    const rows = probe.a.length === 0
+      ? []
+      : await sql.query<AggregateRow & { a: string; b: string; source_names: string[] | null }>(INCREMENTAL_AGGREGATE_SQL, [
+          probe.a,
+          probe.b,
+          probe.ka,
+          probe.kb,
+          probe.keysA,
+          probe.keysB,
+        ]);
+    // A member's override is evidence by itself: a pair of two live people with an override and no
+    // interactions still gets an edge (override-only; see overrides.ts).
+    const overrides = await overridesFor(sql, batch);
+    const aggregated = new Map(rows.map((row) => [pairKey(row.a, row.b), toAggregate(row, row.source_names ?? [])]));
+    for (const [a, b] of batch) {
+      const key = pairKey(a, b);
+      if (!aggregated.has(key) && overrides.has(key) && keys.has(a) && keys.has(b)) aggregated.set(key, EMPTY_AGGREGATE);
+    }
+    if (aggregated.size === 0) continue;
+    const found = batch.filter(([a, b]) => aggregated.has(pairKey(a, b)));
     const mutual = await mutualConnectionsOf(sql, found);
-    const overrides = await overridesFor(sql, found);
     const organizations = await organizationsOf(sql, found.flat());
-    const scored: ScoredPair[] = rows.map((row) => {
-      const key = pairKey(row.a, row.b);
-      const orgA = organizations.get(row.a) ?? null;
+    const scored: ScoredPair[] = found.map(([a, b]) => {
+      const key = pairKey(a, b);
+      const orgA = organizations.get(a) ?? null;
       return {
-        a: row.a,
-        b: row.b,
-        aggregate: toAggregate(row, row.source_names ?? []),
+        a,
+        b,
+        aggregate: aggregated.get(key) as PairAggregate,
         context: {
           mutualConnections: mutual.get(key) ?? 0,
-          sharedOrganization: orgA !== null && orgA === (organizations.get(row.b) ?? null),
+          sharedOrganization: orgA !== null && orgA === (organizations.get(b) ?? null),
           override: overrides.get(key) ?? null,
         },
       };
