@@ -9,6 +9,8 @@ import { createRng } from "../seed/demo/prng";
 import { resetDatabase } from "../testing/reset-database";
 import { recomputePairs } from "./recompute";
 import { recomputeAllEdges } from "./recompute-all";
+import { recomputeAllJob, runRecomputeAll } from "./recompute-job";
+import { JOB_DEFINITIONS } from "../jobs/registry";
 import { ZStrengthFactors, type TStrengthFactors } from "./strength-factors.schema";
 
 const AS_OF = new Date("2026-11-01T00:00:00Z");
@@ -163,5 +165,16 @@ describe("recompute", () => {
     expect(rows).toHaveLength(2);
     expect(new Set(rows.map((row) => row.strength)).size).toBe(1);
     expect(rows[0]?.strength).toBeGreaterThan(0.1);
+  });
+
+  it("runs as the registered strength.recompute_all job, audited with its counts", async () => {
+    await seedWorld(3);
+    expect(JOB_DEFINITIONS.map((definition) => definition.name)).toContain("strength.recompute_all");
+    expect(recomputeAllJob.payload.safeParse({ asOf: AS_OF.toISOString() }).success).toBe(true);
+    const result = await runRecomputeAll({ db: prisma, asOf: AS_OF, correlationId: "test-recompute-1234" });
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "strength.recomputed_all" } });
+    expect(audit.correlationId).toBe("test-recompute-1234");
+    expect(audit.metadata).toMatchObject({ pairs: result.pairs, edges: result.edges, asOf: AS_OF.toISOString() });
+    expect(await prisma.edge.count()).toBe(result.edges);
   });
 });
