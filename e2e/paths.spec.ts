@@ -112,6 +112,7 @@ test("search a target, read the paths and their factors, open the graph and an e
 });
 
 test("an organization target, no path within the hop limit, and absurd parameters", async ({ browser, seed, users }, testInfo) => {
+  test.setTimeout(90_000);
   const world = await seedWorld(seed);
   const { page, close } = await signedInAs(browser, users, world.me.emails[0] as string);
   try {
@@ -123,8 +124,8 @@ test("an organization target, no path within the hop limit, and absurd parameter
     await shot(page, testInfo, "no-path");
 
     await page.goto(`/?to=${world.org.id}&maxHops=10&k=10000`);
-    const alert = page.getByRole("alert");
-    await expect(alert).toContainText("out of range");
+    const alert = page.getByRole("alert").filter({ hasText: "out of range" });
+    await expect(alert).toBeVisible();
     await expect(alert).toContainText("maxHops in 1..4");
   } finally {
     await close();
@@ -132,6 +133,7 @@ test("an organization target, no path within the hop limit, and absurd parameter
 });
 
 test("a deleted target is not found, and its typeahead hit never appears", async ({ browser, seed, users }) => {
+  test.setTimeout(90_000);
   const world = await seedWorld(seed);
   const gone = await seed.person({ names: [seed.name("Gina Gone")], deleted: true });
   const { page, close } = await signedInAs(browser, users, world.me.emails[0] as string);
@@ -143,13 +145,14 @@ test("a deleted target is not found, and its typeahead hit never appears", async
     expect(((await search.json()) as { hits: unknown[] }).hits).toEqual([]);
 
     await page.goto(`/?to=${gone.id}`);
-    await expect(page.getByRole("alert")).toContainText("not in the graph");
+    await expect(page.getByRole("alert").filter({ hasText: "not in the graph" })).toBeVisible();
   } finally {
     await close();
   }
 });
 
-test("the person page shows identities per source, the timeline, top factors and merge history", async ({ asMember: page, seed, db }, testInfo) => {
+test("the person page shows identities per source, the timeline and top factors", async ({ asMember: page, seed, db }, testInfo) => {
+  test.setTimeout(90_000);
   const world = await seedWorld(seed);
   const email = world.ana.emails[0] as string;
   await db.personIdentity.createMany({

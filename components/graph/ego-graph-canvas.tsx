@@ -6,7 +6,7 @@
 import type { Core, EdgeSingular, NodeSingular } from "cytoscape";
 import { useEffect, useRef, type MutableRefObject } from "react";
 import type { EgoGraph } from "@/lib/people/ego-network.types";
-import { egoGraphStyle, egoLayoutFor, toElements } from "./graph-style";
+import { egoGraphStyle, egoLayout, FORCE_LAYOUT_MAX_NODES, ringPositions, toElements } from "./graph-style";
 
 let fcoseRegistered = false;
 
@@ -75,7 +75,7 @@ export function EgoGraphCanvas({
         fcoseRegistered = true;
       }
       container.removeAttribute("data-ready");
-      const large = graph.nodes.length > 600;
+      const large = graph.nodes.length > FORCE_LAYOUT_MAX_NODES;
       const started = performance.now();
       cy = cytoscape({
         container,
@@ -97,7 +97,9 @@ export function EgoGraphCanvas({
       const built = performance.now();
       const core = cy;
       const pathElements = () => core.elements(".path");
-      const layout = core.layout(egoLayoutFor(graph.nodes.length));
+      const layout = core.layout(
+        graph.nodes.length > FORCE_LAYOUT_MAX_NODES ? { name: "preset", positions: ringPositions(graph), fit: true, padding: 24 } : egoLayout,
+      );
       // fcose without animation runs synchronously; layoutstop marks its end either way.
       let laidOut = built;
       const stopped = new Promise<void>((resolve) => layout.one("layoutstop", () => resolve()));
