@@ -109,6 +109,9 @@ async function recomputeAllIn(sql: SqlRunner, options: RecomputeAllOptions): Pro
   const mutualMs = performance.now() - mutualStarted;
 
   const writeStarted = performance.now();
+  // The cursor reads every row: plan it for the whole result (hash joins), not for the first rows.
+  await sql.exec(`ANALYZE wig_agg`);
+  await sql.exec(`SET LOCAL cursor_tuple_fraction = 1.0`);
   await sql.exec(
     `DECLARE wig_pairs NO SCROLL CURSOR FOR
        SELECT g.*, pa.id::text AS a_id, pb.id::text AS b_id, (pa.org IS NOT NULL AND pa.org = pb.org) AS shared
