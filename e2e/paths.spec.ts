@@ -175,3 +175,20 @@ test("the person page shows identities per source, the timeline and top factors"
   await expect(page.getByRole("list", { name: "Top factors" }).first()).toContainText("Recency");
   await shot(page, testInfo, "person");
 });
+
+test("a member sets and clears their own judgement of a relationship on the person page", async ({ browser, seed, users }) => {
+  test.setTimeout(90_000);
+  const world = await seedWorld(seed);
+  const { page, close } = await signedInAs(browser, users, world.me.emails[0] as string);
+  try {
+    await page.goto(`/people/${world.ana.id}`);
+    const control = page.getByRole("region", { name: "Your relationship" });
+    await control.getByRole("radio", { name: /I know them well/ }).click();
+    await expect(control.getByRole("status")).toContainText("Saved");
+    await expect(control.getByRole("radio", { name: /I know them well/ })).toHaveAttribute("aria-checked", "true");
+    await control.getByRole("button", { name: "Clear my judgement" }).click();
+    await expect(control.getByRole("status")).toContainText("Cleared");
+  } finally {
+    await close();
+  }
+});

@@ -1,5 +1,9 @@
-// Which server actions the override control calls. The actions live in ./override-actions.ts (owned by
-// the strength module); until they exist the control renders disabled.
+// Which server actions the override control calls: the strength module's member actions in
+// ./override-actions.ts (each authenticates and validates itself).
 import type { ClearOverrideAction, SetOverrideAction } from "@/components/people/override-control";
+import { clearStrengthOverride, setStrengthOverride } from "./override-actions";
 
-export const overrideActions: { set: SetOverrideAction | null; clear: ClearOverrideAction | null } = { set: null, clear: null };
+export const overrideActions: { set: SetOverrideAction | null; clear: ClearOverrideAction | null } = {
+  set: setStrengthOverride,
+  clear: clearStrengthOverride,
+};
