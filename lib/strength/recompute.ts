@@ -125,44 +125,42 @@ export const arrayLiteral = (values: readonly string[]): string =>
  */
 export async function writeScoredPairs(sql: SqlRunner, pairs: readonly ScoredPair[], asOf: Date, options: { validateAll?: boolean } = {}): Promise<number> {
   if (pairs.length === 0) return 0;
+  // One entry per pair: the factor document is sent and parsed once, and SQL fans it out to both directions.
   const columns: EdgeColumnsOut = { from: [], to: [], strength: [], factors: [], sources: [], channels: [], firstSeenAt: [], lastSeenAt: [], interactionCount: [] };
   pairs.forEach((pair, index) => {
     const summary = summaryFromAggregate(pair.aggregate, pair.context);
     const factors = scoreEdge(summary, { asOf, validate: false });
     if (options.validateAll === true || index === 0) ZStrengthFactors.parse(factors);
-    const json = JSON.stringify(factors);
-    const sources = arrayLiteral(summary.sources);
-    const channels = arrayLiteral(STRENGTH_CHANNELS.filter((channel) => pair.aggregate.counts[channel] > 0));
-    const count = STRENGTH_CHANNELS.reduce((sum, channel) => sum + pair.aggregate.counts[channel], 0);
-    const first = pair.aggregate.firstSeenAt?.toISOString() ?? null;
-    const last = pair.aggregate.lastSeenAt?.toISOString() ?? null;
-    for (const [from, to] of [[pair.a, pair.b], [pair.b, pair.a]] as const) {
-      columns.from.push(from);
-      columns.to.push(to);
-      columns.strength.push(factors.score);
-      columns.factors.push(json);
-      columns.sources.push(sources);
-      columns.channels.push(channels);
-      columns.firstSeenAt.push(first);
-      columns.lastSeenAt.push(last);
-      columns.interactionCount.push(count);
-    }
+    columns.from.push(pair.a);
+    columns.to.push(pair.b);
+    columns.strength.push(factors.score);
+    columns.factors.push(JSON.stringify(factors));
+    columns.sources.push(arrayLiteral(summary.sources));
+    columns.channels.push(arrayLiteral(STRENGTH_CHANNELS.filter((channel) => pair.aggregate.counts[channel] > 0)));
+    columns.firstSeenAt.push(pair.aggregate.firstSeenAt?.toISOString() ?? null);
+    columns.lastSeenAt.push(pair.aggregate.lastSeenAt?.toISOString() ?? null);
+    columns.interactionCount.push(STRENGTH_CHANNELS.reduce((sum, channel) => sum + pair.aggregate.counts[channel], 0));
   });
   await sql.exec(
-    `WITH input AS (
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::float8[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[])
-         AS t(f, t, strength, factors, sources, channels, first_at, last_at, n)
+    `WITH pairs AS MATERIALIZED (
+       SELECT a, b, strength, factors::jsonb AS factors, sources::text[] AS sources, channels::text[] AS channels,
+              first_at::timestamp AS first_at, last_at::timestamp AS last_at, n
+         FROM unnest($1::uuid[], $2::uuid[], $3::float8[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[])
+           AS t(a, b, strength, factors, sources, channels, first_at, last_at, n)
+     ), input AS MATERIALIZED (
+       SELECT CASE WHEN forward THEN a ELSE b END AS f, CASE WHEN forward THEN b ELSE a END AS t,
+              strength, factors, sources, channels, first_at, last_at, n
+         FROM pairs CROSS JOIN (VALUES (true), (false)) AS d(forward)
      ), updated AS (
-       UPDATE "Edge" e SET strength = i.strength, "strengthFactors" = i.factors::jsonb, sources = i.sources::text[],
-              channels = i.channels::text[], "firstSeenAt" = i.first_at::timestamp, "lastSeenAt" = i.last_at::timestamp,
-              "interactionCount" = i.n, "updatedAt" = ${SQL_NOW}
+       UPDATE "Edge" e SET strength = i.strength, "strengthFactors" = i.factors, sources = i.sources, channels = i.channels,
+              "firstSeenAt" = i.first_at, "lastSeenAt" = i.last_at, "interactionCount" = i.n, "updatedAt" = ${SQL_NOW}
          FROM input i WHERE e."fromPersonId" = i.f AND e."toPersonId" = i.t
        RETURNING e."fromPersonId" AS f, e."toPersonId" AS t
      )
      INSERT INTO "Edge" (id, "fromPersonId", "toPersonId", "relationshipType", strength, "strengthFactors", sources, channels,
                          "firstSeenAt", "lastSeenAt", "interactionCount", "createdAt", "updatedAt")
-     SELECT gen_random_uuid(), i.f, i.t, 'knows', i.strength, i.factors::jsonb, i.sources::text[], i.channels::text[],
-            i.first_at::timestamp, i.last_at::timestamp, i.n, ${SQL_NOW}, ${SQL_NOW}
+     SELECT gen_random_uuid(), i.f, i.t, 'knows', i.strength, i.factors, i.sources, i.channels,
+            i.first_at, i.last_at, i.n, ${SQL_NOW}, ${SQL_NOW}
        FROM input i WHERE NOT EXISTS (SELECT 1 FROM updated u WHERE u.f = i.f AND u.t = i.t)
      ON CONFLICT ("fromPersonId", "toPersonId", "relationshipType") DO UPDATE SET
        strength = EXCLUDED.strength, "strengthFactors" = EXCLUDED."strengthFactors", sources = EXCLUDED.sources,
@@ -180,7 +178,7 @@ export async function writeScoredPairs(sql: SqlRunner, pairs: readonly ScoredPai
       columns.interactionCount,
     ],
   );
-  return columns.from.length;
+  return columns.from.length * 2;
 }
 
 export const pairKey = (a: string, b: string): string => (a < b ? `${a} ${b}` : `${b} ${a}`);
