@@ -1,16 +1,20 @@
-// Home: headline counts and people search (name substring or exact email).
+// Home: find a warm intro. A typeahead over people and organizations, then the best intro paths from
+// the signed-in member (or a team member) to the target, each hop explained. Headline counts below.
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { PersonCell } from "@/components/people/person-cell";
 import { SearchForm } from "@/components/people/search-form";
+import { IntroSearch } from "@/components/search/intro-search";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import { firstParam, type SearchParams } from "@/lib/api/search-params";
-import { searchPeople, type PersonSearchHit } from "@/lib/people/queries";
-import { getHeadlineCounts } from "@/lib/stats/queries";
 import { requirePageUser } from "@/lib/auth/session";
+import { searchPeople, type PersonSearchHit } from "@/lib/people/queries";
+import { listTeamMembers } from "@/lib/people/team";
+import { getHeadlineCounts } from "@/lib/stats/queries";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Search" };
@@ -19,38 +23,40 @@ const MAX_QUERY_LENGTH = 200;
 const RESULT_LIMIT = 20;
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requirePageUser("member");
+  const user = await requirePageUser("member");
   const params = await searchParams;
-  const query = (firstParam(params, "q") ?? "").trim().slice(0, MAX_QUERY_LENGTH);
   const deniedAdmin = firstParam(params, "denied") === "admin";
-  const [counts, hits] = await Promise.all([getHeadlineCounts(), query ? searchPeople(query, RESULT_LIMIT) : Promise.resolve(null)]);
+  // ?q= is the plain people directory (a GET form that works without JavaScript), beside the typeahead.
+  const query = (firstParam(params, "q") ?? "").trim().slice(0, MAX_QUERY_LENGTH);
+  const [counts, team, hits] = await Promise.all([getHeadlineCounts(), listTeamMembers(), query ? searchPeople(query, RESULT_LIMIT) : Promise.resolve(null)]);
 
   return (
     <>
-      <PageHeader title="Find a warm intro" description="Search everyone in your team's network, then see who knows them and how well." />
+      <PageHeader title="Find a warm intro" description="Search for a person or a company, then see who can introduce you and how strong each link is." />
       {deniedAdmin ? (
         <p role="status" className="mb-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
           That page is for admins. Ask an admin of your WIG if you need sync, privacy or audit access.
         </p>
       ) : null}
 
-      <dl className="mb-8 grid grid-cols-2 gap-3 lg:grid-cols-4">
+      <Suspense>
+        <IntroSearch hasOwnNode={user.personId !== null} team={team.filter((member) => member.userId !== user.id).map(({ email, name }) => ({ email, name }))} />
+      </Suspense>
+
+      <Card className="mt-10">
+        <CardHeader title="Browse people" description="Every match by name or exact email, linking to their profile." />
+        <div className="border-b border-zinc-100 p-5">
+          <SearchForm defaultValue={query} />
+        </div>
+        {hits === null ? null : <SearchResults query={query} hits={hits} />}
+      </Card>
+
+      <dl className="mt-8 grid grid-cols-2 gap-3 lg:grid-cols-4">
         <StatCard label="People" value={counts.people} hint="everyone you can search for" />
         <StatCard label="Organizations" value={counts.organizations} hint="companies people work at" />
         <StatCard label="Edges" value={counts.edges} hint="directed links between people" />
         <StatCard label="Interactions" value={counts.interactions} hint="emails, meetings, calls, messages" />
       </dl>
-
-      <Card>
-        <div className="border-b border-zinc-100 p-5">
-          <SearchForm defaultValue={query} />
-        </div>
-        {hits === null ? (
-          <EmptyState title="Search by name or email" description="Type part of a name (“dana”) or a full email address (“dana@stripe.com”)." />
-        ) : (
-          <SearchResults query={query} hits={hits} />
-        )}
-      </Card>
     </>
   );
 }
@@ -60,19 +66,13 @@ function SearchResults({ query, hits }: { query: string; hits: PersonSearchHit[]
     return <EmptyState title={`No one matches “${query}”`} description="Names match on any part; emails must match the whole address." />;
   }
   return (
-    <>
-      <CardHeader
-        title="People"
-        description={hits.length === RESULT_LIMIT ? `First ${RESULT_LIMIT} matches. Refine the search to narrow it down.` : `${hits.length} ${hits.length === 1 ? "match" : "matches"}`}
-      />
-      <ul className="divide-y divide-zinc-100" aria-label={`Search results for ${query}`}>
-        {hits.map((hit) => (
-          <li key={hit.id} className="flex items-center justify-between gap-4 px-5 py-3 hover:bg-zinc-50/70">
-            <PersonCell person={hit} />
-            {hit.emailMatch ? <Badge tone="accent">email match</Badge> : null}
-          </li>
-        ))}
-      </ul>
-    </>
+    <ul className="divide-y divide-zinc-100" aria-label={`Search results for ${query}`}>
+      {hits.map((hit) => (
+        <li key={hit.id} className="flex items-center justify-between gap-4 px-5 py-3 hover:bg-zinc-50/70">
+          <PersonCell person={hit} />
+          {hit.emailMatch ? <Badge tone="accent">email match</Badge> : null}
+        </li>
+      ))}
+    </ul>
   );
 }

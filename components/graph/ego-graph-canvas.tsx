@@ -1,34 +1,70 @@
 "use client";
 // Draws an ego network with Cytoscape. Cytoscape touches `window` at import time, so it (and the fcose
 // layout) are imported inside the effect: they load only in the browser, and only on the graph screen.
-import type { Core } from "cytoscape";
-import { useEffect, useRef } from "react";
+// Timings of the last draw (layout, first frame) are published on window.__wigGraphMetrics and on the
+// container's data attributes, for the Playwright measurement at 2,000 nodes / 5,000 edges.
+import type { Core, EdgeSingular, NodeSingular } from "cytoscape";
+import { useEffect, useRef, type MutableRefObject } from "react";
 import type { EgoGraph } from "@/lib/people/ego-network.types";
-import { egoGraphStyle, egoLayout, toElements } from "./graph-style";
+import { egoGraphStyle, egoLayout, FORCE_LAYOUT_MAX_NODES, ringPositions, toElements } from "./graph-style";
 
 let fcoseRegistered = false;
 
+export interface GraphControls {
+  fit: () => void;
+  fitPath: () => void;
+  zoomBy: (factor: number) => void;
+}
+
+export interface GraphMetrics {
+  nodes: number;
+  edges: number;
+  /** Element creation and style, before the layout. */
+  buildMs: number;
+  layoutMs: number;
+  /** From creating the instance to the first painted frame after the layout. */
+  firstRenderMs: number;
+}
+
+declare global {
+  interface Window {
+    __wigGraphMetrics?: GraphMetrics;
+    __wigCy?: Core;
+  }
+}
+
 export function EgoGraphCanvas({
   graph,
+  path,
   label,
-  onOpen,
+  selectedNodeId,
+  onSelectNode,
+  onSelectEdge,
   onHover,
+  controlsRef,
 }: {
   graph: EgoGraph;
+  path: readonly string[];
   label: string;
-  onOpen: (personId: string) => void;
+  selectedNodeId: string | null;
+  onSelectNode: (personId: string) => void;
+  onSelectEdge: (edge: { a: string; b: string } | null) => void;
   onHover: (personId: string | null) => void;
+  controlsRef: MutableRefObject<GraphControls | null>;
 }) {
   const containerRef = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | null>(null);
   // Handlers live in a ref so new callback identities do not rebuild (and re-layout) the graph.
-  const handlers = useRef({ onOpen, onHover });
+  const handlers = useRef({ onSelectNode, onSelectEdge, onHover });
   useEffect(() => {
-    handlers.current = { onOpen, onHover };
-  }, [onOpen, onHover]);
+    handlers.current = { onSelectNode, onSelectEdge, onHover };
+  }, [onSelectNode, onSelectEdge, onHover]);
+  const pathKey = path.join(",");
 
   useEffect(() => {
     let cy: Core | undefined;
     let cancelled = false;
+    const pathIds = pathKey === "" ? [] : pathKey.split(",");
 
     void (async () => {
       const [{ default: cytoscape }, { default: fcose }] = await Promise.all([import("cytoscape"), import("cytoscape-fcose")]);
@@ -38,53 +74,125 @@ export function EgoGraphCanvas({
         cytoscape.use(fcose);
         fcoseRegistered = true;
       }
+      container.removeAttribute("data-ready");
+      const large = graph.nodes.length > FORCE_LAYOUT_MAX_NODES;
+      const started = performance.now();
       cy = cytoscape({
         container,
-        elements: toElements(graph),
+        elements: toElements(graph, pathIds),
         style: egoGraphStyle,
-        layout: egoLayout,
+        layout: { name: "preset" },
         // Panning and zooming stay fluid on large views: edges reappear when the viewport settles.
         hideEdgesOnViewport: true,
-        minZoom: 0.25,
-        maxZoom: 3,
+        textureOnViewport: large,
+        pixelRatio: large ? 1 : "auto",
+        minZoom: 0.05,
+        maxZoom: 4,
         boxSelectionEnabled: false,
-        autoungrabify: false,
+        selectionType: "single",
+        autounselectify: false,
+      });
+      cyRef.current = cy;
+      window.__wigCy = cy;
+      const built = performance.now();
+      const core = cy;
+      const pathElements = () => core.elements(".path");
+      const layout = core.layout(
+        graph.nodes.length > FORCE_LAYOUT_MAX_NODES ? { name: "preset", positions: ringPositions(graph), fit: true, padding: 24 } : egoLayout,
+      );
+      // fcose without animation runs synchronously; layoutstop marks its end either way.
+      let laidOut = built;
+      const stopped = new Promise<void>((resolve) => layout.one("layoutstop", () => resolve()));
+      layout.run();
+      await stopped;
+      laidOut = performance.now();
+      if (cancelled) return;
+      if (pathIds.length > 1 && pathElements().length > 0) core.fit(pathElements(), 60);
+      requestAnimationFrame(() => {
+        requestAnimationFrame(() => {
+          if (cancelled) return;
+          const metrics: GraphMetrics = {
+            nodes: graph.nodes.length,
+            edges: graph.edges.length,
+            buildMs: Math.round(built - started),
+            layoutMs: Math.round(laidOut - built),
+            firstRenderMs: Math.round(performance.now() - started),
+          };
+          window.__wigGraphMetrics = metrics;
+          container.dataset.ready = "true";
+          container.dataset.layoutMs = String(metrics.layoutMs);
+          container.dataset.firstRenderMs = String(metrics.firstRenderMs);
+        });
       });
 
-      cy.on("tap", "node", (event) => {
-        const id: string = event.target.id();
-        if (id !== graph.centerId) handlers.current.onOpen(id);
+      controlsRef.current = {
+        fit: () => core.animate({ fit: { eles: core.elements(), padding: 32 } }, { duration: 250 }),
+        fitPath: () => {
+          const eles = pathElements();
+          core.animate({ fit: { eles: eles.length > 0 ? eles : core.elements(), padding: 60 } }, { duration: 250 });
+        },
+        zoomBy: (factor: number) => {
+          const zoom = Math.min(core.maxZoom(), Math.max(core.minZoom(), core.zoom() * factor));
+          core.animate({ zoom: { level: zoom, renderedPosition: { x: core.width() / 2, y: core.height() / 2 } } }, { duration: 150 });
+        },
+      };
+
+      core.on("tap", "node", (event) => {
+        const node = event.target as NodeSingular;
+        handlers.current.onSelectNode(node.id());
       });
-      cy.on("mouseover", "node", (event) => {
-        const node = event.target;
-        const core = event.cy;
+      core.on("tap", "edge", (event) => {
+        const edge = event.target as EdgeSingular;
+        handlers.current.onSelectEdge({ a: edge.data("source") as string, b: edge.data("target") as string });
+      });
+      core.on("tap", (event) => {
+        if (event.target === core) handlers.current.onSelectEdge(null);
+      });
+      core.on("mouseover", "node", (event) => {
+        const node = event.target as NodeSingular;
         core.batch(() => {
           core.elements().addClass("faded");
           node.closedNeighborhood().removeClass("faded");
           node.addClass("hover");
           node.connectedEdges().addClass("hover");
         });
-        container.style.cursor = node.id() === graph.centerId ? "default" : "pointer";
+        container.style.cursor = "pointer";
         handlers.current.onHover(node.id());
       });
-      cy.on("mouseout", "node", (event) => {
-        const core = event.cy;
+      core.on("mouseout", "node", () => {
         core.batch(() => core.elements().removeClass("faded hover"));
         container.style.cursor = "default";
         handlers.current.onHover(null);
+      });
+      core.on("mouseover", "edge", () => {
+        container.style.cursor = "pointer";
+      });
+      core.on("mouseout", "edge", () => {
+        container.style.cursor = "default";
       });
     })();
 
     return () => {
       cancelled = true;
+      controlsRef.current = null;
+      cyRef.current = null;
       cy?.destroy();
     };
-  }, [graph]);
+  }, [graph, pathKey, controlsRef]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.nodes(".selected-node").removeClass("selected-node");
+      if (selectedNodeId) cy.getElementById(selectedNodeId).addClass("selected-node");
+    });
+  }, [selectedNodeId]);
 
   // Cytoscape forces `position: relative` on its container, so the absolute positioning lives on a wrapper.
   return (
     <div className="absolute inset-0">
-      <div ref={containerRef} role="img" aria-label={label} className="h-full w-full" />
+      <div ref={containerRef} role="img" aria-label={label} data-testid="graph-canvas" className="h-full w-full" />
     </div>
   );
 }

@@ -1,15 +1,19 @@
 "use client";
-// The graph screen's interactive part: the ego network canvas plus a side panel about the centre,
-// the hovered person and the strongest ties. Clicking a node recentres the graph on that person.
+// The graph screen's interactive part: filters, the ego network canvas with fit/zoom controls, and a side
+// panel with the selected person's card, the selected edge's factor breakdown and the strongest ties.
+// Clicking a node opens that person's card and recentres the graph on them; clicking an edge opens its
+// factors. An intro path passed in the URL (?path=a,b,c) is kept in view and highlighted.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useMemo, useState, type ReactNode } from "react";
+import { useCallback, useMemo, useRef, useState, type ReactNode } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { buttonClass } from "@/components/ui/button-link";
 import { formatCount } from "@/components/ui/format";
 import { StrengthBar } from "@/components/ui/strength-bar";
-import type { EgoNode } from "@/lib/people/ego-network.types";
-import { EgoGraphCanvas } from "./ego-graph-canvas";
+import { EdgeDetailsView } from "@/components/strength/edge-details-view";
+import type { EgoNode, TEgoFilters } from "@/lib/people/ego-network.types";
+import { EgoGraphCanvas, type GraphControls } from "./ego-graph-canvas";
+import { GraphFilters } from "./graph-filters";
 import { GraphLegend } from "./graph-legend";
 import { useEgoGraph } from "./use-ego-graph";
 
@@ -19,85 +23,197 @@ export interface GraphCenter {
   subtitle: string;
 }
 
-export function GraphExplorer({ center }: { center: GraphCenter }) {
+export function graphPageHref(personId: string, filters: TEgoFilters, path: readonly string[]): string {
+  const params = new URLSearchParams({ person: personId });
+  if (filters.hops !== 1) params.set("hops", String(filters.hops));
+  params.set("limit", String(filters.limit));
+  if (filters.minStrength > 0) params.set("minStrength", String(filters.minStrength));
+  if (filters.source) params.set("source", filters.source);
+  if (filters.channel) params.set("channel", filters.channel);
+  if (filters.window !== "all") params.set("window", filters.window);
+  if (path.length > 0) params.set("path", path.join(","));
+  return `/graph?${params}`;
+}
+
+export function GraphExplorer({ center, filters, path }: { center: GraphCenter; filters: TEgoFilters; path: string[] }) {
   const router = useRouter();
-  const { data, error, isPending, isPlaceholderData, refetch } = useEgoGraph(center.id);
-  // Hover is remembered per centre: after a click recentres the graph, a stale hover must not linger.
+  const { data, error, isPending, isPlaceholderData, refetch } = useEgoGraph(center.id, filters, path);
+  const controls = useRef<GraphControls | null>(null);
+  // Hover and selection are remembered per centre: after a recentre, stale ones must not linger.
   const [hover, setHover] = useState<{ centerId: string; personId: string } | null>(null);
+  const [selectedEdge, setSelectedEdge] = useState<{ centerId: string; a: string; b: string } | null>(null);
+  const [selectedNode, setSelectedNode] = useState<EgoNode | null>(null);
   const hoveredId = hover?.centerId === center.id ? hover.personId : null;
+  const edge = selectedEdge?.centerId === center.id ? selectedEdge : null;
   const onHover = useCallback((personId: string | null) => setHover(personId ? { centerId: center.id, personId } : null), [center.id]);
 
-  const open = useCallback((personId: string) => router.push(`/graph?person=${personId}`), [router]);
   const nodesById = useMemo(() => new Map((data?.nodes ?? []).map((node) => [node.id, node])), [data]);
+  const onSelectNode = useCallback(
+    (personId: string) => {
+      const node = nodesById.get(personId);
+      if (node) setSelectedNode(node);
+      setSelectedEdge(null);
+      if (personId !== center.id) router.push(graphPageHref(personId, filters, path));
+    },
+    [center.id, filters, nodesById, path, router],
+  );
+  const onSelectEdge = useCallback((pair: { a: string; b: string } | null) => setSelectedEdge(pair ? { centerId: center.id, ...pair } : null), [center.id]);
+  const setFilters = (changes: Partial<TEgoFilters>) => router.replace(graphPageHref(center.id, { ...filters, ...changes }, path), { scroll: false });
+
   const hovered = hoveredId ? nodesById.get(hoveredId) : undefined;
-  const strongest = useMemo(() => (data?.nodes ?? []).filter((node) => !node.isCenter).slice(0, 10), [data]);
+  const strongest = useMemo(() => (data?.nodes ?? []).filter((node) => node.hops === 1).slice(0, 10), [data]);
   const neighbours = data ? data.nodes.length - 1 : 0;
+  const card = selectedNode && selectedNode.id !== center.id && isPlaceholderData ? selectedNode : null;
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
-      <div className="relative h-[min(72vh,680px)] min-h-[420px] overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm [background-image:radial-gradient(#e4e4e7_1px,transparent_1px)] [background-size:20px_20px]">
-        {data && neighbours > 0 ? (
-          <EgoGraphCanvas graph={data} label={`Network of ${center.name}: ${neighbours} people`} onOpen={open} onHover={onHover} />
-        ) : null}
-        {isPending ? <Overlay>Loading the network…</Overlay> : null}
-        {data && isPlaceholderData ? <Overlay subtle>Loading {center.name}’s network…</Overlay> : null}
-        {error && !data ? (
-          <Overlay>
-            <p className="text-sm text-red-700">{error.message}</p>
-            <button type="button" onClick={() => void refetch()} className={`mt-3 ${buttonClass("secondary")}`}>
-              Try again
-            </button>
-          </Overlay>
-        ) : null}
-        {data && !isPlaceholderData && neighbours === 0 ? (
-          <Overlay>
-            <p className="text-sm font-medium text-zinc-900">No relationships yet</p>
-            <p className="mt-1 text-sm text-zinc-500">{center.name} has no links to other people in the graph.</p>
-          </Overlay>
-        ) : null}
-        {hovered && !hovered.isCenter ? <HoverCard node={hovered} centerName={center.name} /> : null}
+    <div className="space-y-4">
+      <div className="rounded-xl border border-zinc-200 bg-white px-4 py-3 shadow-sm">
+        <GraphFilters filters={filters} sources={data?.sources ?? []} onChange={setFilters} />
       </div>
-
-      <aside className="space-y-4" aria-label="About this network">
-        <div className="rounded-xl border border-zinc-200 bg-white p-4 shadow-sm">
-          <div className="flex items-center gap-3">
-            <Avatar name={center.name} />
-            <div className="min-w-0">
-              <p className="truncate text-sm font-semibold text-zinc-900">{center.name}</p>
-              {center.subtitle ? <p className="truncate text-xs text-zinc-500">{center.subtitle}</p> : null}
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="relative h-[min(72vh,680px)] min-h-[420px] overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm [background-image:radial-gradient(#e4e4e7_1px,transparent_1px)] [background-size:20px_20px]">
+          {data && neighbours > 0 ? (
+            <EgoGraphCanvas
+              graph={data}
+              path={path}
+              label={`Network of ${center.name}: ${neighbours} people`}
+              selectedNodeId={selectedNode?.id ?? null}
+              onSelectNode={onSelectNode}
+              onSelectEdge={onSelectEdge}
+              onHover={onHover}
+              controlsRef={controls}
+            />
+          ) : null}
+          {isPending ? <Overlay>Loading the network…</Overlay> : null}
+          {data && isPlaceholderData ? <Overlay subtle>Loading…</Overlay> : null}
+          {error && !data ? (
+            <Overlay>
+              <p className="text-sm text-red-700">{error.message}</p>
+              <button type="button" onClick={() => void refetch()} className={`mt-3 ${buttonClass("secondary")}`}>
+                Try again
+              </button>
+            </Overlay>
+          ) : null}
+          {data && !isPlaceholderData && neighbours === 0 ? (
+            <Overlay>
+              <p className="text-sm font-medium text-zinc-900">No relationships match</p>
+              <p className="mt-1 text-sm text-zinc-500">{center.name} has no links to other people in the graph with these filters.</p>
+            </Overlay>
+          ) : null}
+          {hovered ? <HoverCard node={hovered} centerName={center.name} /> : null}
+          {data && neighbours > 0 ? (
+            <div className="absolute bottom-3 right-3 flex gap-1 rounded-lg border border-zinc-200 bg-white/95 p-1 shadow-sm" role="toolbar" aria-label="View controls">
+              <ControlButton label="Zoom in" onClick={() => controls.current?.zoomBy(1.4)}>
+                +
+              </ControlButton>
+              <ControlButton label="Zoom out" onClick={() => controls.current?.zoomBy(1 / 1.4)}>
+                −
+              </ControlButton>
+              <ControlButton label="Fit to view" onClick={() => controls.current?.fit()}>
+                Fit
+              </ControlButton>
+              {path.length > 1 ? (
+                <ControlButton label="Fit the intro path" onClick={() => controls.current?.fitPath()}>
+                  Path
+                </ControlButton>
+              ) : null}
             </div>
-          </div>
-          <p className="mt-3 text-xs text-zinc-500">
-            {data && !isPlaceholderData
-              ? data.truncated
-                ? `Showing the ${formatCount(neighbours)} strongest of ${formatCount(data.totalNeighbours)} connections.`
-                : `${formatCount(neighbours)} ${neighbours === 1 ? "connection" : "connections"}.`
-              : "\u00a0"}
-          </p>
-          <Link href={`/people/${center.id}`} className={`mt-3 w-full ${buttonClass("secondary")}`}>
-            View profile
-          </Link>
+          ) : null}
         </div>
 
-        {strongest.length > 0 && !isPlaceholderData ? (
-          <div className="rounded-xl border border-zinc-200 bg-white shadow-sm">
-            <h2 className="border-b border-zinc-100 px-4 py-3 text-sm font-semibold text-zinc-900">Strongest ties</h2>
-            <ol className="divide-y divide-zinc-100">
-              {strongest.map((node) => (
-                <li key={node.id} className={`flex items-center justify-between gap-3 px-4 py-2 ${node.id === hoveredId ? "bg-accent-50" : ""}`}>
-                  <Link href={`/graph?person=${node.id}`} className="min-w-0 truncate text-sm text-zinc-800 hover:text-accent-700 hover:underline" title={`Recentre on ${node.name}`}>
-                    {node.name}
-                  </Link>
-                  <StrengthBar strength={node.strengthToCenter} />
-                </li>
-              ))}
-            </ol>
-          </div>
-        ) : null}
+        <aside className="space-y-4" aria-label="About this network">
+          {edge ? (
+            <div className="rounded-xl border border-amber-200 bg-white p-4 shadow-sm" aria-label="Relationship factors">
+              <div className="mb-3 flex items-center justify-between">
+                <h2 className="text-sm font-semibold text-zinc-900">Relationship</h2>
+                <button type="button" onClick={() => setSelectedEdge(null)} className="text-xs text-zinc-500 hover:text-zinc-900" aria-label="Close the relationship panel">
+                  Close
+                </button>
+              </div>
+              <EdgeDetailsView a={edge.a} b={edge.b} />
+            </div>
+          ) : null}
 
-        <GraphLegend />
-      </aside>
+          <PersonCard
+            id={card?.id ?? center.id}
+            name={card?.name ?? center.name}
+            subtitle={card ? [card.title, card.organizationName].filter(Boolean).join(" · ") : center.subtitle}
+            note={
+              data && !isPlaceholderData
+                ? data.truncated
+                  ? `Showing the ${formatCount(neighbours)} strongest of ${formatCount(data.totalNeighbours)} connections.`
+                  : `${formatCount(neighbours)} ${neighbours === 1 ? "person" : "people"} in view.`
+                : "\u00a0"
+            }
+          />
+
+          {path.length > 1 ? (
+            <div className="rounded-xl border border-amber-200 bg-amber-50 p-4 text-xs text-amber-900">
+              <p className="font-semibold">Intro path highlighted</p>
+              <p className="mt-1">
+                {path.map((id) => nodesById.get(id)?.name ?? "someone hidden").join(" → ")}
+              </p>
+              <Link href={graphPageHref(center.id, filters, [])} className="mt-2 inline-block underline">
+                Clear the path
+              </Link>
+            </div>
+          ) : null}
+
+          {strongest.length > 0 && !isPlaceholderData ? (
+            <div className="rounded-xl border border-zinc-200 bg-white shadow-sm">
+              <h2 className="border-b border-zinc-100 px-4 py-3 text-sm font-semibold text-zinc-900">Strongest ties</h2>
+              <ol className="divide-y divide-zinc-100">
+                {strongest.map((node) => (
+                  <li key={node.id} className={`flex items-center justify-between gap-3 px-4 py-2 ${node.id === hoveredId ? "bg-accent-50" : ""}`}>
+                    <Link
+                      href={graphPageHref(node.id, filters, path)}
+                      className="min-w-0 truncate text-sm text-zinc-800 hover:text-accent-700 hover:underline"
+                      title={`Recentre on ${node.name}`}
+                    >
+                      {node.name}
+                    </Link>
+                    <StrengthBar strength={node.strengthToCenter} />
+                  </li>
+                ))}
+              </ol>
+            </div>
+          ) : null}
+
+          <GraphLegend />
+        </aside>
+      </div>
     </div>
+  );
+}
+
+function PersonCard({ id, name, subtitle, note }: { id: string; name: string; subtitle: string; note: string }) {
+  return (
+    <div className="rounded-xl border border-zinc-200 bg-white p-4 shadow-sm" aria-label="Person card">
+      <div className="flex items-center gap-3">
+        <Avatar name={name} />
+        <div className="min-w-0">
+          <p className="truncate text-sm font-semibold text-zinc-900">{name}</p>
+          {subtitle ? <p className="truncate text-xs text-zinc-500">{subtitle}</p> : null}
+        </div>
+      </div>
+      <p className="mt-3 text-xs text-zinc-500">{note}</p>
+      <div className="mt-3 flex gap-2">
+        <Link href={`/people/${id}`} className={`flex-1 ${buttonClass("secondary")}`}>
+          View profile
+        </Link>
+        <Link href={`/?${new URLSearchParams({ to: id, label: name })}`} className={`flex-1 ${buttonClass("secondary")}`}>
+          Find intro
+        </Link>
+      </div>
+    </div>
+  );
+}
+
+function ControlButton({ label, onClick, children }: { label: string; onClick: () => void; children: ReactNode }) {
+  return (
+    <button type="button" aria-label={label} title={label} onClick={onClick} className="min-w-8 rounded px-2 py-1 text-sm font-medium text-zinc-700 hover:bg-zinc-100">
+      {children}
+    </button>
   );
 }
 
@@ -117,19 +233,18 @@ function Overlay({ children, subtle = false }: { children: ReactNode; subtle?: b
 }
 
 function HoverCard({ node, centerName }: { node: EgoNode; centerName: string }) {
-  const mutual = Math.max(0, node.degree - 1);
   return (
     <div className="pointer-events-none absolute left-3 top-3 w-64 rounded-lg border border-zinc-200 bg-white/95 p-3 shadow-md backdrop-blur">
       <p className="truncate text-sm font-semibold text-zinc-900">{node.name}</p>
-      {node.title || node.organizationName ? (
-        <p className="truncate text-xs text-zinc-500">{[node.title, node.organizationName].filter(Boolean).join(" · ")}</p>
-      ) : null}
-      <div className="mt-2 flex items-center justify-between text-xs text-zinc-500">
-        <span>Tie to {centerName.split(" ")[0]}</span>
-        <StrengthBar strength={node.strengthToCenter} />
-      </div>
+      {node.title || node.organizationName ? <p className="truncate text-xs text-zinc-500">{[node.title, node.organizationName].filter(Boolean).join(" · ")}</p> : null}
+      {node.isCenter ? null : (
+        <div className="mt-2 flex items-center justify-between text-xs text-zinc-500">
+          <span>{node.hops === 2 ? `Best 2-hop link to ${centerName.split(" ")[0]}` : node.hops === 1 ? `Tie to ${centerName.split(" ")[0]}` : "On the intro path"}</span>
+          <StrengthBar strength={node.strengthToCenter} />
+        </div>
+      )}
       <p className="mt-1 text-xs text-zinc-500">
-        {mutual} mutual {mutual === 1 ? "connection" : "connections"} in view · click to recentre
+        {node.degree} {node.degree === 1 ? "link" : "links"} in view · click to recentre
       </p>
     </div>
   );

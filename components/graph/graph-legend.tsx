@@ -24,8 +24,14 @@ export function GraphLegend() {
           </span>
           The person at the centre
         </li>
+        <li className="flex items-center gap-3">
+          <span aria-hidden="true" className="flex w-10">
+            <span className="h-[4px] w-full rounded bg-amber-500" />
+          </span>
+          An intro path, or the selected link
+        </li>
       </ul>
-      <p className="mt-3 text-zinc-400">Hover a node for details; click it to recentre. Scroll to zoom, drag to pan.</p>
+      <p className="mt-3 text-zinc-400">Hover a node for details; click it to recentre. Click a line for its factor breakdown. Scroll to zoom, drag to pan. Above 600 people the layout is rings by closeness instead of a force layout.</p>
     </div>
   );
 }

@@ -1,5 +1,7 @@
-// A person's strongest outgoing relationships: who they know, how strongly, through which channels.
+// A person's strongest outgoing relationships: who they know, how strongly, why (the top factors as bars),
+// through which channels.
 import { PersonCell } from "@/components/people/person-cell";
+import { FactorBar } from "@/components/strength/factor-breakdown";
 import { Badge, ChipList } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -23,6 +25,7 @@ export function RelationshipsTable({ rows, total }: { rows: RelationshipRow[]; t
             <tr>
               <Th>Person</Th>
               <Th>Strength</Th>
+              <Th>Why</Th>
               <Th>Channels &amp; sources</Th>
               <Th className="text-right">Interactions</Th>
               <Th>Last seen</Th>
@@ -41,6 +44,20 @@ export function RelationshipsTable({ rows, total }: { rows: RelationshipRow[]; t
                 </Td>
                 <Td className="align-middle">
                   <StrengthBar strength={row.strength} />
+                </Td>
+                <Td className="min-w-40">
+                  {row.topFactors.length === 0 ? (
+                    <span className="text-xs text-zinc-400">no breakdown</span>
+                  ) : (
+                    <ul className="space-y-1" aria-label="Top factors">
+                      {row.topFactors.map((factor) => (
+                        <li key={factor.key} className="text-[11px] text-zinc-600" title={`${factor.label}: score ${factor.normalized.toFixed(2)}, contribution ${factor.contribution.toFixed(2)}`}>
+                          <span className="block truncate">{factor.label}</span>
+                          <FactorBar value={factor.normalized} tone={factor.key === "override" ? "amber" : "accent"} />
+                        </li>
+                      ))}
+                    </ul>
+                  )}
                 </Td>
                 <Td>
                   <ChipList items={row.channels} />

@@ -27,6 +27,14 @@ const memberWithNode = async () => {
   await prisma.user.update({ where: { id: user.id }, data: { personId: person.id } });
   return user;
 };
+import { clearStrengthOverride, setStrengthOverride } from "../strength/overrides";
+
+/** A member linked to a person, and another person to rate. */
+async function memberAndOther() {
+  const [own, other] = [await createPerson(prisma), await createPerson(prisma)];
+  const user = await prisma.user.create({ data: { email: `member-${own.id.slice(0, 8)}@example.com`, role: "member", personId: own.id } });
+  return { user, own, other };
+}
 
 const CORRELATION_ID = "test-op-12345678";
 const ACTOR = "00000000-0000-4000-8000-00000000a11c";
@@ -214,6 +222,31 @@ const cases: MutationCase[] = [
       return removeBlocklistEntry(prisma, user.id, { entryId: entry.id });
     },
     fail: async () => removeBlocklistEntry(prisma, (await memberWithNode()).id, { entryId: MISSING_ID }),
+  },
+  {
+    name: "setStrengthOverride",
+    action: "strength.override_set",
+    run: async () => {
+      const { user, other } = await memberAndOther();
+      return setStrengthOverride(prisma, { userId: user.id, personId: other.id, level: "knows_well" });
+    },
+    fail: async () => {
+      const { user, own } = await memberAndOther();
+      return setStrengthOverride(prisma, { userId: user.id, personId: own.id, level: "knows_well" });
+    },
+  },
+  {
+    name: "clearStrengthOverride",
+    action: "strength.override_cleared",
+    run: async () => {
+      const { user, other } = await memberAndOther();
+      await setStrengthOverride(prisma, { userId: user.id, personId: other.id, level: "barely_knows" });
+      return clearStrengthOverride(prisma, { userId: user.id, personId: other.id });
+    },
+    fail: async () => {
+      const { user, other } = await memberAndOther();
+      return clearStrengthOverride(prisma, { userId: user.id, personId: other.id });
+    },
   },
   {
     name: "ensureInitialAdmin",

@@ -3,6 +3,24 @@
 // use lib/people/deleted-queries.ts instead).
 import "server-only";
 import { prisma, Prisma } from "@/lib/db";
+import { ZStrengthFactors } from "@/lib/strength/strength-factors.schema";
+
+export interface RelationshipFactor {
+  key: string;
+  label: string;
+  normalized: number;
+  contribution: number;
+}
+
+/** The largest contributions of a stored breakdown (a member's override always listed); [] when none is valid. */
+export function topFactorsOf(stored: unknown, limit = 3): RelationshipFactor[] {
+  const parsed = ZStrengthFactors.safeParse(stored);
+  if (!parsed.success) return [];
+  const factors = parsed.data.factors;
+  const override = factors.filter((factor) => factor.key === "override");
+  const ranked = factors.filter((factor) => factor.key !== "override" && factor.contribution > 0).sort((a, b) => b.contribution - a.contribution);
+  return [...override, ...ranked].slice(0, limit).map(({ key, label, normalized, contribution }) => ({ key, label, normalized, contribution }));
+}
 
 export interface PersonSearchHit {
   id: string;
@@ -87,13 +105,15 @@ export async function getStrongestRelationships(personId: string, take = 25) {
         sources: true,
         interactionCount: true,
         lastSeenAt: true,
+        strengthFactors: true,
         toPerson: { select: { id: true, names: true, title: true, organization: { select: { name: true, deletedAt: true } } } },
       },
     }),
     prisma.edge.count({ where }),
   ]);
-  const rows = edges.map(({ toPerson, ...edge }) => ({
+  const rows = edges.map(({ toPerson, strengthFactors, ...edge }) => ({
     ...edge,
+    topFactors: topFactorsOf(strengthFactors),
     person: {
       id: toPerson.id,
       names: toPerson.names,

@@ -26,6 +26,18 @@ export class HiddenEdgePairs {
     return this.keys.size;
   }
 
+  /** Every hidden pair as two parallel arrays (smaller id first), for SQL `unnest`. */
+  toArrays(): { a: string[]; b: string[] } {
+    const a: string[] = [];
+    const b: string[] = [];
+    for (const key of this.keys) {
+      const [first, second] = key.split("|") as [string, string];
+      a.push(first);
+      b.push(second);
+    }
+    return { a, b };
+  }
+
   /** The people hidden from `personId`'s neighbourhood. */
   neighboursOf(personId: string): string[] {
     const result: string[] = [];

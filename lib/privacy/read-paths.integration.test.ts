@@ -1,13 +1,14 @@
-// Every lib read path that can return people hides a soft-deleted person (issue 7, item 1): search,
-// profile, summary, strongest relationships, merge history, ego network, second-degree connections, lookup
-// by email, path targets, the graph's default centre and the headline counts. After restorePerson they
-// all show the person again. A visible twin shares the same unique token, so a filter on name or email alone
-// cannot pass by accident.
+// Every lib read path that can return people hides a soft-deleted person (issue 7, item 1): search, the
+// search typeahead, profile, summary, strongest relationships, merge history, ego network (one and two
+// hops), one relationship's factor breakdown, second-degree connections, lookup by email, path targets,
+// the graph's default centre and the headline counts. After restorePerson they all show the person again.
+// A visible twin shares the same unique token, so a filter on name or email alone cannot pass by accident.
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "../db";
 import { findSecondDegreeConnections } from "../graph/second-degree";
 import { resolveTarget } from "../paths/queries";
+import { getEdgeDetails } from "../people/edge-details";
 import { getEgoNetwork } from "../people/ego-network";
 import { findPeopleByEmails } from "../people/find-by-emails";
 import {
@@ -18,6 +19,7 @@ import {
   listMergedPeople,
   searchPeople,
 } from "../people/queries";
+import { searchPeopleTypeahead } from "../search/typeahead";
 import { getHeadlineCounts, type HeadlineCounts } from "../stats/queries";
 import { connect, createPerson } from "../testing/factories";
 import { resetDatabase } from "../testing/reset-database";
@@ -80,6 +82,12 @@ async function appearances(world: World) {
       findPeopleByEmails(prisma, [visible.email, hidden.email.toUpperCase()]),
       getMostConnectedPersonId(),
     ]);
+  const [typeahead, typeaheadByEmail, edgeDetails, egoTwoHops] = await Promise.all([
+    searchPeopleTypeahead(prisma, token, 20),
+    searchPeopleTypeahead(prisma, hidden.email, 20),
+    getEdgeDetails(hub.id, hidden.id),
+    getEgoNetwork(center.id, { hops: 2 }),
+  ]);
   const targetById = await resolveTarget(prisma, hidden.id).then((target) => target.kind === "person" && target.person.id === hidden.id, () => false);
   const targetByEmail = await resolveTarget(prisma, hidden.email).then((target) => target.kind === "person" && target.person.id === hidden.id, () => false);
   const egoHas = (graph: Awaited<ReturnType<typeof getEgoNetwork>>) =>
@@ -100,6 +108,10 @@ async function appearances(world: World) {
     pathTargetById: targetById,
     pathTargetByEmail: targetByEmail,
     defaultGraphCentre: mostConnected === hidden.id,
+    typeahead: ids(typeahead).includes(hidden.id),
+    typeaheadByEmail: ids(typeaheadByEmail).includes(hidden.id),
+    edgeDetails: edgeDetails !== null,
+    egoTwoHops: egoHas(egoTwoHops),
     // The visible twin stays found throughout: the filters hide one record, not the token.
     twinSearch: ids(search).includes(visible.id),
     twinByEmail: ids(byEmail).includes(visible.id),
@@ -123,6 +135,10 @@ const everywhere = (value: boolean) => ({
   pathTargetById: value,
   pathTargetByEmail: value,
   defaultGraphCentre: value,
+  typeahead: value,
+  typeaheadByEmail: value,
+  edgeDetails: value,
+  egoTwoHops: value,
   twinSearch: true,
   twinByEmail: true,
   twinSecondDegree: true,

@@ -9,7 +9,9 @@ type Json = Prisma.InputJsonObject;
 import type { InteractionChannel, InteractionDirection, RelationshipType, SyncStatus } from "../../prisma/generated/enums";
 import { daysBeforeReference } from "./reference-date";
 import { stableUuid } from "./seed-ids";
-import { seedStrength } from "./seed-strength";
+import { DECAY_REFERENCE_DATE } from "../strength/pair-aggregate";
+import { scoreEdge } from "../strength/score-edge";
+import { summarizePair, type PairInteraction } from "../strength/summarize-pair";
 
 const id = (key: string): string => stableUuid(`contract/${key}`);
 
@@ -90,7 +92,7 @@ interface EdgeSpec {
 }
 
 // Edges summarize each pair's whole history in the sources, not only the 5 sample interactions below.
-// The weighted counts follow seed-strength.ts (a meeting weighs 1.5, a chat message 0.6, group size dilutes).
+// Each spec becomes an even history (specHistory) that lib/strength scores like any imported pair.
 const EDGE_SPECS: EdgeSpec[] = [
   { key: "elena-marcus", from: P.elena, to: P.marcus, type: "colleague", sources: ["gmail", "calendar", "slack"], channels: ["email", "meeting", "message"], count: 412, weighted: 260, firstDaysAgo: 1410, lastDaysAgo: 1 },
   { key: "marcus-elena", from: P.marcus, to: P.elena, type: "colleague", sources: ["gmail", "calendar", "slack"], channels: ["email", "meeting", "message"], count: 398, weighted: 251, firstDaysAgo: 1410, lastDaysAgo: 2 },
@@ -102,15 +104,39 @@ const EDGE_SPECS: EdgeSpec[] = [
   { key: "sofia-elena", from: P.sofia, to: P.elena, type: "introduced", sources: ["linkedin", "gmail"], channels: ["linkedin", "email"], count: 2, weighted: 0.8, firstDaysAgo: 760, lastDaysAgo: 400 },
 ];
 
-export const CONTRACT_EDGES: ContractEdge[] = EDGE_SPECS.map((spec) => {
-  const { strength, factors } = seedStrength({
-    weightedInteractions: spec.weighted,
-    interactionCount: spec.count,
-    daysSinceLast: spec.lastDaysAgo,
-    channels: spec.channels,
+/**
+ * A spec's history as interactions the real model can score: `count` contacts spread evenly from the first
+ * to the last day, cycling through its channels and sources, alternating who started them with every third
+ * one two-way; `weighted / count` sets the group size (a low ratio means mostly group contact).
+ */
+function specHistory(spec: EdgeSpec): PairInteraction[] {
+  const groupSize = Math.max(2, Math.min(20, Math.round(spec.count / Math.max(spec.weighted, 0.1)) + 1));
+  return Array.from({ length: spec.count }, (_, index) => {
+    const daysAgo = spec.count === 1 ? spec.lastDaysAgo : spec.firstDaysAgo - ((spec.firstDaysAgo - spec.lastDaysAgo) * index) / (spec.count - 1);
+    const channel = spec.channels[index % spec.channels.length] as InteractionChannel;
+    const direction: PairInteraction["direction"] = channel === "linkedin" ? null : index % 3 === 2 ? "mutual" : index % 3 === 0 ? "a_to_b" : "b_to_a";
+    return {
+      timestamp: daysBeforeReference(daysAgo, 12),
+      channel,
+      groupSize: index % 2 === 0 ? 2 : groupSize,
+      sourceName: spec.sources[index % spec.sources.length] as string,
+      direction,
+    };
   });
+}
+
+function sameOrganization(a: string, b: string): boolean {
+  const organizationOf = (personId: string) => CONTRACT_PEOPLE.find((person) => person.id === personId)?.organizationId ?? null;
+  return organizationOf(a) !== null && organizationOf(a) === organizationOf(b);
+}
+
+export const CONTRACT_EDGES: ContractEdge[] = EDGE_SPECS.map((spec) => {
+  const factors = scoreEdge(
+    summarizePair({ interactions: specHistory(spec), decayReferenceDate: DECAY_REFERENCE_DATE, sharedOrganization: sameOrganization(spec.from, spec.to) }),
+    { asOf: daysBeforeReference(0, 0) },
+  );
   return {
-    id: id(`edge/${spec.key}`), fromPersonId: spec.from, toPersonId: spec.to, relationshipType: spec.type, strength,
+    id: id(`edge/${spec.key}`), fromPersonId: spec.from, toPersonId: spec.to, relationshipType: spec.type, strength: factors.score,
     strengthFactors: factors as Json, sources: spec.sources, channels: spec.channels,
     firstSeenAt: daysBeforeReference(spec.firstDaysAgo, 15), lastSeenAt: daysBeforeReference(spec.lastDaysAgo, 17), interactionCount: spec.count,
   };

@@ -82,7 +82,9 @@ describe("contract seed", () => {
     const group = await prisma.auditLog.findMany({ where: { correlationId: mergeAudit[0]?.correlationId } });
     expect(group.length).toBe(2);
     const strengths = (await prisma.edge.findMany({ select: { strength: true } })).map((edge) => edge.strength);
-    expect(Math.min(...strengths)).toBeLessThan(0.3);
+    // Scored by the real model: the weakest (a LinkedIn connection and one unanswered mail, both over a
+    // year old, seen by two sources) stays weak; the daily colleagues are strong.
+    expect(Math.min(...strengths)).toBeLessThan(0.35);
     expect(Math.max(...strengths)).toBeGreaterThan(0.8);
   });
 });

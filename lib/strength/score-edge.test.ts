@@ -121,7 +121,7 @@ describe("scoreEdge: the strengthFactors document", () => {
     expect(channel?.evidence.sources).toEqual(["calendar", "gmail"]);
     const duration = result.factors.find((factor) => factor.key === "duration");
     expect(duration?.evidence.dates).toEqual({ firstSeenAt: daysAgo(340).toISOString(), lastSeenAt: daysAgo(6).toISOString() });
-    expect(result.factors.find((factor) => factor.key === "reciprocity")?.evidence.counts).toEqual({ aToB: 1, bToA: 1, mutual: 13, replies: 0 });
+    expect(result.factors.find((factor) => factor.key === "reciprocity")?.evidence.counts).toEqual({ aToB: 1, bToA: 1, mutual: 12, replies: 1 });
   });
 
   it("rejects malformed documents: unknown version, out-of-range values, inconsistent score, override without its factor", () => {

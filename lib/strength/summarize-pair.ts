@@ -3,7 +3,7 @@
 import type { InteractionChannel, InteractionDirection } from "../../prisma/generated/enums";
 import { decayedMass } from "./decay";
 import type { ChannelNumbers, PairSummary, StrengthOverride } from "./pair-summary";
-import { CHANNEL_RICHNESS, DEFAULT_HALF_LIFE_DAYS, ONE_WAY_SHARE } from "./weights";
+import { CHANNEL_RICHNESS, DEFAULT_HALF_LIFE_DAYS, ONE_WAY_SHARE, THREAD_CHANNELS } from "./weights";
 
 const DAY_MS = 86_400_000;
 
@@ -90,6 +90,9 @@ export function summarizePair(options: SummarizePairOptions): PairSummary {
     sources.add(interaction.sourceName);
     if (interaction.direction === "a_to_b") directions.aToB += share;
     else if (interaction.direction === "b_to_a") directions.bToA += share;
+    // A two-way written thread means someone answered: it counts as replies; two-way meetings and calls
+    // (both took part by nature) count as mutual. The SQL recompute splits them the same way.
+    else if (interaction.direction === "mutual" && THREAD_CHANNELS.includes(interaction.channel)) replies += share;
     else if (interaction.direction === "mutual") directions.mutual += share;
     replies += (interaction.replies ?? 0) * share;
     first = first === null ? time : Math.min(first, time);

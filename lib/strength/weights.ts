@@ -35,6 +35,9 @@ export const CHANNEL_RICHNESS: Readonly<Record<InteractionChannel, number>> = {
  */
 export const ONE_WAY_SHARE = 0.5;
 
+/** Channels whose two-way interactions are written threads (someone replied), not synchronous contact. */
+export const THREAD_CHANNELS: readonly InteractionChannel[] = ["email", "message"];
+
 /** Canonical channel order, for stable evidence output. */
 export const STRENGTH_CHANNELS: readonly InteractionChannel[] = ["meeting", "call", "email", "message", "linkedin", "other"];
 

@@ -1,17 +1,24 @@
-// A person's profile: identity, organization, strongest relationships and merge history.
+// A person's profile: identity, identities per source and organization, strongest relationships with
+// their top factors, the interaction timeline per month and channel, merge history, and the signed-in
+// member's own judgement of their relationship with this person.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { IdentityCard } from "@/components/people/identity-card";
+import { InteractionTimeline } from "@/components/people/interaction-timeline";
 import { MergeHistoryCard } from "@/components/people/merge-history-card";
+import { OverrideControl } from "@/components/people/override-control";
 import { RelationshipsTable } from "@/components/people/relationships-table";
+import { SourceIdentitiesCard } from "@/components/people/source-identities-card";
 import { Avatar } from "@/components/ui/avatar";
 import { ButtonLink, buttonClass } from "@/components/ui/button-link";
 import { displayName } from "@/components/ui/format";
 import { isUuid } from "@/lib/api/ids";
-import { getPersonProfile, getStrongestRelationships } from "@/lib/people/queries";
 import { getSessionUser, requirePageUser } from "@/lib/auth/session";
+import { getIdentitiesBySource, getInteractionTimeline, getMergeHistory, getOwnOverride, TIMELINE_MONTHS } from "@/lib/people/person-details";
+import { getPersonProfile, getStrongestRelationships } from "@/lib/people/queries";
+import { overrideActions } from "./override-wiring";
 
 export const dynamic = "force-dynamic";
 
@@ -29,13 +36,22 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PersonPage({ params }: Props) {
   const { id } = await params;
-  const viewer = await requirePageUser("member");
+  const user = await requirePageUser("member");
   // Unknown, soft-deleted and malformed ids all 404 alike: a deleted person is indistinguishable from none.
-  const [person, relationships] = await Promise.all([loadProfile(id), isUuid(id) ? getStrongestRelationships(id) : null]);
-  if (!person || !relationships) notFound();
+  const person = await loadProfile(id);
+  if (!person) notFound();
+  const now = new Date();
+  const ownNode = user.personId !== null && user.personId !== person.id;
+  const [relationships, identities, timeline, merges, override] = await Promise.all([
+    getStrongestRelationships(person.id),
+    getIdentitiesBySource(person.id),
+    getInteractionTimeline(person.id, { now }),
+    getMergeHistory(person.id),
+    ownNode ? getOwnOverride(user.id, person.id) : null,
+  ]);
 
   const name = displayName(person.names);
-  const hasMergeHistory = person.previousIds.length > 0 || Boolean(person.mergeExplanation);
+  const hasMergeHistory = person.previousIds.length > 0 || Boolean(person.mergeExplanation) || merges.length > 0;
 
   return (
     <>
@@ -61,12 +77,13 @@ export default async function PersonPage({ params }: Props) {
           </div>
         </div>
         <div className="flex gap-2">
-          {viewer.role === "admin" ? (
+          {user.role === "admin" ? (
             // A plain link (not next/link): the route answers with a JSON attachment (lib/privacy/export-person.ts).
             <a href={`/api/people/${person.id}/export`} download className={buttonClass("secondary")}>
               Export JSON
             </a>
           ) : null}
+          <ButtonLink href={`/?${new URLSearchParams({ to: person.id, label: name })}`}>Find an intro</ButtonLink>
           <ButtonLink href={`/graph?person=${person.id}`} variant="primary">
             Explore network
           </ButtonLink>
@@ -75,10 +92,23 @@ export default async function PersonPage({ params }: Props) {
 
       <div className="grid items-start gap-6 lg:grid-cols-[18rem_minmax(0,1fr)]">
         <div className="space-y-6">
+          {ownNode ? (
+            <OverrideControl
+              personId={person.id}
+              personName={name}
+              current={override?.level ?? null}
+              setOverride={overrideActions.set}
+              clearOverride={overrideActions.clear}
+            />
+          ) : null}
           <IdentityCard person={person} />
-          {hasMergeHistory ? <MergeHistoryCard explanation={person.mergeExplanation} previousIds={person.previousIds} /> : null}
+          <SourceIdentitiesCard groups={identities} organization={person.organization} />
+          {hasMergeHistory ? <MergeHistoryCard explanation={person.mergeExplanation} previousIds={person.previousIds} merges={merges} /> : null}
         </div>
-        <RelationshipsTable rows={relationships.rows} total={relationships.total} />
+        <div className="min-w-0 space-y-6">
+          <InteractionTimeline buckets={timeline} months={TIMELINE_MONTHS} now={now} />
+          <RelationshipsTable rows={relationships.rows} total={relationships.total} />
+        </div>
       </div>
     </>
   );

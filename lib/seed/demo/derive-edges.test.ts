@@ -42,7 +42,12 @@ describe("deriveEdges", () => {
       expect(edge(candidate.toPersonId, candidate.fromPersonId)?.strength).toBe(candidate.strength);
     }
     expect(edge("a", "b")?.strength ?? 0).toBeGreaterThan(edge("a", "c")?.strength ?? 1);
-    expect(edge("a", "b")?.strengthFactors).toMatchObject({ version: "seed-v1", evidence: { interactionCount: 3, daysSinceLast: 31 } });
+    // The real model, explained: a shared organization, and c as a mutual connection of a and b.
+    const factors = edge("a", "b")?.strengthFactors;
+    expect(factors?.version).toBe("strength-v1");
+    expect(factors?.factors.find((factor) => factor.key === "shared_organization")?.raw).toBe(true);
+    expect(factors?.factors.find((factor) => factor.key === "mutual_connections")?.raw).toBe(1);
+    expect(factors?.factors.find((factor) => factor.key === "frequency")?.evidence.counts.interactions).toBe(3);
   });
 
   it("is deterministic, ids included", () => {

@@ -1,13 +1,16 @@
-// Step 4: edges derived from interactions, the way an import will derive them: every pair of people who
-// appear together in an interaction gets both directed edges (A→B and B→A) summarizing all their shared
-// interactions. Strength is the seed placeholder (seed-strength.ts); the real model replaces it later.
-// People are found by any of their emails, so mail sent from a personal address still counts.
+// Step 4: edges derived from interactions, the way an import derives them: every pair of people who
+// appear together in an interaction gets both directed edges (A→B and B→A), scored with the real strength
+// model (lib/strength: summarizePair + scoreEdge, mutual connections and shared organizations included),
+// with the same conventions as the SQL recompute, so `strength.recompute_all` on a seeded database keeps
+// the same strengths. People are found by any of their emails, so mail sent from a personal address counts.
 import type { InteractionChannel, InteractionDirection, RelationshipType } from "../../../prisma/generated/enums";
+import { countMutualConnections } from "../../strength/mutual-connections";
+import { DECAY_REFERENCE_DATE } from "../../strength/pair-aggregate";
+import { scoreEdge } from "../../strength/score-edge";
+import { ZStrengthFactors } from "../../strength/strength-factors.schema";
+import { summarizePair, type PairInteraction } from "../../strength/summarize-pair";
 import { stableUuid } from "../seed-ids";
-import { interactionWeight, seedStrength } from "../seed-strength";
 import type { DemoEdge } from "./types";
-
-const DAY_MS = 86_400_000;
 
 export interface EdgeInteraction {
   timestamp: Date;
@@ -15,6 +18,7 @@ export interface EdgeInteraction {
   channel: InteractionChannel;
   direction: InteractionDirection | null;
   sourceName: string;
+  metadata?: Readonly<Record<string, unknown>> | null;
 }
 
 export interface EdgePerson {
@@ -23,38 +27,10 @@ export interface EdgePerson {
   organizationId: string | null;
 }
 
-interface PairSummary {
-  low: number;
-  high: number;
-  count: number;
-  weighted: number;
-  first: number;
-  last: number;
-  /** Bit i set when sourceNames[i] / channelNames[i] occurred: two ints instead of two Sets per pair. */
-  sourceMask: number;
-  channelMask: number;
-}
-
-/** Stable small indices for the (few) distinct names seen, so sets of them fit in a bitmask. */
-class NameIndex {
-  readonly names: string[] = [];
-  private readonly index = new Map<string, number>();
-
-  bit(name: string): number {
-    let position = this.index.get(name);
-    if (position === undefined) {
-      position = this.names.length;
-      if (position >= 31) throw new Error("more than 31 distinct sources or channels");
-      this.names.push(name);
-      this.index.set(name, position);
-    }
-    return 1 << position;
-  }
-
-  /** The names whose bits are set, sorted. */
-  list(mask: number): string[] {
-    return this.names.filter((_, position) => (mask & (1 << position)) !== 0).sort();
-  }
+/** The group size the recompute uses: participants listed, or the audience the source recorded. */
+function groupSize(interaction: EdgeInteraction): number {
+  const recorded = interaction.metadata?.groupSize;
+  return Math.max(2, interaction.participants.length, typeof recorded === "number" ? Math.floor(recorded) : 0);
 }
 
 export function deriveEdges(people: readonly EdgePerson[], interactions: readonly EdgeInteraction[], referenceDate: Date): DemoEdge[] {
@@ -64,64 +40,68 @@ export function deriveEdges(people: readonly EdgePerson[], interactions: readonl
     for (const email of person.emails) indexByEmail.set(email, index);
   });
 
-  const pairs = new Map<number, PairSummary>();
-  const sourceNames = new NameIndex();
-  const channelNames = new NameIndex();
+  const pairs = new Map<number, { low: number; high: number; interactions: PairInteraction[] }>();
   for (const interaction of interactions) {
-    const found = new Set<number>();
+    const found: number[] = [];
     for (const email of interaction.participants) {
       const index = indexByEmail.get(email);
-      if (index !== undefined) found.add(index);
+      if (index !== undefined && !found.includes(index)) found.push(index);
     }
-    if (found.size < 2) continue;
+    if (found.length < 2) continue;
+    const starter = indexByEmail.get(interaction.participants[0] ?? "");
+    const size = groupSize(interaction);
+    const undirected = interaction.direction === null && interaction.channel === "linkedin";
     const indices = [...found].sort((x, y) => x - y);
-    const weight = interactionWeight(interaction.channel, interaction.direction, indices.length);
-    const time = interaction.timestamp.getTime();
-    const sourceBit = sourceNames.bit(interaction.sourceName);
-    const channelBit = channelNames.bit(interaction.channel);
     for (let i = 0; i < indices.length; i += 1) {
       for (let j = i + 1; j < indices.length; j += 1) {
-        const low = indices[i] ?? 0;
-        const high = indices[j] ?? 0;
+        const low = indices[i] as number;
+        const high = indices[j] as number;
         const key = low * people.length + high;
         let pair = pairs.get(key);
-        if (!pair) {
-          pair = { low, high, count: 0, weighted: 0, first: time, last: time, sourceMask: 0, channelMask: 0 };
-          pairs.set(key, pair);
-        }
-        pair.count += 1;
-        pair.weighted += weight;
-        pair.first = Math.min(pair.first, time);
-        pair.last = Math.max(pair.last, time);
-        pair.sourceMask |= sourceBit;
-        pair.channelMask |= channelBit;
+        if (!pair) pairs.set(key, (pair = { low, high, interactions: [] }));
+        // Same conventions as lib/strength/recompute-sql.ts: two-way → mutual; participants[0] started one-way.
+        const direction: PairInteraction["direction"] =
+          interaction.direction === "two_way" ? "mutual" : undirected ? null : starter === low ? "a_to_b" : starter === high ? "b_to_a" : null;
+        pair.interactions.push({ timestamp: interaction.timestamp, channel: interaction.channel, groupSize: size, sourceName: interaction.sourceName, direction });
       }
     }
   }
 
+  // Ordered by (low, high), so mutual connections line up with the pair list and the output is stable.
+  const ordered = [...pairs.values()].sort((x, y) => x.low - y.low || x.high - y.high);
+  const mutual = countMutualConnections(Int32Array.from(ordered, (pair) => pair.low), Int32Array.from(ordered, (pair) => pair.high), people.length);
   const edges: DemoEdge[] = [];
-  for (const pair of pairs.values()) {
+  ordered.forEach((pair, position) => {
     const low = people[pair.low];
     const high = people[pair.high];
-    if (!low || !high) continue;
+    if (!low || !high) return;
     const sameOrganization = low.organizationId !== null && low.organizationId === high.organizationId;
     const type: RelationshipType = sameOrganization ? "colleague" : "knows";
-    const channels = channelNames.list(pair.channelMask);
-    const { strength, factors } = seedStrength({
-      weightedInteractions: pair.weighted,
-      interactionCount: pair.count,
-      daysSinceLast: (referenceDate.getTime() - pair.last) / DAY_MS,
-      channels,
+    // The model's pair (a, b) has a < b by id, as the SQL recompute orders it.
+    const [a, b] = low.id < high.id ? [low, high] : [high, low];
+    const flip = a !== low;
+    const summary = summarizePair({
+      interactions: flip ? pair.interactions.map((interaction) => ({ ...interaction, direction: flipDirection(interaction.direction) })) : pair.interactions,
+      decayReferenceDate: DECAY_REFERENCE_DATE,
+      mutualConnections: mutual[position] ?? 0,
+      sharedOrganization: sameOrganization,
     });
-    const sources = sourceNames.list(pair.sourceMask);
-    for (const [from, to] of [[low.id, high.id], [high.id, low.id]] as const) {
+    // Validate a sample (the shape is fixed by scoreEdge; zod costs ~50 µs per pair).
+    const factors = scoreEdge(summary, { asOf: referenceDate, validate: false });
+    if (position % 1000 === 0) ZStrengthFactors.parse(factors);
+    const channels = Object.keys(summary.countsByChannel).sort();
+    for (const [from, to] of [[a.id, b.id], [b.id, a.id]] as const) {
       edges.push({
         id: stableUuid(`demo/edge/${from}/${to}/${type}`), fromPersonId: from, toPersonId: to, relationshipType: type,
-        strength, strengthFactors: factors, sources: [...sources], channels: [...channels],
-        firstSeenAt: new Date(pair.first), lastSeenAt: new Date(pair.last), interactionCount: pair.count,
+        strength: factors.score, strengthFactors: factors, sources: [...summary.sources], channels: [...channels],
+        firstSeenAt: summary.firstSeenAt as Date, lastSeenAt: summary.lastSeenAt as Date, interactionCount: pair.interactions.length,
       });
     }
-  }
+  });
   // Sorted so the output (and the write order) does not depend on Map iteration details.
   return edges.sort((x, y) => (x.fromPersonId < y.fromPersonId ? -1 : x.fromPersonId > y.fromPersonId ? 1 : x.toPersonId < y.toPersonId ? -1 : 1));
+}
+
+function flipDirection(direction: PairInteraction["direction"]): PairInteraction["direction"] {
+  return direction === "a_to_b" ? "b_to_a" : direction === "b_to_a" ? "a_to_b" : direction;
 }

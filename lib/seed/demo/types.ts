@@ -1,7 +1,7 @@
 // The demo network as plain data: what generate-demo-network.ts returns and write-demo-network.ts writes.
 // Field names match the Prisma models, so rows go to the database without renaming.
 import type { InteractionChannel, InteractionDirection, RelationshipType } from "../../../prisma/generated/enums";
-import type { SeedStrengthFactors } from "../seed-strength";
+import type { TStrengthFactors } from "../../strength/strength-factors.schema";
 import type { Department } from "./titles";
 
 export interface DemoConfig {
@@ -51,7 +51,7 @@ export interface DemoEdge {
   toPersonId: string;
   relationshipType: RelationshipType;
   strength: number;
-  strengthFactors: SeedStrengthFactors;
+  strengthFactors: TStrengthFactors;
   sources: string[];
   channels: string[];
   firstSeenAt: Date;

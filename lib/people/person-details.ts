@@ -1,0 +1,79 @@
+// Reads for the person screen beyond the profile (queries.ts): identities per source, the interaction
+// timeline per month and channel, and the merges this record absorbed. The caller has already checked the
+// person is visible (getPersonProfile); every read here also filters by a visible person itself.
+import "server-only";
+import { prisma } from "@/lib/db";
+
+export interface SourceIdentities {
+  sourceName: string;
+  identities: Array<{ id: string; sourceId: string; observedAt: Date | null }>;
+}
+
+/** PersonIdentity rows grouped by source, sources alphabetically, newest observation first within each. */
+export async function getIdentitiesBySource(personId: string): Promise<SourceIdentities[]> {
+  const rows = await prisma.personIdentity.findMany({
+    where: { personId, person: { deletedAt: null, erasedAt: null } },
+    orderBy: [{ sourceName: "asc" }, { observedAt: { sort: "desc", nulls: "last" } }, { sourceId: "asc" }],
+    take: 500,
+    select: { id: true, sourceName: true, sourceId: true, observedAt: true },
+  });
+  const groups = new Map<string, SourceIdentities>();
+  for (const row of rows) {
+    const group = groups.get(row.sourceName) ?? { sourceName: row.sourceName, identities: [] };
+    group.identities.push({ id: row.id, sourceId: row.sourceId, observedAt: row.observedAt });
+    groups.set(row.sourceName, group);
+  }
+  return [...groups.values()];
+}
+
+export interface TimelineBucket {
+  /** "YYYY-MM" (UTC). */
+  month: string;
+  channel: string;
+  count: number;
+}
+
+export const TIMELINE_MONTHS = 24;
+
+/**
+ * Interactions per month and channel over the last `months` months, for every interaction whose
+ * participants include one of the person's emails. One GROUP BY served by the participants GIN index.
+ */
+export async function getInteractionTimeline(personId: string, options: { months?: number; now?: Date } = {}): Promise<TimelineBucket[]> {
+  const months = options.months ?? TIMELINE_MONTHS;
+  const now = options.now ?? new Date();
+  const since = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (months - 1), 1));
+  const person = await prisma.person.findFirst({ where: { id: personId, deletedAt: null, erasedAt: null }, select: { emails: true } });
+  if (!person || person.emails.length === 0) return [];
+  return prisma.$queryRaw<TimelineBucket[]>`
+    SELECT to_char(date_trunc('month', i."timestamp"), 'YYYY-MM') AS month, i.channel::text AS channel, count(*)::int AS count
+    FROM "Interaction" i
+    WHERE i.participants && ${person.emails}::text[] AND i."timestamp" >= ${since}
+    GROUP BY 1, 2
+    ORDER BY 1, 2`;
+}
+
+export interface MergeRecord {
+  id: string;
+  mergedId: string;
+  method: string;
+  probability: number | null;
+  explanation: string;
+  createdAt: Date;
+  undoneAt: Date | null;
+}
+
+/** Merges into this person (Merge rows with survivorId = id), newest first, undone ones included and marked. */
+export async function getMergeHistory(personId: string, take = 50): Promise<MergeRecord[]> {
+  return prisma.merge.findMany({
+    where: { survivorId: personId },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    take,
+    select: { id: true, mergedId: true, method: true, probability: true, explanation: true, createdAt: true, undoneAt: true },
+  });
+}
+
+/** The signed-in member's own stored judgement of their relationship with this person, if any. */
+export async function getOwnOverride(userId: string, personId: string) {
+  return prisma.strengthOverride.findUnique({ where: { userId_personId: { userId, personId } }, select: { level: true, note: true, updatedAt: true } });
+}

@@ -1,0 +1,35 @@
+// The recompute speaks plain SQL through either driver: a Prisma transaction (what the import pipeline and
+// the overrides hold) or a node-postgres client (the full recompute job and the benchmark). Bulk work wants
+// the latter: Prisma's raw API moves parameters at ~10 MB/s here, and 2,000 edges carry ~4 MB of factors.
+// Results are normalized by the SQL itself (dates as epoch milliseconds, ids as text), so both agree.
+import type pg from "pg";
+import type { Prisma } from "../../prisma/generated/client";
+
+export type PrismaTx = Prisma.TransactionClient;
+export type SqlClient = PrismaTx | pg.ClientBase;
+
+export interface SqlRunner {
+  query<T>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  exec(text: string, params?: readonly unknown[]): Promise<void>;
+}
+
+function isPrisma(client: SqlClient): client is PrismaTx {
+  return typeof (client as PrismaTx).$queryRawUnsafe === "function";
+}
+
+export function sqlRunner(client: SqlClient): SqlRunner {
+  if (isPrisma(client)) {
+    return {
+      query: <T>(text: string, params: readonly unknown[] = []) => client.$queryRawUnsafe<T[]>(text, ...params),
+      exec: async (text: string, params: readonly unknown[] = []) => {
+        await client.$executeRawUnsafe(text, ...params);
+      },
+    };
+  }
+  return {
+    query: async <T>(text: string, params: readonly unknown[] = []) => (await client.query(text, params as unknown[])).rows as T[],
+    exec: async (text: string, params: readonly unknown[] = []) => {
+      await client.query(text, params as unknown[]);
+    },
+  };
+}

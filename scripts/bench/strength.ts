@@ -1,0 +1,235 @@
+// npm run bench:strength [-- --interactions N] [--people N] [--json]
+//   Generates a deterministic interaction history (default 2,000,000 interactions with 2–8 participants over
+//   three years, mixed channels and sources, people in organizations with circles of contacts), loads it
+//   into a dedicated PostgreSQL (DATABASE_URL's server, or an embedded one in .data/bench-strength-postgres,
+//   stopped at the end), then times:
+//     1. the full recompute (lib/strength/recompute-all.ts) — target < 60 s;
+//     2. inserting 10,000 new interactions and recomputing the pairs they touch (recomputePairs, plus the GIN
+//        pending-list merge the import pipeline does first) — target < 2 s.
+//   Prints a table with PASS/FAIL per target; with --json, one JSON object as the last line.
+import { parseCliArgs, runCli, CliUsageError } from "../lib/cli";
+import { insertColumns, memoryMb, openBenchDatabase, table } from "../../lib/paths/testing/bench-database";
+import { stableUuid } from "../../lib/seed/seed-ids";
+import { createRng, type Rng } from "../../lib/seed/demo/prng";
+import { recomputePairs } from "../../lib/strength/recompute";
+import { recomputeAllEdges } from "../../lib/strength/recompute-all";
+
+const AS_OF = new Date("2026-11-01T00:00:00Z");
+const DAY_MS = 86_400_000;
+const CIRCLE = 24;
+const NEW_INTERACTIONS = 10_000;
+const TARGET = { fullMs: 60_000, incrementalMs: 2_000 };
+
+// Channel mix and the source each channel comes from.
+const CHANNELS = [
+  { channel: "email", source: "gmail", weight: 0.5 },
+  { channel: "message", source: "slack", weight: 0.2 },
+  { channel: "meeting", source: "calendar", weight: 0.15 },
+  { channel: "call", source: "phone", weight: 0.07 },
+  { channel: "linkedin", source: "linkedin", weight: 0.03 },
+  { channel: "other", source: "vcard", weight: 0.05 },
+] as const;
+// Most interactions are 1:1; groups up to 8.
+const GROUP_SIZES = [[2, 0.55], [3, 0.15], [4, 0.1], [5, 0.08], [6, 0.05], [7, 0.04], [8, 0.03]] as const;
+
+function integer(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw.replaceAll("_", ""));
+  if (!Number.isInteger(value) || value < 1) throw new CliUsageError(`--${name} must be a positive integer, got "${raw}".`);
+  return value;
+}
+
+function weighted<T>(rng: Rng, items: ReadonlyArray<readonly [T, number]>): T {
+  let r = rng.next();
+  for (const [item, weight] of items) {
+    r -= weight;
+    if (r <= 0) return item;
+  }
+  return (items[items.length - 1] as readonly [T, number])[0];
+}
+
+const email = (index: number): string => `p${index}@org${index % 997}.example`;
+
+interface Generated {
+  sourceId: string[];
+  sourceName: string[];
+  timestamp: string[];
+  participants: string[];
+  channel: string[];
+  direction: Array<string | null>;
+  pairs: Set<string>;
+}
+
+/**
+ * Interactions around an anchor (activity skewed: a few very active people) and its circle of contacts
+ * (contact j of person p is a hash of (p, j), near contacts far more often than far ones), so pairs repeat
+ * the way real relationships do instead of every interaction inventing new pairs.
+ */
+function generate(rng: Rng, people: number, count: number, from: number, to: number, tag: string, ids: readonly string[] | null): Generated {
+  const out: Generated = { sourceId: [], sourceName: [], timestamp: [], participants: [], channel: [], direction: [], pairs: new Set() };
+  const contact = (person: number, j: number): number => {
+    let h = (person * 2654435761 + j * 40503 + 12345) >>> 0;
+    h ^= h >>> 15;
+    h = Math.imul(h, 2246822519) >>> 0;
+    return ((h ^ (h >>> 13)) >>> 0) % people;
+  };
+  const channels = CHANNELS.map((entry) => [entry, entry.weight] as const);
+  for (let index = 0; index < count; index += 1) {
+    const anchor = Math.floor(people * rng.next() ** 2.5);
+    const size = weighted(rng, GROUP_SIZES);
+    const members = [anchor];
+    let guard = 0;
+    while (members.length < size && guard++ < 50) {
+      const other = contact(anchor, Math.floor(CIRCLE * rng.next() ** 2));
+      if (!members.includes(other)) members.push(other);
+    }
+    if (members.length < 2) continue;
+    const { channel, source } = weighted(rng, channels);
+    const direction = channel === "linkedin" ? null : rng.chance(0.45) ? "two_way" : "one_way";
+    out.sourceId.push(`${tag}-${index}`);
+    out.sourceName.push(source);
+    out.timestamp.push(new Date(from + Math.floor(rng.next() * (to - from))).toISOString());
+    out.participants.push(members.map(email).join("|"));
+    out.channel.push(channel);
+    out.direction.push(direction);
+    if (ids) {
+      for (let i = 0; i < members.length; i += 1) {
+        for (let j = i + 1; j < members.length; j += 1) out.pairs.add(`${ids[members[i] as number]} ${ids[members[j] as number]}`);
+      }
+    }
+  }
+  return out;
+}
+
+async function insertInteractions(client: import("pg").Client, rows: Generated): Promise<void> {
+  await insertColumns(
+    client,
+    "Interaction",
+    ["id", "sourceId", "sourceName", "timestamp", "participants", "channel", "direction"],
+    ["text", "text", "text", "text", "text", "text"],
+    ["gen_random_uuid()", "c1", "c2", "c3::timestamp", "string_to_array(c4, '|')", `c5::"InteractionChannel"`, `c6::"InteractionDirection"`],
+    [rows.sourceId, rows.sourceName, rows.timestamp, rows.participants, rows.channel, rows.direction],
+  );
+}
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+
+runCli("bench:strength", async () => {
+  const { values } = parseCliArgs({
+    interactions: { type: "string" },
+    people: { type: "string" },
+    json: { type: "boolean", default: false },
+  });
+  const interactions = integer("interactions", values.interactions, 2_000_000);
+  const people = integer("people", values.people, Math.max(100, Math.round(interactions / 40)));
+  const log = (line: string) => console.log(line);
+  const json = values.json === true;
+
+  log(`bench:strength — ${interactions.toLocaleString("en-US")} interactions, ${people.toLocaleString("en-US")} people`);
+  const started = performance.now();
+  const bench = await openBenchDatabase("bench-strength");
+  try {
+    const { client } = bench;
+    log(`database: ${bench.embedded ? "embedded PostgreSQL (dedicated data directory)" : "a fresh database on DATABASE_URL's server"}`);
+
+    // Load: organizations, people, then interactions with their indexes built afterwards (bulk build).
+    const loadStarted = performance.now();
+    const organizations = Array.from({ length: 997 }, (_, index) => index);
+    await insertColumns(client, "Organization", ["id", "name", "domain", "updatedAt"], ["text", "text"], ["c1::uuid", "c2", "c2 || '.example'", "now()"], [
+      organizations.map((index) => stableUuid(`bench/org/${index}`)),
+      organizations.map((index) => `org${index}`),
+    ]);
+    const ids = Array.from({ length: people }, (_, index) => stableUuid(`bench/person/${index}`));
+    await insertColumns(
+      client,
+      "Person",
+      ["id", "names", "emails", "phones", "previousIds", "organizationId", "updatedAt"],
+      ["text", "text", "text"],
+      ["c1::uuid", "ARRAY[c2]", "ARRAY[c3]", "'{}'", "'{}'", "CASE WHEN right(c1, 1) < '4' THEN NULL ELSE (SELECT id FROM \"Organization\" o WHERE o.name = split_part(split_part(c3, '@', 2), '.', 1)) END", "now()"],
+      [ids, ids.map((_, index) => `Person ${index}`), ids.map((_, index) => email(index))],
+    );
+    await client.query(`DROP INDEX IF EXISTS "Interaction_participants_idx"`);
+    await client.query(`DROP INDEX IF EXISTS "Interaction_timestamp_idx"`);
+    const rng = createRng(20261101);
+    const CHUNK = 200_000;
+    for (let done = 0; done < interactions; done += CHUNK) {
+      const rows = generate(rng, people, Math.min(CHUNK, interactions - done), AS_OF.getTime() - 3 * 365 * DAY_MS, AS_OF.getTime() - 8 * DAY_MS, `h${done}`, null);
+      await insertInteractions(client, rows);
+      if (!json) process.stdout.write(`\r  loaded ${(done + rows.sourceId.length).toLocaleString("en-US")} interactions`);
+    }
+    if (!json) process.stdout.write("\n");
+    await client.query(`CREATE INDEX "Interaction_participants_idx" ON "Interaction" USING GIN (participants)`);
+    await client.query(`CREATE INDEX "Interaction_timestamp_idx" ON "Interaction" ("timestamp")`);
+    await client.query(`VACUUM ANALYZE "Interaction"`);
+    await client.query(`ANALYZE "Person"`);
+    const loadMs = performance.now() - loadStarted;
+    log(`loaded in ${seconds(loadMs)}`);
+
+    // 1. Full recompute.
+    const fullStarted = performance.now();
+    const full = await recomputeAllEdges(client, { asOf: AS_OF, batchSize: 5_000 });
+    const fullMs = performance.now() - fullStarted;
+    log(`full recompute: ${full.pairs.toLocaleString("en-US")} pairs, ${full.edges.toLocaleString("en-US")} edges in ${seconds(fullMs)}`);
+    await client.query(`ANALYZE "Edge"`);
+
+    // 2. 10k new interactions (the last week), then the pairs they touch.
+    const fresh = generate(createRng(7), people, NEW_INTERACTIONS, AS_OF.getTime() - 7 * DAY_MS, AS_OF.getTime(), "new", ids);
+    const insertStarted = performance.now();
+    await insertInteractions(client, fresh);
+    const insertMs = performance.now() - insertStarted;
+    const incrementalStarted = performance.now();
+    await client.query("BEGIN");
+    await client.query(`SELECT gin_clean_pending_list('"Interaction_participants_idx"'::regclass)`);
+    const cleanMs = performance.now() - incrementalStarted;
+    const incremental = await recomputePairs(client, fresh.pairs, AS_OF, { batchSize: 5_000 });
+    await client.query("COMMIT");
+    const incrementalMs = performance.now() - incrementalStarted;
+    log(`incremental: ${fresh.pairs.size.toLocaleString("en-US")} touched pairs, ${incremental.edges.toLocaleString("en-US")} edges in ${seconds(incrementalMs)}`);
+
+    const [counts] = (await client.query<{ edges: number; interactions: number }>(
+      `SELECT (SELECT count(*)::int FROM "Edge") AS edges, (SELECT count(*)::int FROM "Interaction") AS interactions`,
+    )).rows;
+    const verdict = (ms: number, target: number): string => (ms < target ? "PASS" : "FAIL");
+    const rows = [
+      ["step", "rows", "time", "target", "result"],
+      ["load (not a target)", `${interactions.toLocaleString("en-US")} interactions`, seconds(loadMs), "", ""],
+      ["full recompute", `${full.pairs.toLocaleString("en-US")} pairs → ${full.edges.toLocaleString("en-US")} edges`, seconds(fullMs), "< 60 s", verdict(fullMs, TARGET.fullMs)],
+      ["  aggregate (SQL)", "", seconds(full.timings.aggregateMs), "", ""],
+      ["  mutual connections + overrides", "", seconds(full.timings.mutualMs), "", ""],
+      ["  score + write (cursor batches)", "", seconds(full.timings.writeMs), "", ""],
+      ["insert 10k interactions (not a target)", `${fresh.sourceId.length.toLocaleString("en-US")} interactions`, seconds(insertMs), "", ""],
+      ["incremental recompute", `${fresh.pairs.size.toLocaleString("en-US")} pairs → ${incremental.edges.toLocaleString("en-US")} edges`, seconds(incrementalMs), "< 2 s", verdict(incrementalMs, TARGET.incrementalMs)],
+      ["  of which GIN pending-list merge", "", seconds(cleanMs), "", ""],
+    ];
+    log("");
+    log(table(rows));
+    log(`\n${counts?.interactions.toLocaleString("en-US")} interactions, ${counts?.edges.toLocaleString("en-US")} edges stored; peak RSS ${memoryMb()} MB; total ${seconds(performance.now() - started)}`);
+    const pass = fullMs < TARGET.fullMs && incrementalMs < TARGET.incrementalMs;
+    if (json) {
+      console.log(
+        JSON.stringify({
+          benchmark: "strength",
+          interactions,
+          people,
+          database: bench.embedded ? "embedded" : "external",
+          loadMs: Math.round(loadMs),
+          full: { pairs: full.pairs, edges: full.edges, ms: Math.round(fullMs), targetMs: TARGET.fullMs, pass: fullMs < TARGET.fullMs, timings: full.timings },
+          incremental: {
+            newInteractions: fresh.sourceId.length,
+            touchedPairs: fresh.pairs.size,
+            edges: incremental.edges,
+            insertMs: Math.round(insertMs),
+            ms: Math.round(incrementalMs),
+            ginMergeMs: Math.round(cleanMs),
+            targetMs: TARGET.incrementalMs,
+            pass: incrementalMs < TARGET.incrementalMs,
+          },
+          pass,
+        }),
+      );
+    }
+    return pass ? 0 : 1;
+  } finally {
+    await bench.stop();
+  }
+});
