@@ -18,6 +18,9 @@ export default defineConfig({
           include: ["lib/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts", "e2e/support/**/*.test.ts"],
           exclude: ["**/*.integration.test.ts", "node_modules/**"],
           environment: "node",
+          // A guard against hangs, not a speed assertion: the exhaustive and property tests take a few
+          // seconds alone and several times that on a loaded 2-core CI machine.
+          testTimeout: 30_000,
         },
       },
       {

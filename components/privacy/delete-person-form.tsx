@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { deletePerson, previewPersonDeletion } from "@/app/admin/privacy/actions";
 import { buttonClass } from "@/components/ui/button-link";
+import { CancelButton, inputClass, lookupInput, OutcomeNote, personName, PersonLookupForm, type Outcome } from "./person-lookup";
 
 interface Candidate {
   id: string;
@@ -13,17 +14,7 @@ interface Candidate {
   title: string | null;
 }
 
-interface Outcome {
-  ok: boolean;
-  message: string;
-}
-
-const inputClass =
-  "rounded-md border border-zinc-300 px-3 py-2 text-sm font-normal text-zinc-900 shadow-sm outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-100";
-
-function nameOf(candidate: Candidate): string {
-  return candidate.names.find((name) => name.trim() !== "") ?? "Unnamed person";
-}
+const nameOf = (candidate: Candidate) => personName(candidate.names);
 
 export function DeletePersonForm() {
   const router = useRouter();
@@ -33,11 +24,9 @@ export function DeletePersonForm() {
   const [candidate, setCandidate] = useState<Candidate | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
-  const find = () => {
-    const value = lookup.trim();
-    if (value === "") return;
+  const find = (value: string) => {
     startTransition(async () => {
-      const result = await previewPersonDeletion(value.includes("@") ? { email: value } : { personId: value });
+      const result = await previewPersonDeletion(lookupInput(value));
       if (result.ok) {
         setCandidate(result.data);
         setOutcome(null);
@@ -83,34 +72,13 @@ export function DeletePersonForm() {
             <button type="button" onClick={() => confirm(candidate)} disabled={pending} className={`${buttonClass("primary")} disabled:opacity-50`}>
               {pending ? "Deleting…" : `Delete ${nameOf(candidate)}`}
             </button>
-            <button type="button" onClick={() => setCandidate(null)} disabled={pending} className={buttonClass("ghost")}>
-              Cancel
-            </button>
+            <CancelButton pending={pending} onCancel={() => setCandidate(null)} />
           </div>
         </div>
       ) : (
-        <form
-          className="flex flex-wrap items-end gap-2"
-          aria-label="Delete a person"
-          onSubmit={(event) => {
-            event.preventDefault();
-            find();
-          }}
-        >
-          <label className="flex min-w-72 flex-1 flex-col gap-1.5 text-sm font-medium text-zinc-700">
-            Person id or email
-            <input name="lookup" value={lookup} required maxLength={320} onChange={(event) => setLookup(event.target.value)} className={inputClass} />
-          </label>
-          <button type="submit" disabled={pending} className={`${buttonClass("secondary")} disabled:opacity-50`}>
-            {pending ? "Finding…" : "Find person"}
-          </button>
-        </form>
+        <PersonLookupForm ariaLabel="Delete a person" submitLabel="Find person" value={lookup} pending={pending} onChange={setLookup} onFind={find} />
       )}
-      {outcome ? (
-        <p role={outcome.ok ? "status" : "alert"} className={`rounded-md px-3 py-2 text-sm ${outcome.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-700"}`}>
-          {outcome.message}
-        </p>
-      ) : null}
+      <OutcomeNote outcome={outcome} />
     </div>
   );
 }

@@ -6,26 +6,11 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { erasePerson, previewPersonErasure } from "@/app/admin/privacy/actions";
 import { buttonClass } from "@/components/ui/button-link";
+import { CancelButton, inputClass, lookupInput, OutcomeNote, personName, PersonLookupForm, type Outcome } from "./person-lookup";
 
-interface Candidate {
-  id: string;
-  names: string[];
-  emails: string[];
-  phones: string[];
-  deleted: boolean;
-  mergedRecords: number;
-  edges: number;
-}
+import type { PersonToErase as Candidate } from "@/lib/privacy/queries";
 
-interface Outcome {
-  ok: boolean;
-  message: string;
-}
-
-const inputClass =
-  "rounded-md border border-zinc-300 px-3 py-2 text-sm font-normal text-zinc-900 shadow-sm outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-100";
-
-const nameOf = (candidate: Candidate) => candidate.names.find((name) => name.trim() !== "") ?? "Unnamed person";
+const nameOf = (candidate: Candidate) => personName(candidate.names);
 
 function confirms(typed: string, candidate: Candidate): boolean {
   const value = typed.trim().toLocaleLowerCase();
@@ -40,11 +25,9 @@ export function ErasePersonForm() {
   const [candidate, setCandidate] = useState<Candidate | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
-  const find = () => {
-    const value = lookup.trim();
-    if (value === "") return;
+  const find = (value: string) => {
     startTransition(async () => {
-      const result = await previewPersonErasure(value.includes("@") ? { email: value } : { personId: value });
+      const result = await previewPersonErasure(lookupInput(value));
       setOutcome(result.ok ? null : { ok: false, message: result.error.message });
       setCandidate(result.ok ? result.data : null);
       setTyped("");
@@ -92,34 +75,13 @@ export function ErasePersonForm() {
             >
               {pending ? "Erasing…" : `Erase ${nameOf(candidate)}`}
             </button>
-            <button type="button" onClick={() => setCandidate(null)} disabled={pending} className={buttonClass("ghost")}>
-              Cancel
-            </button>
+            <CancelButton pending={pending} onCancel={() => setCandidate(null)} />
           </div>
         </div>
       ) : (
-        <form
-          className="flex flex-wrap items-end gap-2"
-          aria-label="Erase a person"
-          onSubmit={(event) => {
-            event.preventDefault();
-            find();
-          }}
-        >
-          <label className="flex min-w-72 flex-1 flex-col gap-1.5 text-sm font-medium text-zinc-700">
-            Person id or email
-            <input name="lookup" value={lookup} required maxLength={320} onChange={(event) => setLookup(event.target.value)} className={inputClass} />
-          </label>
-          <button type="submit" disabled={pending} className={`${buttonClass("secondary")} disabled:opacity-50`}>
-            {pending ? "Finding…" : "Find person to erase"}
-          </button>
-        </form>
+        <PersonLookupForm ariaLabel="Erase a person" submitLabel="Find person to erase" value={lookup} pending={pending} onChange={setLookup} onFind={find} />
       )}
-      {outcome ? (
-        <p role={outcome.ok ? "status" : "alert"} className={`rounded-md px-3 py-2 text-sm ${outcome.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-700"}`}>
-          {outcome.message}
-        </p>
-      ) : null}
+      <OutcomeNote outcome={outcome} />
     </div>
   );
 }

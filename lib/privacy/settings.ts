@@ -14,26 +14,19 @@ function rangeMessage(label: string, limits: { min: number; max: number }, unit:
   return `${label} must be a whole number from ${limits.min} to ${limits.max} ${unit}.`;
 }
 
+/** A whole number within `limits`; every failure says the allowed range. */
+function boundedInteger(label: string, limits: { min: number; max: number }, unit: string) {
+  const message = rangeMessage(label, limits, unit);
+  return z.number({ error: message }).int(message).min(limits.min, message).max(limits.max, message);
+}
+
 export const ZPrivacySettingsInput = z.object({
-  softDeletedPurgeDays: z
-    .number({ error: "Enter a number of days." })
-    .int(rangeMessage("Purge after", RETENTION_LIMITS.softDeletedPurgeDays, "days"))
-    .min(RETENTION_LIMITS.softDeletedPurgeDays.min, rangeMessage("Purge after", RETENTION_LIMITS.softDeletedPurgeDays, "days"))
-    .max(RETENTION_LIMITS.softDeletedPurgeDays.max, rangeMessage("Purge after", RETENTION_LIMITS.softDeletedPurgeDays, "days")),
+  /** Purge soft-deleted people after this many days. */
+  softDeletedPurgeDays: boundedInteger("Purge after", RETENTION_LIMITS.softDeletedPurgeDays, "days"),
   /** null turns the interaction purge off. */
-  interactionRetentionMonths: z
-    .number()
-    .int(rangeMessage("Interaction retention", RETENTION_LIMITS.interactionRetentionMonths, "months"))
-    .min(RETENTION_LIMITS.interactionRetentionMonths.min, rangeMessage("Interaction retention", RETENTION_LIMITS.interactionRetentionMonths, "months"))
-    .max(RETENTION_LIMITS.interactionRetentionMonths.max, rangeMessage("Interaction retention", RETENTION_LIMITS.interactionRetentionMonths, "months"))
-    .nullable(),
+  interactionRetentionMonths: boundedInteger("Interaction retention", RETENTION_LIMITS.interactionRetentionMonths, "months").nullable(),
   /** null keeps audit logs forever. */
-  auditRetentionMonths: z
-    .number()
-    .int(rangeMessage("Audit retention", RETENTION_LIMITS.auditRetentionMonths, "months"))
-    .min(RETENTION_LIMITS.auditRetentionMonths.min, rangeMessage("Audit retention", RETENTION_LIMITS.auditRetentionMonths, "months"))
-    .max(RETENTION_LIMITS.auditRetentionMonths.max, rangeMessage("Audit retention", RETENTION_LIMITS.auditRetentionMonths, "months"))
-    .nullable(),
+  auditRetentionMonths: boundedInteger("Audit retention", RETENTION_LIMITS.auditRetentionMonths, "months").nullable(),
   storeSubjects: z.boolean(),
 });
 export type TPrivacySettings = z.infer<typeof ZPrivacySettingsInput>;
