@@ -33,7 +33,8 @@ export default defineConfig({
   workers: Math.min(2, availableParallelism()),
   // scripts/test.ts replaces these with list + json; a direct run adds the reporter that stops its database.
   reporter: directRun ? [["list"], ["./e2e/support/stop-database-reporter.ts"]] : [["list"]],
-  timeout: 30_000,
+  // Generous: a 2-core CI machine running the server, the worker, PostgreSQL and two browsers is slow, not broken.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL,

@@ -3,11 +3,14 @@
 // fcose layout, the first painted frame, and frame times while panning and zooming; attaches them (JSON)
 // and a screenshot, and prints one `GRAPH-PERF {...}` line. The assertion is only "it finishes and stays
 // interactive" (generous bounds): the figures are for the README, measured on whatever machine runs it.
+// It takes minutes on a loaded 2-core machine, so `npm test` leaves it out: `npm run bench:graph` runs it.
 import { randomUUID } from "node:crypto";
 import { expect, test } from "./fixtures/test";
 
 const NODES = 2_000;
 const EDGES = 5_000;
+
+test.skip(process.env.WIG_GRAPH_PERF !== "1", "a measurement, not a check: run it with `npm run bench:graph`");
 
 test("the ego network stays interactive at 2,000 nodes and 5,000 edges", async ({ asMember: page, db, seed }, testInfo) => {
   test.setTimeout(240_000);

@@ -1,4 +1,4 @@
-// Typeahead latency on 100k people: `node --import tsx scripts/bench/search-typeahead.ts [--people N] [--queries N] [--json]`.
+// Typeahead latency on 100k people: `npm run bench:search -- [--people N] [--queries N] [--json]`.
 // Starts a dedicated database (embedded PostgreSQL under $WIG_DATA_DIR/bench-search-postgres, or a fresh
 // database `wig_bench_search` on DATABASE_URL's server), applies the migrations (so the trigram indexes
 // are the production ones), loads N people (default 100,000) with realistic, colliding names, emails at
