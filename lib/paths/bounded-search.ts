@@ -116,7 +116,7 @@ export function boundedSearch(spec: BoundedSearchSpec): { paths: FoundPath[]; sc
       for (let i = first; i < first + length; i += 1) {
         const total = cost + (table.cost[i] as number);
         if (total > bound) break;
-        const endpoint = table.endpoint[i] as number;
+        const endpoint = table.single >= 0 ? table.single : (table.endpoint[i] as number);
         if (!onStack(endpoint, depth)) record(depth, endpoint, table.cost[i] as number, table.strength[i] as number, total);
       }
     } else {

@@ -57,14 +57,14 @@ describe("intro paths from PostgreSQL", () => {
 
   it("finds paths to anyone at an organization by domain, and pages edges in batches", async () => {
     const g = await seedGraph();
-    const store = new SnapshotStore({ db: prisma, load: (db) => loadGraphSnapshot(db, { batchSize: 3 }) });
+    const store = new SnapshotStore({ db: prisma, load: (db) => loadGraphSnapshot(db, { chunks: 5 }) });
     const from = await resolveSource(prisma, { personId: null, fromEmail: "me@team.example" });
     const to = await resolveTarget(prisma, "stripe.example");
     expect(to).toMatchObject({ kind: "organization", organization: { id: g.stripe.id } });
     const result = await searchIntroPaths(prisma, store, { from, to });
     expect(result.paths.map(names)).toEqual(["Me Member → Ann → Dana", "Me Member → Bob → Dana", "Me Member → Bob → Fay"]);
     const snapshot = await store.get();
-    // 7 pairs = 14 directed rows over 5 pages of 3; the deleted person's 4 rows are dropped.
+    // 7 pairs = 14 directed rows in up to 5 chunks; the deleted person's 4 rows are dropped.
     expect(snapshot.out.targets.length).toBe(10);
     expect(snapshot.droppedEdges).toBe(4);
   });

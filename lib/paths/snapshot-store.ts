@@ -11,63 +11,150 @@ import type { Db } from "../db/client";
 import { blocklistStamp, loadHiddenEdgePairs } from "../privacy/hidden-edges";
 import { buildGraphSnapshot, type EdgeColumns, type GraphSnapshot, type SnapshotPerson } from "./graph-snapshot";
 
-/** Edge rows per keyset page: bounded memory per round trip, ~20 pages at 1M edges. */
-const EDGE_BATCH = 50_000;
+/** Bytea chunks the edges come back in (by a byte of the source id): bounded size per result row. */
+const EDGE_CHUNKS = 256;
 
-export const DEFAULT_REFRESH_INTERVAL_MS = 3_000;
+/** Bytes per packed edge: from uuid, to uuid (16 bytes each), float8 strength (network byte order). */
+const EDGE_BYTES = 40;
 
-/** Loads every person (deleted ones flagged as excluded) and every directed edge, batch by batch. */
-export async function loadGraphSnapshot(db: Db, options: { batchSize?: number } = {}): Promise<GraphSnapshot> {
-  const batchSize = options.batchSize ?? EDGE_BATCH;
-  const rows = await db.$queryRaw<Array<{ id: string; organizationId: string | null; excluded: boolean }>>`
-    SELECT id::text AS id, "organizationId"::text AS "organizationId", ("deletedAt" IS NOT NULL OR "erasedAt" IS NOT NULL) AS excluded
-    FROM "Person" ORDER BY id`;
-  const people: SnapshotPerson[] = rows.map((row) => ({ id: row.id, organizationId: row.organizationId, excluded: row.excluded }));
-  // Pairs hidden by members' blocklists (lib/privacy/hidden-edges.ts) never enter the snapshot.
-  const hidden = await loadHiddenEdgePairs(db);
-  const positionOf = new Map<string, number>();
-  people.forEach((person, position) => positionOf.set(person.id, position));
+/**
+ * uuid → position without strings: an open-addressing table over the ids' four 32-bit words. Looking up
+ * 2M edge ends in a Map<string, number> (after decoding each uuid to a string) was most of the load.
+ */
+class UuidPositions {
+  private readonly words: Int32Array;
+  private readonly slots: Int32Array;
+  private readonly mask: number;
 
-  // Positions resolved here while paging, so the build skips its own id lookups (EdgeColumns). Several
-  // relationship types between the same pair collapse into one directed edge with the highest strength.
-  let capacity = 1024;
-  let from = new Int32Array(capacity);
-  let to = new Int32Array(capacity);
-  let strength = new Float64Array(capacity);
-  let count = 0;
-  let after: { from: string; to: string } | null = null;
-  for (;;) {
-    const page: Array<{ f: string; t: string; s: number }> = after
-      ? await db.$queryRaw`
-          SELECT "fromPersonId"::text AS f, "toPersonId"::text AS t, max(strength)::float8 AS s FROM "Edge"
-          WHERE ("fromPersonId", "toPersonId") > (${after.from}::uuid, ${after.to}::uuid)
-          GROUP BY "fromPersonId", "toPersonId" ORDER BY "fromPersonId", "toPersonId" LIMIT ${batchSize}`
-      : await db.$queryRaw`
-          SELECT "fromPersonId"::text AS f, "toPersonId"::text AS t, max(strength)::float8 AS s FROM "Edge"
-          GROUP BY "fromPersonId", "toPersonId" ORDER BY "fromPersonId", "toPersonId" LIMIT ${batchSize}`;
-    if (count + page.length > capacity) {
-      while (count + page.length > capacity) capacity *= 2;
-      const wider = { from: new Int32Array(capacity), to: new Int32Array(capacity), strength: new Float64Array(capacity) };
-      wider.from.set(from.subarray(0, count));
-      wider.to.set(to.subarray(0, count));
-      wider.strength.set(strength.subarray(0, count));
-      ({ from, to, strength } = wider);
+  constructor(ids: readonly string[]) {
+    const n = ids.length;
+    this.words = new Int32Array(n * 4);
+    let size = 16;
+    while (size < n * 2) size *= 2;
+    this.slots = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+    for (let position = 0; position < n; position += 1) {
+      const hex = (ids[position] as string).replaceAll("-", "");
+      const w0 = Number.parseInt(hex.slice(0, 8), 16) | 0;
+      const w1 = Number.parseInt(hex.slice(8, 16), 16) | 0;
+      const w2 = Number.parseInt(hex.slice(16, 24), 16) | 0;
+      const w3 = Number.parseInt(hex.slice(24, 32), 16) | 0;
+      this.words[position * 4] = w0;
+      this.words[position * 4 + 1] = w1;
+      this.words[position * 4 + 2] = w2;
+      this.words[position * 4 + 3] = w3;
+      let slot = UuidPositions.hash(w0, w1, w2, w3) & this.mask;
+      while (this.slots[slot] !== -1) slot = (slot + 1) & this.mask;
+      this.slots[slot] = position;
     }
-    for (const row of page) {
-      if (hidden.size > 0 && hidden.has(row.f, row.t)) continue;
-      // A person inserted after the people query: -1 makes the build drop the row; the next refresh has it.
-      from[count] = positionOf.get(row.f) ?? -1;
-      to[count] = positionOf.get(row.t) ?? -1;
-      strength[count] = Number(row.s);
+  }
+
+  private static hash(w0: number, w1: number, w2: number, w3: number): number {
+    let h = Math.imul(w0 ^ Math.imul(w1, 0x9e3779b1), 0x85ebca6b);
+    h = Math.imul(h ^ w2 ^ (h >>> 15), 0xc2b2ae35);
+    h = Math.imul(h ^ w3 ^ (h >>> 13), 0x27d4eb2f);
+    return (h ^ (h >>> 16)) >>> 0;
+  }
+
+  /** The position of the uuid stored big-endian at `offset`, or -1. */
+  get(view: DataView, offset: number): number {
+    const w0 = view.getInt32(offset);
+    const w1 = view.getInt32(offset + 4);
+    const w2 = view.getInt32(offset + 8);
+    const w3 = view.getInt32(offset + 12);
+    const { words, slots, mask } = this;
+    for (let slot = UuidPositions.hash(w0, w1, w2, w3) & mask; ; slot = (slot + 1) & mask) {
+      const position = slots[slot] as number;
+      if (position === -1) return -1;
+      const at = position * 4;
+      if (words[at] === w0 && words[at + 1] === w1 && words[at + 2] === w2 && words[at + 3] === w3) return position;
+    }
+  }
+}
+
+/**
+ * Loads every person (deleted ones flagged as excluded) and every directed edge.
+ *
+ * Neither comes back as rows (Prisma's row decoding was most of the build at 1M edges): people as three
+ * aggregated text columns in id order, edges as bytea chunks of `uuid_send(from) || uuid_send(to) ||
+ * float8send(strength)`, decoded with a DataView straight into typed arrays, ends resolved to positions
+ * through UuidPositions. The three queries run concurrently on the pool; an edge whose end is not in the
+ * people list (a person inserted meanwhile) gets -1 and the build drops it, the next refresh has it.
+ * Several relationship types between the same pair collapse in the CSR build (the highest strength).
+ */
+export async function loadGraphSnapshot(db: Db, options: { chunks?: number } = {}): Promise<GraphSnapshot> {
+  const chunkCount = Math.min(256, Math.max(1, Math.floor(options.chunks ?? EDGE_CHUNKS)));
+  const [peopleRows, hidden, chunks] = await Promise.all([
+    db.$queryRaw<Array<{ ids: string | null; organizations: string | null; excluded: string | null }>>`
+      SELECT string_agg(id::text, ',' ORDER BY id) AS ids,
+             string_agg(coalesce("organizationId"::text, ''), ',' ORDER BY id) AS organizations,
+             string_agg(CASE WHEN "deletedAt" IS NOT NULL OR "erasedAt" IS NOT NULL THEN '1' ELSE '0' END, '' ORDER BY id) AS excluded
+      FROM "Person"`,
+    // Pairs hidden by members' blocklists (lib/privacy/hidden-edges.ts) never enter the snapshot.
+    loadHiddenEdgePairs(db),
+    db.$queryRaw<Array<{ chunk: Uint8Array | null }>>`
+      SELECT string_agg(uuid_send("fromPersonId") || uuid_send("toPersonId") || float8send(strength::float8), ''::bytea) AS chunk
+      FROM "Edge" GROUP BY get_byte(uuid_send("fromPersonId"), 15) % ${chunkCount}::int4`,
+  ]);
+  const packed = peopleRows[0];
+  const ids = packed?.ids ? packed.ids.split(",") : [];
+  const organizations = packed?.organizations != null && ids.length > 0 ? packed.organizations.split(",") : [];
+  const excludedFlags = packed?.excluded ?? "";
+  const people: SnapshotPerson[] = ids.map((id, position) => ({
+    id,
+    organizationId: organizations[position] ? (organizations[position] as string) : null,
+    excluded: excludedFlags.charCodeAt(position) === 49,
+  }));
+  const positions = new UuidPositions(ids);
+
+  let total = 0;
+  for (const { chunk } of chunks) total += chunk === null ? 0 : Math.floor(chunk.byteLength / EDGE_BYTES);
+  const from = new Int32Array(total);
+  const to = new Int32Array(total);
+  const strength = new Float64Array(total);
+  let count = 0;
+  for (const { chunk } of chunks) {
+    if (chunk === null) continue;
+    const view = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const length = chunk.byteLength - (chunk.byteLength % EDGE_BYTES);
+    for (let offset = 0; offset < length; offset += EDGE_BYTES) {
+      from[count] = positions.get(view, offset);
+      to[count] = positions.get(view, offset + 16);
+      strength[count] = view.getFloat64(offset + 32);
       count += 1;
     }
-    const last = page[page.length - 1];
-    if (page.length < batchSize || last === undefined) break;
-    after = { from: last.f, to: last.t };
+  }
+  if (hidden.size > 0) {
+    // Rare and small: resolve the hidden pairs to positions once and compact the columns.
+    const positionOf = new Map<string, number>();
+    ids.forEach((id, position) => positionOf.set(id, position));
+    const n = ids.length;
+    const keys = new Set<number>();
+    const { a, b } = hidden.toArrays();
+    for (let i = 0; i < a.length; i += 1) {
+      const x = positionOf.get(a[i] as string);
+      const y = positionOf.get(b[i] as string);
+      if (x === undefined || y === undefined) continue;
+      keys.add(x * n + y);
+      keys.add(y * n + x);
+    }
+    let kept = 0;
+    for (let e = 0; e < count; e += 1) {
+      const x = from[e] as number;
+      const y = to[e] as number;
+      if (x >= 0 && y >= 0 && keys.has(x * n + y)) continue;
+      from[kept] = x;
+      to[kept] = y;
+      strength[kept] = strength[e] as number;
+      kept += 1;
+    }
+    count = kept;
   }
   const columns: EdgeColumns = { from: from.subarray(0, count), to: to.subarray(0, count), strength: strength.subarray(0, count) };
   return buildGraphSnapshot(people, columns);
 }
+
+export const DEFAULT_REFRESH_INTERVAL_MS = 3_000;
 
 /** What changes when people or edges are written: compared between checks, never interpreted. */
 export async function graphStamp(db: Db): Promise<string> {

@@ -16,6 +16,11 @@ export interface TerminalTable {
   /** The cheapest last hop overall: a lower bound on finishing from anywhere (Infinity when none). */
   readonly minCost: number;
   readonly ownerCount: number;
+  /**
+   * The one endpoint when there is only one (a person target, or the source searching backward): then
+   * `cost`/`strength` are the approach CSR's own arrays, `start` points into them, and `endpoint` is unused.
+   */
+  readonly single: number;
 }
 
 /**
@@ -36,6 +41,7 @@ export function buildTerminalTable(
   const skip = skipMarkedOwners ? scratch.endpointMark : blocked;
   const { termStart, termLength, termCursor } = scratch;
   const { offsets, targets, costs, strengths } = approach;
+  if (endpoints.length === 1) return singleEndpointTable(scratch, endpoints[0] as number, approach, blocked, skip);
   let owners = 0;
   let total = 0;
   for (let i = 0; i < endpoints.length; i += 1) {
@@ -83,7 +89,34 @@ export function buildTerminalTable(
       sortRow(entryEndpoint, entryCost, entryStrength, start, start + (termLength[owner] as number));
     }
   }
-  return { start: termStart, length: termLength, endpoint: entryEndpoint, cost: entryCost, strength: entryStrength, minCost, ownerCount: owners };
+  return { start: termStart, length: termLength, endpoint: entryEndpoint, cost: entryCost, strength: entryStrength, minCost, ownerCount: owners, single: -1 };
+}
+
+/**
+ * One endpoint: each owner has exactly one entry (rows are deduplicated), which is simply its edge in the
+ * endpoint's row, so the table points into the CSR instead of copying: one pass, two writes per owner.
+ * A hub's 5,000-edge row (backward from a person target towards a hub source) was most of such a query.
+ */
+function singleEndpointTable(scratch: SearchScratch, endpoint: number, approach: Csr, blocked: Uint8Array, skip: Uint8Array): TerminalTable {
+  const { termStart, termLength } = scratch;
+  const { offsets, targets, costs, strengths } = approach;
+  const first = offsets[endpoint] as number;
+  const end = offsets[endpoint + 1] as number;
+  ensureTouchedCapacity(scratch, end - first);
+  const touched = scratch.touched;
+  let owners = 0;
+  let minCost = Infinity;
+  for (let e = first; e < end; e += 1) {
+    const owner = targets[e] as number;
+    if (blocked[owner] === 1 || skip[owner] === 1) continue;
+    termStart[owner] = e;
+    termLength[owner] = 1;
+    touched[owners] = owner;
+    owners += 1;
+    // Rows are sorted by cost: the first kept edge is the cheapest.
+    if (minCost === Infinity) minCost = costs[e] as number;
+  }
+  return { start: termStart, length: termLength, endpoint: scratch.entryEndpoint, cost: costs, strength: strengths, minCost, ownerCount: owners, single: endpoint };
 }
 
 /** Undoes a table's marks so the scratch is clean for the next query. */
