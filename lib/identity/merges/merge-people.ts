@@ -15,7 +15,7 @@ import { recomputeEdges } from "../../sources/pipeline/recompute-edges";
 import { SQL_NOW } from "../../sources/pipeline/sql";
 import { dumpMany, type Row, type Tx } from "./rows";
 import { SNAPSHOT_VERSION, type MergeSnapshot } from "./snapshot";
-import { assertMergeable, inMergeTransaction, lockPeople } from "./transaction";
+import { assertMergeable, inMergeTransaction, lockPeople, type LockedPerson } from "./transaction";
 
 export const MERGE_METHODS = ["auto", "review", "manual"] as const;
 export type MergeMethod = (typeof MERGE_METHODS)[number];
@@ -74,13 +74,43 @@ export async function mergePeople(db: Db, rawInput: TMergePeopleInput): Promise<
   if (!parsed.success) throw new AppError("BAD_REQUEST", "Merge needs two person ids and an explanation.", { fields: z.flattenError(parsed.error).fieldErrors });
   const input = parsed.data;
   if (input.survivorId === input.mergedId) throw new AppError("BAD_REQUEST", "A person cannot be merged with itself.");
-  return inMergeTransaction(db, (tx) => mergeInTransaction(tx, input));
+  return inMergeTransaction(db, async (tx) => mergeInTransaction(tx, input, await lockPeople(tx, [input.survivorId, input.mergedId])));
 }
 
-async function mergeInTransaction(tx: Tx, input: z.output<typeof ZMergePeopleInput>): Promise<MergePeopleResult> {
+/**
+ * Several merges in ONE transaction, in order (a cluster folding into its survivor: resolvePeople's
+ * auto-merges). Every merge is exactly what mergePeople would do (its own snapshot, Merge row and audit
+ * row, so each can be undone on its own, newest first); sharing the transaction saves the BEGIN/COMMIT
+ * and the row locks of every merge after the first. All people are locked up front, in id order. If any
+ * merge is refused, nothing is written and the AppError is thrown (callers may retry one by one).
+ */
+export async function mergePeopleInOneTransaction(db: Db, rawInputs: readonly TMergePeopleInput[]): Promise<MergePeopleResult[]> {
+  const inputs = rawInputs.map((rawInput) => {
+    const parsed = ZMergePeopleInput.safeParse(rawInput);
+    if (!parsed.success) throw new AppError("BAD_REQUEST", "Merge needs two person ids and an explanation.", { fields: z.flattenError(parsed.error).fieldErrors });
+    if (parsed.data.survivorId === parsed.data.mergedId) throw new AppError("BAD_REQUEST", "A person cannot be merged with itself.");
+    return parsed.data;
+  });
+  if (inputs.length === 0) return [];
+  return inMergeTransaction(db, async (tx) => {
+    const locked = await lockPeople(tx, inputs.flatMap((input) => [input.survivorId, input.mergedId]));
+    const results: MergePeopleResult[] = [];
+    const gone = new Set<string>();
+    for (const input of inputs) {
+      // A person merged away earlier in this transaction is no longer mergeable (the lock map predates it).
+      for (const id of [input.survivorId, input.mergedId]) {
+        if (gone.has(id)) throw new AppError("CONFLICT", `The person ${id} was already merged in this run.`);
+      }
+      results.push(await mergeInTransaction(tx, input, locked));
+      gone.add(input.mergedId);
+    }
+    return results;
+  });
+}
+
+async function mergeInTransaction(tx: Tx, input: z.output<typeof ZMergePeopleInput>, locked: ReadonlyMap<string, LockedPerson>): Promise<MergePeopleResult> {
   const { survivorId, mergedId } = input;
   const both = [survivorId, mergedId];
-  const locked = await lockPeople(tx, both);
   assertMergeable(locked.get(survivorId), "surviving");
   assertMergeable(locked.get(mergedId), "merged");
 
@@ -112,6 +142,8 @@ async function mergeInTransaction(tx: Tx, input: z.output<typeof ZMergePeopleInp
       overrides: { table: "StrengthOverride", where: `t."personId" = ANY($1::uuid[])` },
       blocklist: { table: "BlocklistEntry", where: `t."personId" = ANY($1::uuid[])` },
       candidates: { table: "MergeCandidate", where: `t."personAId" = ANY($1::uuid[]) OR t."personBId" = ANY($1::uuid[])` },
+      // Only the link, never the user's other columns (password hashes stay out of snapshots).
+      users: { table: "User", where: `t."personId" = ANY($1::uuid[])`, projection: `jsonb_build_object('id', t.id::text, 'personId', t."personId"::text)` },
     },
     both,
   );
@@ -120,9 +152,7 @@ async function mergeInTransaction(tx: Tx, input: z.output<typeof ZMergePeopleInp
     merged: dumped.people.find((row) => row.id === mergedId) as Row,
     edges: dumped.edges,
     identities: dumped.identities,
-    // Only the link, never the user's other columns (password hashes stay out of snapshots).
-    users: await tx.$queryRaw<Array<{ id: string; personId: string }>>`
-      SELECT id::text, "personId"::text FROM "User" WHERE "personId" = ANY(${both}::uuid[]) ORDER BY id`,
+    users: dumped.users as unknown as Array<{ id: string; personId: string }>,
     overrides: dumped.overrides,
     blocklist: dumped.blocklist,
     candidates: dumped.candidates,
