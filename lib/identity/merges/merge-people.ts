@@ -178,23 +178,36 @@ async function mergeInTransaction(tx: Tx, input: z.output<typeof ZMergePeopleInp
   }
 
   const previousExplanation = typeof survivor.mergeExplanation === "string" && survivor.mergeExplanation ? `${survivor.mergeExplanation}\n` : "";
-  await tx.person.update({
-    where: { id: survivorId },
-    data: {
-      names: unionValues(asStrings(survivor.names), asStrings(merged.names)),
-      emails: unionValues(asStrings(survivor.emails), asStrings(merged.emails)),
-      phones: unionValues(asStrings(survivor.phones), asStrings(merged.phones)),
-      socialHandles: { ...asObject(merged.socialHandles), ...asObject(survivor.socialHandles) },
-      title: (survivor.title as string | null) ?? (merged.title as string | null),
-      organizationId: (survivor.organizationId as string | null) ?? (merged.organizationId as string | null),
-      previousIds: unionValues(asStrings(survivor.previousIds), [mergedId, ...asStrings(merged.previousIds)]),
-      mergeExplanation: `${previousExplanation}${input.explanation}`,
-    },
-  });
-  await tx.person.update({
-    where: { id: mergedId },
-    data: { deletedAt: new Date(), metadata: { ...asObject(merged.metadata), mergedInto: survivorId } },
-  });
+  // Both rows in one statement (one round trip): the survivor takes the union, the merged row becomes a
+  // tombstone. Timestamps are the millisecond UTC values Prisma's @updatedAt would write.
+  const now = new Date();
+  await tx.$executeRawUnsafe(
+    `UPDATE "Person" SET
+       names = CASE WHEN id = $1::uuid THEN $3::text[] ELSE names END,
+       emails = CASE WHEN id = $1::uuid THEN $4::text[] ELSE emails END,
+       phones = CASE WHEN id = $1::uuid THEN $5::text[] ELSE phones END,
+       "socialHandles" = CASE WHEN id = $1::uuid THEN $6::jsonb ELSE "socialHandles" END,
+       title = CASE WHEN id = $1::uuid THEN $7::text ELSE title END,
+       "organizationId" = CASE WHEN id = $1::uuid THEN $8::uuid ELSE "organizationId" END,
+       "previousIds" = CASE WHEN id = $1::uuid THEN $9::uuid[] ELSE "previousIds" END,
+       "mergeExplanation" = CASE WHEN id = $1::uuid THEN $10::text ELSE "mergeExplanation" END,
+       "deletedAt" = CASE WHEN id = $2::uuid THEN $11::timestamp(3) ELSE "deletedAt" END,
+       metadata = CASE WHEN id = $2::uuid THEN $12::jsonb ELSE metadata END,
+       "updatedAt" = $11::timestamp(3)
+     WHERE id IN ($1::uuid, $2::uuid)`,
+    survivorId,
+    mergedId,
+    unionValues(asStrings(survivor.names), asStrings(merged.names)),
+    unionValues(asStrings(survivor.emails), asStrings(merged.emails)),
+    unionValues(asStrings(survivor.phones), asStrings(merged.phones)),
+    JSON.stringify({ ...asObject(merged.socialHandles), ...asObject(survivor.socialHandles) }),
+    (survivor.title as string | null) ?? (merged.title as string | null),
+    (survivor.organizationId as string | null) ?? (merged.organizationId as string | null),
+    unionValues(asStrings(survivor.previousIds), [mergedId, ...asStrings(merged.previousIds)]),
+    `${previousExplanation}${input.explanation}`,
+    now.toISOString().replace("T", " ").replace("Z", ""),
+    JSON.stringify({ ...asObject(merged.metadata), mergedInto: survivorId }),
+  );
 
   // With the union of addresses, the survivor's relationship to each neighbour is recomputed from all
   // interactions (pairs without interactions keep the combined edge).
