@@ -144,7 +144,9 @@ export async function resolvePeople(db: Db, rawInput: TResolvePeopleInput = {}):
         // Merge and audit row). If someone changed one of its people meanwhile, nothing was written and
         // the merges run one by one, so the others still happen.
         try {
-          autoMerged += (await mergePeopleInOneTransaction(db, next)).length;
+          // (awaited first: `autoMerged += await …` would read the counter before the await and lose other workers' merges)
+          const done = await mergePeopleInOneTransaction(db, next);
+          autoMerged += done.length;
           continue;
         } catch (error) {
           if (!isAppError(error) || (error.code !== "CONFLICT" && error.code !== "NOT_FOUND")) throw error;
