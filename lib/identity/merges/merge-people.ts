@@ -15,7 +15,7 @@ import { recomputeEdges } from "../../sources/pipeline/recompute-edges";
 import { SQL_NOW } from "../../sources/pipeline/sql";
 import { dumpMany, type Row, type Tx } from "./rows";
 import { SNAPSHOT_VERSION, type MergeSnapshot } from "./snapshot";
-import { assertMergeable, inMergeTransaction, lockPeople } from "./transaction";
+import { assertMergeable, inMergeTransaction, lockPeople, type LockedPerson } from "./transaction";
 
 export const MERGE_METHODS = ["auto", "review", "manual"] as const;
 export type MergeMethod = (typeof MERGE_METHODS)[number];
@@ -74,13 +74,43 @@ export async function mergePeople(db: Db, rawInput: TMergePeopleInput): Promise<
   if (!parsed.success) throw new AppError("BAD_REQUEST", "Merge needs two person ids and an explanation.", { fields: z.flattenError(parsed.error).fieldErrors });
   const input = parsed.data;
   if (input.survivorId === input.mergedId) throw new AppError("BAD_REQUEST", "A person cannot be merged with itself.");
-  return inMergeTransaction(db, (tx) => mergeInTransaction(tx, input));
+  return inMergeTransaction(db, async (tx) => mergeInTransaction(tx, input, await lockPeople(tx, [input.survivorId, input.mergedId])));
 }
 
-async function mergeInTransaction(tx: Tx, input: z.output<typeof ZMergePeopleInput>): Promise<MergePeopleResult> {
+/**
+ * Several merges in ONE transaction, in order (a cluster folding into its survivor: resolvePeople's
+ * auto-merges). Every merge is exactly what mergePeople would do (its own snapshot, Merge row and audit
+ * row, so each can be undone on its own, newest first); sharing the transaction saves the BEGIN/COMMIT
+ * and the row locks of every merge after the first. All people are locked up front, in id order. If any
+ * merge is refused, nothing is written and the AppError is thrown (callers may retry one by one).
+ */
+export async function mergePeopleInOneTransaction(db: Db, rawInputs: readonly TMergePeopleInput[]): Promise<MergePeopleResult[]> {
+  const inputs = rawInputs.map((rawInput) => {
+    const parsed = ZMergePeopleInput.safeParse(rawInput);
+    if (!parsed.success) throw new AppError("BAD_REQUEST", "Merge needs two person ids and an explanation.", { fields: z.flattenError(parsed.error).fieldErrors });
+    if (parsed.data.survivorId === parsed.data.mergedId) throw new AppError("BAD_REQUEST", "A person cannot be merged with itself.");
+    return parsed.data;
+  });
+  if (inputs.length === 0) return [];
+  return inMergeTransaction(db, async (tx) => {
+    const locked = await lockPeople(tx, inputs.flatMap((input) => [input.survivorId, input.mergedId]));
+    const results: MergePeopleResult[] = [];
+    const gone = new Set<string>();
+    for (const input of inputs) {
+      // A person merged away earlier in this transaction is no longer mergeable (the lock map predates it).
+      for (const id of [input.survivorId, input.mergedId]) {
+        if (gone.has(id)) throw new AppError("CONFLICT", `The person ${id} was already merged in this run.`);
+      }
+      results.push(await mergeInTransaction(tx, input, locked));
+      gone.add(input.mergedId);
+    }
+    return results;
+  });
+}
+
+async function mergeInTransaction(tx: Tx, input: z.output<typeof ZMergePeopleInput>, locked: ReadonlyMap<string, LockedPerson>): Promise<MergePeopleResult> {
   const { survivorId, mergedId } = input;
   const both = [survivorId, mergedId];
-  const locked = await lockPeople(tx, both);
   assertMergeable(locked.get(survivorId), "surviving");
   assertMergeable(locked.get(mergedId), "merged");
 
@@ -112,6 +142,8 @@ async function mergeInTransaction(tx: Tx, input: z.output<typeof ZMergePeopleInp
       overrides: { table: "StrengthOverride", where: `t."personId" = ANY($1::uuid[])` },
       blocklist: { table: "BlocklistEntry", where: `t."personId" = ANY($1::uuid[])` },
       candidates: { table: "MergeCandidate", where: `t."personAId" = ANY($1::uuid[]) OR t."personBId" = ANY($1::uuid[])` },
+      // Only the link, never the user's other columns (password hashes stay out of snapshots).
+      users: { table: "User", where: `t."personId" = ANY($1::uuid[])`, projection: `jsonb_build_object('id', t.id::text, 'personId', t."personId"::text)` },
     },
     both,
   );
@@ -120,9 +152,7 @@ async function mergeInTransaction(tx: Tx, input: z.output<typeof ZMergePeopleInp
     merged: dumped.people.find((row) => row.id === mergedId) as Row,
     edges: dumped.edges,
     identities: dumped.identities,
-    // Only the link, never the user's other columns (password hashes stay out of snapshots).
-    users: await tx.$queryRaw<Array<{ id: string; personId: string }>>`
-      SELECT id::text, "personId"::text FROM "User" WHERE "personId" = ANY(${both}::uuid[]) ORDER BY id`,
+    users: dumped.users as unknown as Array<{ id: string; personId: string }>,
     overrides: dumped.overrides,
     blocklist: dumped.blocklist,
     candidates: dumped.candidates,
@@ -148,23 +178,36 @@ async function mergeInTransaction(tx: Tx, input: z.output<typeof ZMergePeopleInp
   }
 
   const previousExplanation = typeof survivor.mergeExplanation === "string" && survivor.mergeExplanation ? `${survivor.mergeExplanation}\n` : "";
-  await tx.person.update({
-    where: { id: survivorId },
-    data: {
-      names: unionValues(asStrings(survivor.names), asStrings(merged.names)),
-      emails: unionValues(asStrings(survivor.emails), asStrings(merged.emails)),
-      phones: unionValues(asStrings(survivor.phones), asStrings(merged.phones)),
-      socialHandles: { ...asObject(merged.socialHandles), ...asObject(survivor.socialHandles) },
-      title: (survivor.title as string | null) ?? (merged.title as string | null),
-      organizationId: (survivor.organizationId as string | null) ?? (merged.organizationId as string | null),
-      previousIds: unionValues(asStrings(survivor.previousIds), [mergedId, ...asStrings(merged.previousIds)]),
-      mergeExplanation: `${previousExplanation}${input.explanation}`,
-    },
-  });
-  await tx.person.update({
-    where: { id: mergedId },
-    data: { deletedAt: new Date(), metadata: { ...asObject(merged.metadata), mergedInto: survivorId } },
-  });
+  // Both rows in one statement (one round trip): the survivor takes the union, the merged row becomes a
+  // tombstone. Timestamps are the millisecond UTC values Prisma's @updatedAt would write.
+  const now = new Date();
+  await tx.$executeRawUnsafe(
+    `UPDATE "Person" SET
+       names = CASE WHEN id = $1::uuid THEN $3::text[] ELSE names END,
+       emails = CASE WHEN id = $1::uuid THEN $4::text[] ELSE emails END,
+       phones = CASE WHEN id = $1::uuid THEN $5::text[] ELSE phones END,
+       "socialHandles" = CASE WHEN id = $1::uuid THEN $6::jsonb ELSE "socialHandles" END,
+       title = CASE WHEN id = $1::uuid THEN $7::text ELSE title END,
+       "organizationId" = CASE WHEN id = $1::uuid THEN $8::uuid ELSE "organizationId" END,
+       "previousIds" = CASE WHEN id = $1::uuid THEN $9::uuid[] ELSE "previousIds" END,
+       "mergeExplanation" = CASE WHEN id = $1::uuid THEN $10::text ELSE "mergeExplanation" END,
+       "deletedAt" = CASE WHEN id = $2::uuid THEN $11::timestamp(3) ELSE "deletedAt" END,
+       metadata = CASE WHEN id = $2::uuid THEN $12::jsonb ELSE metadata END,
+       "updatedAt" = $11::timestamp(3)
+     WHERE id IN ($1::uuid, $2::uuid)`,
+    survivorId,
+    mergedId,
+    unionValues(asStrings(survivor.names), asStrings(merged.names)),
+    unionValues(asStrings(survivor.emails), asStrings(merged.emails)),
+    unionValues(asStrings(survivor.phones), asStrings(merged.phones)),
+    JSON.stringify({ ...asObject(merged.socialHandles), ...asObject(survivor.socialHandles) }),
+    (survivor.title as string | null) ?? (merged.title as string | null),
+    (survivor.organizationId as string | null) ?? (merged.organizationId as string | null),
+    unionValues(asStrings(survivor.previousIds), [mergedId, ...asStrings(merged.previousIds)]),
+    `${previousExplanation}${input.explanation}`,
+    now.toISOString().replace("T", " ").replace("Z", ""),
+    JSON.stringify({ ...asObject(merged.metadata), mergedInto: survivorId }),
+  );
 
   // With the union of addresses, the survivor's relationship to each neighbour is recomputed from all
   // interactions (pairs without interactions keep the combined edge).

@@ -69,11 +69,18 @@ export async function updatedAtOf(tx: Tx, table: SnapshotTable, ids: readonly st
  * Several dumps in ONE round trip: each part is a table and a WHERE clause over alias t (sharing the
  * parameters). Merges run thousands of times in a resolution run, so round trips matter more than SQL.
  */
-export async function dumpMany<K extends string>(tx: Tx, parts: Record<K, { table: SnapshotTable; where: string }>, ...params: unknown[]): Promise<Record<K, Row[]>> {
-  const entries = Object.entries(parts) as Array<[K, { table: SnapshotTable; where: string }]>;
+export interface DumpPart {
+  table: SnapshotTable | "User";
+  where: string;
+  /** A JSON expression over t instead of the whole row (User links: never the user's other columns). */
+  projection?: string;
+}
+
+export async function dumpMany<K extends string>(tx: Tx, parts: Record<K, DumpPart>, ...params: unknown[]): Promise<Record<K, Row[]>> {
+  const entries = Object.entries(parts) as Array<[K, DumpPart]>;
   const fields = entries.map(
-    ([key, { table, where }]) =>
-      `'${key}', coalesce((SELECT jsonb_agg(to_jsonb(t) ORDER BY t.id) FROM ${quote(table)} t WHERE ${where}), '[]'::jsonb)`,
+    ([key, { table, where, projection }]) =>
+      `'${key}', coalesce((SELECT jsonb_agg(${projection ?? "to_jsonb(t)"} ORDER BY t.id) FROM ${quote(table)} t WHERE ${where}), '[]'::jsonb)`,
   );
   const [row] = await tx.$queryRawUnsafe<Array<{ dump: Record<K, Row[]> }>>(`SELECT jsonb_build_object(${fields.join(", ")}) AS dump`, ...params);
   if (!row) throw new Error("dumpMany returned nothing");

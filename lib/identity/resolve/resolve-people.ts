@@ -14,7 +14,7 @@ import type { Db } from "../../db/client";
 import type { Prisma } from "../../../prisma/generated/client";
 import { AppError, isAppError } from "../../errors/app-error";
 import { loadCurrentDecisions } from "../decisions/pair-decisions";
-import { mergePeople, orderedPair } from "../merges/merge-people";
+import { mergePeople, mergePeopleInOneTransaction, orderedPair } from "../merges/merge-people";
 import type { ResolvedLink, ResolutionStats } from "../matching/resolve-identities";
 import { resolveIdentities } from "../matching/resolve-identities";
 import { DEFAULT_THRESHOLDS } from "../matching/thresholds";
@@ -140,6 +140,17 @@ export async function resolvePeople(db: Db, rawInput: TResolvePeopleInput = {}):
     const queue = [...byCluster.values()];
     const worker = async () => {
       for (let next = queue.shift(); next; next = queue.shift()) {
+        // A cluster's merges share one transaction (one lock, one commit; each keeps its own snapshot,
+        // Merge and audit row). If someone changed one of its people meanwhile, nothing was written and
+        // the merges run one by one, so the others still happen.
+        try {
+          // (awaited first: `autoMerged += await …` would read the counter before the await and lose other workers' merges)
+          const done = await mergePeopleInOneTransaction(db, next);
+          autoMerged += done.length;
+          continue;
+        } catch (error) {
+          if (!isAppError(error) || (error.code !== "CONFLICT" && error.code !== "NOT_FOUND")) throw error;
+        }
         for (const merge of next) {
           try {
             await mergePeople(db, merge);
