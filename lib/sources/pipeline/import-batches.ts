@@ -9,6 +9,7 @@ import { ExactIdentityResolver } from "./exact-identity-resolver";
 import { openSource } from "./open-source";
 import { addIssue, applyCommit, nextCommitted, runColumns, type RunState } from "./run-state";
 import type { IdentityResolver } from "./types";
+import { addPhaseTime, phaseTotal } from "./phase-timings";
 import { emptyBatchStats, writeBatch, type BatchContext } from "./write-batch";
 
 export const DEFAULT_BATCH_SIZE = 2000;
@@ -82,6 +83,8 @@ export async function importBatches(db: Db, state: RunState, options: BatchLoopO
   let interactions: TInteractionObservation[] = [];
   let seen = 0;
   const skipUntil = state.committed.cursor;
+  let commitMs = 0;
+  const loopStarted = performance.now();
 
   const commit = async () => {
     if (seen === state.committed.cursor) return;
@@ -90,6 +93,8 @@ export async function importBatches(db: Db, state: RunState, options: BatchLoopO
     const progressDone = options.progressInRecords ? state.committed.rowsRead + state.pendingRows : Math.min(bytesRead, state.fileBytes);
     const next = nextCommitted(state, batch, seen, progressDone);
     let batchOwner = owner;
+    const started = performance.now();
+    const innerBefore = phaseTotal(["batch.organizations", "batch.people", "batch.interactions"]);
     await db.$transaction(async (tx) => {
       const rows = await tx.$queryRawUnsafe<Array<{ cancelRequestedAt: Date | null }>>(
         `SELECT "cancelRequestedAt" FROM "SyncRun" WHERE id = $1::uuid FOR UPDATE`,
@@ -111,6 +116,9 @@ export async function importBatches(db: Db, state: RunState, options: BatchLoopO
       Object.assign(next, nextCommitted(state, batch, seen, progressDone));
       await tx.syncRun.update({ where: { id: options.runId }, data: runColumns(state, next) });
     }, BATCH_TRANSACTION);
+    const elapsed = performance.now() - started;
+    commitMs += elapsed;
+    addPhaseTime("batch.bookkeeping", elapsed - (phaseTotal(["batch.organizations", "batch.people", "batch.interactions"]) - innerBefore));
     owner = batchOwner;
     applyCommit(state, next, batch);
     people = [];
@@ -133,5 +141,6 @@ export async function importBatches(db: Db, state: RunState, options: BatchLoopO
     else interactions.push(item);
     if (people.length + interactions.length >= batchSize) await commit();
   }
+  addPhaseTime("parse", performance.now() - loopStarted - commitMs);
   await commit();
 }
