@@ -124,6 +124,7 @@ runCli("bench:import", async () => {
     let seconds = (performance.now() - started) / 1000;
     stopPhaseTimings();
     phaseTimes.connections = { ...timings, total: seconds * 1000 };
+    log(`connections imported in ${seconds.toFixed(1)} s: ${phaseLine(phaseTimes.connections)}`);
     phasePeaks.connections = rss.stop();
     peakRss = Math.max(peakRss, phasePeaks.connections);
     if (csv.status !== "success") throw new Error(`The Connections.csv import failed: ${csv.error}`);
@@ -155,6 +156,7 @@ runCli("bench:import", async () => {
     seconds = (performance.now() - started) / 1000;
     stopPhaseTimings();
     phaseTimes.mbox = { ...timings, total: seconds * 1000 };
+    log(`mbox imported in ${seconds.toFixed(1)} s: ${phaseLine(phaseTimes.mbox)}`);
     phasePeaks.mboxImport = rss.stop();
     peakRss = Math.max(peakRss, phasePeaks.mboxImport);
     if (mbox.status !== "success") throw new Error(`The mbox import failed: ${mbox.error}`);
@@ -238,4 +240,11 @@ function phaseTable(times: Record<string, PhaseTimings & { total: number }>): st
   }
   lines.push(`${"total".padEnd(width)}${runs.map((run) => cell(times[run]?.total ?? 0, times[run]?.total ?? 1)).join("")}`);
   return lines.join("\n");
+}
+
+function phaseLine(times: PhaseTimings): string {
+  return Object.entries(times)
+    .filter(([phase]) => phase !== "total")
+    .map(([phase, ms]) => `${phase} ${((ms ?? 0) / 1000).toFixed(2)}`)
+    .join(", ");
 }
