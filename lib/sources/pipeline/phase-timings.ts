@@ -5,6 +5,10 @@ export type ImportPhase =
   | "parse"
   | "batch.organizations"
   | "batch.people"
+  /** Inside batch.people (the default resolver): identity + candidate lookups, Person writes, PersonIdentity rows. */
+  | "people.lookup"
+  | "people.write"
+  | "people.identities"
   | "batch.interactions"
   | "batch.bookkeeping"
   | "final.pairs"
