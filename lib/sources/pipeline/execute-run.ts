@@ -29,7 +29,7 @@ export interface ExecuteRunOptions {
   /** A stopping worker: the run stops at its next batch boundary and stays `running`, to be resumed. */
   signal?: AbortSignal;
   resolver?: IdentityResolver;
-  /** Records per committed batch (default 2,000). */
+  /** Records per committed batch (default 5,000). */
   batchSize?: number;
 }
 
