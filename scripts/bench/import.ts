@@ -210,9 +210,12 @@ runCli("bench:import", async () => {
 });
 
 const PHASES: Array<[ImportPhase | "other", string]> = [
-  ["parse", "parse (reading + parser, between batches)"],
+  ["parse", "parse (not hidden behind batch commits)"],
   ["batch.organizations", "batches: organizations"],
   ["batch.people", "batches: people + identities"],
+  ["people.lookup", "  of which: identity + candidate lookups"],
+  ["people.write", "  of which: Person insert + update"],
+  ["people.identities", "  of which: PersonIdentity insert"],
   ["batch.interactions", "batches: interactions"],
   ["batch.bookkeeping", "batches: cancel check, owner, run row, commit"],
   ["final.pairs", "final: touched pairs read back"],
@@ -232,7 +235,7 @@ function phaseTable(times: Record<string, PhaseTimings & { total: number }>): st
       `${label.padEnd(width)}${runs
         .map((run) => {
           const t = times[run] as PhaseTimings & { total: number };
-          const known = PHASES.reduce((sum, [p]) => (p === "other" ? sum : sum + (t[p] ?? 0)), 0);
+          const known = PHASES.reduce((sum, [p]) => (p === "other" || p.startsWith("people.") ? sum : sum + (t[p] ?? 0)), 0);
           return cell(phase === "other" ? Math.max(0, t.total - known) : (t[phase] ?? 0), t.total);
         })
         .join("")}`,
