@@ -51,3 +51,24 @@ describe("readAhead", () => {
     expect(closed.value).toBe(true);
   });
 });
+
+describe("readAhead memory", () => {
+  it("does not keep consumed items when the producer stays ahead", async () => {
+    let position = 0;
+    const source = (async function* () {
+      for (let i = 1; i <= 5000; i += 1) {
+        position = i;
+        yield i;
+      }
+    })();
+    let count = 0;
+    let maxBuffered = 0;
+    for await (const { item, bytesRead } of readAhead(source, 100, () => position)) {
+      count += 1;
+      expect(bytesRead).toBe(item);
+      maxBuffered = Math.max(maxBuffered, position - item);
+    }
+    expect(count).toBe(5000);
+    expect(maxBuffered).toBeLessThanOrEqual(100);
+  });
+});

@@ -52,8 +52,12 @@ export async function* readAhead<T>(source: AsyncGenerator<T>, limit: number, by
       if (head < buffer.length) {
         const next = buffer[head] as AheadItem<T>;
         head += 1;
+        // Consumed items must not stay referenced: the producer may never let the buffer drain completely.
         if (head === buffer.length) {
           buffer = [];
+          head = 0;
+        } else if (head >= 256 && head * 2 >= buffer.length) {
+          buffer = buffer.slice(head);
           head = 0;
         }
         if (buffer.length - head < limit) signal("room");
