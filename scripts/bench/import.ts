@@ -18,6 +18,7 @@ import { createPrismaClient } from "../../lib/db/client";
 import { hasHeapCap, IMPORT_HEAP_FLAGS } from "../../lib/jobs/node-flags";
 import { parseGmailMbox } from "../../lib/sources/mbox/gmail-mbox";
 import { importFile } from "../../lib/sources/pipeline/import-file";
+import { collectPhaseTimings, stopPhaseTimings, type ImportPhase, type PhaseTimings } from "../../lib/sources/pipeline/phase-timings";
 import type { ImportSummary } from "../../lib/sources/pipeline/types";
 import { generateLinkedInConnections } from "../../lib/sources/testing/generate-linkedin-connections";
 import { generateMbox } from "../../lib/sources/testing/generate-mbox";
@@ -106,6 +107,7 @@ runCli("bench:import", async () => {
   const summaries: Record<string, ImportSummary> = {};
   let peakRss = 0;
   const phasePeaks: Record<string, number> = {};
+  const phaseTimes: Record<string, PhaseTimings & { total: number }> = {};
   try {
     const csvPath = join(dir, "Connections.csv");
     const csvBytes = await writeFile(csvPath, generateLinkedInConnections({ rows }));
@@ -116,9 +118,13 @@ runCli("bench:import", async () => {
     // 1. Connections.csv end to end.
     await truncateAll(database.url);
     let rss = new RssSampler().start();
+    let timings = collectPhaseTimings();
     let started = performance.now();
     const csv = await importFile({ db, sourceName: "linkedin", path: csvPath, ownerEmails: [OWNER], now: NOW });
     let seconds = (performance.now() - started) / 1000;
+    stopPhaseTimings();
+    phaseTimes.connections = { ...timings, total: seconds * 1000 };
+    log(`connections imported in ${seconds.toFixed(1)} s: ${phaseLine(phaseTimes.connections)}`);
     phasePeaks.connections = rss.stop();
     peakRss = Math.max(peakRss, phasePeaks.connections);
     if (csv.status !== "success") throw new Error(`The Connections.csv import failed: ${csv.error}`);
@@ -144,15 +150,21 @@ runCli("bench:import", async () => {
 
     // 3. mbox end to end (on top of the LinkedIn import, as a team would).
     rss = new RssSampler().start();
+    timings = collectPhaseTimings();
     started = performance.now();
     const mbox = await importFile({ db, sourceName: "gmail", path: mboxPath, ownerEmails: [OWNER], now: NOW });
     seconds = (performance.now() - started) / 1000;
+    stopPhaseTimings();
+    phaseTimes.mbox = { ...timings, total: seconds * 1000 };
+    log(`mbox imported in ${seconds.toFixed(1)} s: ${phaseLine(phaseTimes.mbox)}`);
     phasePeaks.mboxImport = rss.stop();
     peakRss = Math.max(peakRss, phasePeaks.mboxImport);
     if (mbox.status !== "success") throw new Error(`The mbox import failed: ${mbox.error}`);
     summaries.mbox = mbox;
     results.push({ metric: `mbox end to end (${messages} messages)`, value: messages / seconds, unit: "msgs/s", target: ">= 5000", pass: messages / seconds >= 5000 });
     results.push({ metric: "mbox end to end time", value: seconds, unit: "s", target: "-", pass: true });
+    const recompute = (phaseTimes.mbox["final.recompute"] ?? 0) / 1000;
+    results.push({ metric: "mbox end to end without edge recompute", value: messages / (seconds - recompute), unit: "msgs/s", target: "-", pass: true });
 
     const hwm = vmHwm();
     peakRss = Math.max(peakRss, hwm ?? 0);
@@ -173,6 +185,8 @@ runCli("bench:import", async () => {
   }
   const counts = (summary: ImportSummary | undefined) =>
     summary && { rowsRead: summary.rowsRead, created: summary.created, people: summary.people, interactions: summary.interactions, edges: summary.edges.recomputed, durationMs: summary.durationMs };
+  log("");
+  log(phaseTable(phaseTimes));
   log(`\npeak RSS by phase (MB): ${Object.entries(phasePeaks).map(([phase, bytes]) => `${phase} ${Math.round(bytes / MB)}`).join(", ")}`);
   log(`connections: ${JSON.stringify(counts(summaries.connections))}\nmbox: ${JSON.stringify(counts(summaries.mbox))}`);
   const allPass = results.every((row) => row.pass);
@@ -183,6 +197,9 @@ runCli("bench:import", async () => {
         messages,
         results: results.map((row) => ({ ...row, value: Math.round(row.value * 100) / 100 })),
         summaries: { connections: counts(summaries.connections), mbox: counts(summaries.mbox) },
+        phaseSeconds: Object.fromEntries(
+          Object.entries(phaseTimes).map(([run, times]) => [run, Object.fromEntries(Object.entries(times).map(([phase, ms]) => [phase, Math.round(ms ?? 0) / 1000]))]),
+        ),
         peakRssByPhaseMb: Object.fromEntries(Object.entries(phasePeaks).map(([phase, bytes]) => [phase, Math.round(bytes / MB)])),
         loadAverage: loadavg(),
         pass: allPass,
@@ -191,3 +208,46 @@ runCli("bench:import", async () => {
   }
   return allPass ? 0 : 1;
 });
+
+const PHASES: Array<[ImportPhase | "other", string]> = [
+  ["parse", "parse (not hidden behind batch commits)"],
+  ["batch.organizations", "batches: organizations"],
+  ["batch.people", "batches: people + identities"],
+  ["people.lookup", "  of which: identity + candidate lookups"],
+  ["people.write", "  of which: Person insert + update"],
+  ["people.identities", "  of which: PersonIdentity insert"],
+  ["batch.interactions", "batches: interactions"],
+  ["batch.bookkeeping", "batches: cancel check, owner, run row, commit"],
+  ["final.pairs", "final: touched pairs read back"],
+  ["final.recompute", "final: edge recompute (lib/strength)"],
+  ["final.bookkeeping", "final: run outcome, audit, commit"],
+  ["other", "other (run creation, lock, claim)"],
+];
+
+/** Seconds per phase of each import, and their share of its wall time. */
+function phaseTable(times: Record<string, PhaseTimings & { total: number }>): string {
+  const runs = Object.keys(times);
+  const width = Math.max(...PHASES.map(([, label]) => label.length));
+  const lines = [`${"phase (wall seconds)".padEnd(width)}${runs.map((run) => run.padStart(20)).join("")}`];
+  const cell = (ms: number, total: number) => `${(ms / 1000).toFixed(2)} s (${Math.round((100 * ms) / total)}%)`.padStart(20);
+  for (const [phase, label] of PHASES) {
+    lines.push(
+      `${label.padEnd(width)}${runs
+        .map((run) => {
+          const t = times[run] as PhaseTimings & { total: number };
+          const known = PHASES.reduce((sum, [p]) => (p === "other" || p.startsWith("people.") ? sum : sum + (t[p] ?? 0)), 0);
+          return cell(phase === "other" ? Math.max(0, t.total - known) : (t[phase] ?? 0), t.total);
+        })
+        .join("")}`,
+    );
+  }
+  lines.push(`${"total".padEnd(width)}${runs.map((run) => cell(times[run]?.total ?? 0, times[run]?.total ?? 1)).join("")}`);
+  return lines.join("\n");
+}
+
+function phaseLine(times: PhaseTimings): string {
+  return Object.entries(times)
+    .filter(([phase]) => phase !== "total")
+    .map(([phase, ms]) => `${phase} ${((ms ?? 0) / 1000).toFixed(2)}`)
+    .join(", ");
+}

@@ -19,6 +19,7 @@ import { recomputeEdges } from "./recompute-edges";
 import { withRunLock } from "./run-lock";
 import { touchedPairsSince } from "./run-pairs";
 import { addIssue, auditCounts, runColumns, stateFromRun, summarize, type RunState } from "./run-state";
+import { addPhaseTime, phaseTotal, timed } from "./phase-timings";
 import { SQL_NOW } from "./sql";
 import type { IdentityResolver, ImportSummary } from "./types";
 
@@ -28,7 +29,7 @@ export interface ExecuteRunOptions {
   /** A stopping worker: the run stops at its next batch boundary and stays `running`, to be resumed. */
   signal?: AbortSignal;
   resolver?: IdentityResolver;
-  /** Records per committed batch (default 2,000). */
+  /** Records per committed batch (default 5,000). */
   batchSize?: number;
 }
 
@@ -159,10 +160,21 @@ const AUDIT_ACTION = { success: "sync.completed", failed: "sync.failed", cancell
  * a failed or cancelled run, so committed batches never leave stale edges behind).
  */
 async function finish(db: Db, state: RunState, outcome: Outcome): Promise<ImportSummary> {
-  const record = async (withEdges: boolean) =>
+  const record = async (withEdges: boolean) => {
+    const started = performance.now();
+    const innerBefore = phaseTotal(["final.pairs", "final.recompute"]);
+    try {
+      return await recordOutcome(withEdges);
+    } finally {
+      addPhaseTime("final.bookkeeping", performance.now() - started - (phaseTotal(["final.pairs", "final.recompute"]) - innerBefore));
+    }
+  };
+  const recordOutcome = async (withEdges: boolean) =>
     db.$transaction(async (tx) => {
       if (withEdges && outcome.since && state.committed.cursor > 0) {
-        state.edges = await recomputeEdges(tx, await touchedPairsSince(tx, state.sourceName, outcome.since), outcome.now);
+        const since = outcome.since;
+        const pairs = await timed("final.pairs", () => touchedPairsSince(tx, state.sourceName, since));
+        state.edges = await timed("final.recompute", () => recomputeEdges(tx, pairs, outcome.now));
       }
       const summary = summarize(state, outcome.status, outcome.error);
       const total = state.fileBytes > 0 ? state.fileBytes : state.committed.progressDone;

@@ -66,18 +66,22 @@ export async function resolveOrganizations(tx: Tx, names: readonly string[], dom
   }
 
   if (inserts.length > 0) {
+    // Column arrays for one `unnest` statement: cheaper for PostgreSQL than a JSON document.
     await tx.$executeRawUnsafe(
       `INSERT INTO "Organization" (id, name, domain, "createdAt", "updatedAt")
-       SELECT (d->>'id')::uuid, d->>'name', d->>'domain', ${SQL_NOW}, ${SQL_NOW} FROM jsonb_array_elements($1::jsonb) d`,
-      JSON.stringify(inserts),
+       SELECT d.id, d.name, d.domain, ${SQL_NOW}, ${SQL_NOW} FROM unnest($1::uuid[], $2::text[], $3::text[]) AS d(id, name, domain)`,
+      inserts.map((row) => row.id),
+      inserts.map((row) => row.name),
+      inserts.map((row) => row.domain),
     );
     lookup.created = inserts.length;
   }
   if (adoptions.length > 0) {
     await tx.$executeRawUnsafe(
-      `UPDATE "Organization" o SET domain = d->>'domain', "updatedAt" = ${SQL_NOW}
-         FROM jsonb_array_elements($1::jsonb) d WHERE o.id = (d->>'id')::uuid`,
-      JSON.stringify(adoptions),
+      `UPDATE "Organization" o SET domain = d.domain, "updatedAt" = ${SQL_NOW}
+         FROM unnest($1::uuid[], $2::text[]) AS d(id, domain) WHERE o.id = d.id`,
+      adoptions.map((row) => row.id),
+      adoptions.map((row) => row.domain),
     );
   }
   return lookup;

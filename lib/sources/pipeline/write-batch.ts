@@ -7,6 +7,7 @@ import type { SuppressionSet } from "../../privacy/suppression-keys";
 import type { TInteractionObservation, TParticipant, TPersonObservation } from "../types";
 import { organizationDomain } from "./free-mail";
 import { organizationIdByName, resolveOrganizations } from "./organizations";
+import { timed } from "./phase-timings";
 import { SQL_NOW } from "./sql";
 import type { IdentityObservation, IdentityResolver, ResolveStats, Tx } from "./types";
 
@@ -169,7 +170,7 @@ export async function writeBatch(context: BatchContext, allPeople: TPersonObserv
   const domains = [...people.flatMap((person) => person.emails), ...[...participants.values()].flatMap((p) => p.emails)]
     .map(organizationDomain)
     .filter((domain): domain is string => domain !== null);
-  const orgs = await resolveOrganizations(tx, orgNames, domains);
+  const orgs = await timed("batch.organizations", () => resolveOrganizations(tx, orgNames, domains));
   stats.organizationsCreated += orgs.created;
   const orgOf = (emails: readonly string[], name?: string) => {
     const domain = firstOrgDomain(emails);
@@ -189,8 +190,8 @@ export async function writeBatch(context: BatchContext, allPeople: TPersonObserv
   }));
   for (const observation of participants.values()) observation.organizationId = orgOf(observation.emails);
   identities.push(...participants.values());
-  await context.resolver.resolve(tx, identities, stats);
-  await writeInteractions(context, observed);
+  await timed("batch.people", () => context.resolver.resolve(tx, identities, stats));
+  await timed("batch.interactions", () => writeInteractions(context, observed));
 }
 
 /** Joins a participant list into one text value (unit separator: never part of an email or a handle). */
