@@ -146,11 +146,12 @@ export async function writeScoredPairs(sql: SqlRunner, pairs: readonly ScoredPai
   // it), rows whose values are all unchanged are skipped, changed ones are updated by id, missing ones inserted.
   await sql.exec(
     `WITH pairs AS MATERIALIZED (
-       SELECT a, b, strength, factors::jsonb AS factors, sources::text[] AS sources, channels::text[] AS channels,
+       SELECT a, b, strength, factors, sources::text[] AS sources, channels::text[] AS channels,
               first_at::timestamp AS first_at, last_at::timestamp AS last_at, n
-         FROM unnest($1::uuid[], $2::uuid[], $3::float8[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[])
+         FROM ROWS FROM (unnest($1::uuid[]), unnest($2::uuid[]), unnest($3::float8[]), jsonb_array_elements($4::jsonb),
+                         unnest($5::text[]), unnest($6::text[]), unnest($7::text[]), unnest($8::text[]), unnest($9::int[]))
            AS t(a, b, strength, factors, sources, channels, first_at, last_at, n)
-     ), input AS MATERIALIZED (
+     ), input AS NOT MATERIALIZED (
        SELECT CASE WHEN forward THEN a ELSE b END AS f, CASE WHEN forward THEN b ELSE a END AS t,
               strength, factors, sources, channels, first_at, last_at, n
          FROM pairs CROSS JOIN (VALUES (true), (false)) AS d(forward)
@@ -184,7 +185,9 @@ export async function writeScoredPairs(sql: SqlRunner, pairs: readonly ScoredPai
       columns.from,
       columns.to,
       columns.strength,
-      columns.factors,
+      // One JSON array, parsed once by jsonb_array_elements: a text[] parameter would have node-postgres escape
+      // every quote of every document, and PostgreSQL unescape it again.
+      `[${columns.factors.join(",")}]`,
       columns.sources,
       columns.channels,
       columns.firstSeenAt,
