@@ -1,6 +1,7 @@
 // npm run bench:strength [-- --interactions N] [--people N] [--json]
-//   Generates a deterministic interaction history (default 2,000,000 interactions with 2–8 participants over
-//   three years, mixed channels and sources, people in organizations with circles of contacts), loads it
+//   Generates a deterministic team history (default 2,000,000 interactions over three years, each including one
+//   of the team's members; 70% 1:1, groups up to 8; Zipf-like contact frequency; group extras mostly the
+//   counterpart's recurring colleagues; mixed channels and sources) and prints its shape, loads it
 //   into a dedicated PostgreSQL (DATABASE_URL's server, or an embedded one in .data/bench-strength-postgres,
 //   stopped at the end), then times:
 //     1. the full recompute (lib/strength/recompute-all.ts) — target < 60 s;
