@@ -75,6 +75,8 @@ async function recomputeAllIn(sql: SqlRunner, options: RecomputeAllOptions): Pro
   const started = performance.now();
   // Large hash aggregates: a few hundred MB for millions of pair-days, instead of spilling to disk.
   await sql.exec(`SET LOCAL work_mem = '256MB'`);
+  // A recompute can always be re-run: do not wait for the WAL flush at commit.
+  await sql.exec(`SET LOCAL synchronous_commit = off`);
   await sql.exec(
     `CREATE TEMP TABLE wig_people ON COMMIT DROP AS
        SELECT (row_number() OVER (ORDER BY p.id) - 1)::int AS idx, p.id, CASE WHEN o."deletedAt" IS NULL THEN o.id END AS org

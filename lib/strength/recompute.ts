@@ -141,27 +141,42 @@ export async function writeScoredPairs(sql: SqlRunner, pairs: readonly ScoredPai
     columns.lastSeenAt.push(pair.aggregate.lastSeenAt?.toISOString() ?? null);
     columns.interactionCount.push(STRENGTH_CHANNELS.reduce((sum, channel) => sum + pair.aggregate.counts[channel], 0));
   });
+  // Existing rows are found by one index probe per directed pair (LATERAL … OFFSET 0 keeps the planner from
+  // turning it into a hash join over the whole Edge table, which made every batch of a large recompute scan
+  // it), rows whose values are all unchanged are skipped, changed ones are updated by id, missing ones inserted.
   await sql.exec(
     `WITH pairs AS MATERIALIZED (
-       SELECT a, b, strength, factors::jsonb AS factors, sources::text[] AS sources, channels::text[] AS channels,
+       SELECT a, b, strength, factors, sources::text[] AS sources, channels::text[] AS channels,
               first_at::timestamp AS first_at, last_at::timestamp AS last_at, n
-         FROM unnest($1::uuid[], $2::uuid[], $3::float8[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[])
+         FROM ROWS FROM (unnest($1::uuid[]), unnest($2::uuid[]), unnest($3::float8[]), jsonb_array_elements($4::jsonb),
+                         unnest($5::text[]), unnest($6::text[]), unnest($7::text[]), unnest($8::text[]), unnest($9::int[]))
            AS t(a, b, strength, factors, sources, channels, first_at, last_at, n)
-     ), input AS MATERIALIZED (
+     ), input AS NOT MATERIALIZED (
        SELECT CASE WHEN forward THEN a ELSE b END AS f, CASE WHEN forward THEN b ELSE a END AS t,
               strength, factors, sources, channels, first_at, last_at, n
          FROM pairs CROSS JOIN (VALUES (true), (false)) AS d(forward)
+     ), existing AS MATERIALIZED (
+       SELECT i.f, i.t, x.id,
+              (x.strength = i.strength AND x.sources = i.sources AND x.channels = i.channels
+               AND x.first_at IS NOT DISTINCT FROM i.first_at AND x.last_at IS NOT DISTINCT FROM i.last_at
+               AND x.n = i.n AND x.factors = i.factors) IS TRUE AS same
+         FROM input i CROSS JOIN LATERAL (
+           SELECT e.id, e.strength, e."strengthFactors" AS factors, e.sources, e.channels, e."firstSeenAt" AS first_at,
+                  e."lastSeenAt" AS last_at, e."interactionCount" AS n
+             FROM "Edge" e WHERE e."fromPersonId" = i.f AND e."toPersonId" = i.t OFFSET 0
+         ) x
      ), updated AS (
        UPDATE "Edge" e SET strength = i.strength, "strengthFactors" = i.factors, sources = i.sources, channels = i.channels,
               "firstSeenAt" = i.first_at, "lastSeenAt" = i.last_at, "interactionCount" = i.n, "updatedAt" = ${SQL_NOW}
-         FROM input i WHERE e."fromPersonId" = i.f AND e."toPersonId" = i.t
-       RETURNING e."fromPersonId" AS f, e."toPersonId" AS t
+         FROM input i
+        WHERE e.id = ANY (ARRAY(SELECT x.id FROM existing x WHERE NOT x.same))
+          AND e."fromPersonId" = i.f AND e."toPersonId" = i.t
      )
      INSERT INTO "Edge" (id, "fromPersonId", "toPersonId", "relationshipType", strength, "strengthFactors", sources, channels,
                          "firstSeenAt", "lastSeenAt", "interactionCount", "createdAt", "updatedAt")
      SELECT gen_random_uuid(), i.f, i.t, 'knows', i.strength, i.factors, i.sources, i.channels,
             i.first_at, i.last_at, i.n, ${SQL_NOW}, ${SQL_NOW}
-       FROM input i WHERE NOT EXISTS (SELECT 1 FROM updated u WHERE u.f = i.f AND u.t = i.t)
+       FROM input i WHERE NOT EXISTS (SELECT 1 FROM existing x WHERE x.f = i.f AND x.t = i.t)
      ON CONFLICT ("fromPersonId", "toPersonId", "relationshipType") DO UPDATE SET
        strength = EXCLUDED.strength, "strengthFactors" = EXCLUDED."strengthFactors", sources = EXCLUDED.sources,
        channels = EXCLUDED.channels, "firstSeenAt" = EXCLUDED."firstSeenAt", "lastSeenAt" = EXCLUDED."lastSeenAt",
@@ -170,7 +185,9 @@ export async function writeScoredPairs(sql: SqlRunner, pairs: readonly ScoredPai
       columns.from,
       columns.to,
       columns.strength,
-      columns.factors,
+      // One JSON array, parsed once by jsonb_array_elements: a text[] parameter would have node-postgres escape
+      // every quote of every document, and PostgreSQL unescape it again.
+      `[${columns.factors.join(",")}]`,
       columns.sources,
       columns.channels,
       columns.firstSeenAt,

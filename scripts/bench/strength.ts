@@ -1,6 +1,7 @@
 // npm run bench:strength [-- --interactions N] [--people N] [--json]
-//   Generates a deterministic interaction history (default 2,000,000 interactions with 2–8 participants over
-//   three years, mixed channels and sources, people in organizations with circles of contacts), loads it
+//   Generates a deterministic team history (default 2,000,000 interactions over three years, each including one
+//   of the team's members; 70% 1:1, groups up to 8; Zipf-like contact frequency; group extras mostly the
+//   counterpart's recurring colleagues; mixed channels and sources) and prints its shape, loads it
 //   into a dedicated PostgreSQL (DATABASE_URL's server, or an embedded one in .data/bench-strength-postgres,
 //   stopped at the end), then times:
 //     1. the full recompute (lib/strength/recompute-all.ts) — target < 60 s;
@@ -29,8 +30,13 @@ const CHANNELS = [
   { channel: "linkedin", source: "linkedin", weight: 0.03 },
   { channel: "other", source: "vcard", weight: 0.05 },
 ] as const;
-// Most interactions are 1:1; groups up to 8.
-const GROUP_SIZES = [[2, 0.55], [3, 0.15], [4, 0.1], [5, 0.08], [6, 0.05], [7, 0.04], [8, 0.03]] as const;
+// Most interactions are 1:1; groups up to 8 (a group of n people is n(n−1)/2 pairs).
+const GROUP_SIZES = [[2, 0.7], [3, 0.12], [4, 0.08], [5, 0.05], [6, 0.03], [8, 0.02]] as const;
+/** Contacts each team member ever deals with (ranked; contact frequency is Zipf-like over the ranks). */
+const MEMBER_POOL = 3_000;
+/** The colleagues of a contact who actually show up in that contact's threads and meetings. */
+const ORG_CIRCLE = 12;
+const ORGANIZATIONS = 997;
 
 function integer(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;
@@ -48,7 +54,7 @@ function weighted<T>(rng: Rng, items: ReadonlyArray<readonly [T, number]>): T {
   return (items[items.length - 1] as readonly [T, number])[0];
 }
 
-const email = (index: number): string => `p${index}@org${index % 997}.example`;
+const email = (index: number): string => `p${index}@org${index % ORGANIZATIONS}.example`;
 
 interface Generated {
   sourceId: string[];
@@ -61,31 +67,49 @@ interface Generated {
 }
 
 /**
- * Interactions around an anchor (activity skewed: a few very active people) and its circle of contacts
- * (contact j of person p is a hash of (p, j), near contacts far more often than far ones), so pairs repeat
- * the way real relationships do instead of every interaction inventing new pairs.
+ * A team's history, as WIG imports it: every interaction comes from a team member's mailbox, calendar or
+ * chat, so each one includes a member (members' activity mildly skewed). The member's counterpart is drawn
+ * from the member's own ranked contacts with a Zipf-like frequency (a few contacts weekly, a long tail seen
+ * once or twice); extra participants of a group are mostly the counterpart's colleagues (same organization,
+ * the same dozen people recurring), sometimes other team members, rarely another contact. Pairs therefore
+ * repeat the way real relationships do instead of every group inventing new pairs.
  */
 function generate(rng: Rng, people: number, count: number, from: number, to: number, tag: string, ids: readonly string[] | null): Generated {
   const out: Generated = { sourceId: [], sourceName: [], timestamp: [], participants: [], channel: [], direction: [], pairs: new Set() };
-  const contact = (person: number, j: number): number => {
-    let h = (person * 2654435761 + j * 40503 + 12345) >>> 0;
+  const team = teamSize(people);
+  const hash = (x: number, y: number): number => {
+    let h = (Math.imul(x, 2654435761) + Math.imul(y, 40503) + 12345) >>> 0;
     h ^= h >>> 15;
     h = Math.imul(h, 2246822519) >>> 0;
-    return ((h ^ (h >>> 13)) >>> 0) % people;
+    return (h ^ (h >>> 13)) >>> 0;
   };
+  // Rank in [0, n): log-uniform raised to `skew` (skew 1 ≈ Zipf with exponent 1; larger = more concentrated).
+  const zipf = (n: number, skew: number): number => Math.min(n - 1, Math.floor(Math.exp(Math.log(n + 1) * rng.next() ** skew)) - 1);
+  const contactOf = (member: number): number => team + (hash(member, zipf(MEMBER_POOL, 1.5)) % (people - team));
+  const perOrganization = Math.ceil(people / ORGANIZATIONS);
   const channels = CHANNELS.map((entry) => [entry, entry.weight] as const);
   for (let index = 0; index < count; index += 1) {
-    const anchor = Math.floor(people * rng.next() ** 2.5);
+    const member = Math.floor(team * rng.next() ** 1.5);
+    const counterpart = contactOf(member);
     const size = weighted(rng, GROUP_SIZES);
-    const members = [anchor];
+    const members = [member, counterpart];
     let guard = 0;
     while (members.length < size && guard++ < 50) {
-      const other = contact(anchor, Math.floor(CIRCLE * rng.next() ** 2));
+      const u = rng.next();
+      let other: number;
+      if (u < 0.6) {
+        const organization = counterpart % ORGANIZATIONS;
+        other = organization + ORGANIZATIONS * (hash(organization, zipf(Math.min(perOrganization, ORG_CIRCLE), 1.5)) % perOrganization);
+        if (other >= people) continue;
+      } else if (u < 0.95) other = zipf(team, 1);
+      else other = contactOf(member);
       if (!members.includes(other)) members.push(other);
     }
-    if (members.length < 2) continue;
+    if (members.length < 2 || members[0] === members[1]) continue;
     const { channel, source } = weighted(rng, channels);
     const direction = channel === "linkedin" ? null : rng.chance(0.45) ? "two_way" : "one_way";
+    // The member started it about half the time (participants[0] is the starter).
+    if (rng.chance(0.5)) [members[0], members[1]] = [members[1] as number, members[0] as number];
     out.sourceId.push(`${tag}-${index}`);
     out.sourceName.push(source);
     out.timestamp.push(new Date(from + Math.floor(rng.next() * (to - from))).toISOString());
@@ -100,6 +124,9 @@ function generate(rng: Rng, people: number, count: number, from: number, to: num
   }
   return out;
 }
+
+/** Team members: people 0 … n−1 (about one per thousand people known, 2–50). */
+const teamSize = (people: number): number => Math.min(50, Math.max(2, Math.round(people / 1_000)));
 
 async function insertInteractions(client: import("pg").Client, rows: Generated): Promise<void> {
   await insertColumns(
@@ -126,6 +153,18 @@ runCli("bench:strength", async () => {
   const json = values.json === true;
 
   log(`bench:strength — ${interactions.toLocaleString("en-US")} interactions, ${people.toLocaleString("en-US")} people`);
+  const dataset = {
+    teamMembers: teamSize(people),
+    memberContactPool: MEMBER_POOL,
+    organizationCircle: ORG_CIRCLE,
+    organizations: ORGANIZATIONS,
+    groupSizes: Object.fromEntries(GROUP_SIZES.map(([size, share]) => [size, share])),
+    years: 3,
+  };
+  log(
+    `dataset: every interaction includes one of ${dataset.teamMembers} team members; counterpart Zipf-like over each member's ${MEMBER_POOL.toLocaleString("en-US")} ranked contacts; ` +
+      `group extras mostly the counterpart's ${ORG_CIRCLE} recurring colleagues; group sizes ${GROUP_SIZES.map(([size, share]) => `${size}:${Math.round(share * 100)}%`).join(" ")}; 3 years`,
+  );
   const started = performance.now();
   const bench = await openBenchDatabase("bench-strength");
   try {
@@ -134,7 +173,7 @@ runCli("bench:strength", async () => {
 
     // Load: organizations, people, then interactions with their indexes built afterwards (bulk build).
     const loadStarted = performance.now();
-    const organizations = Array.from({ length: 997 }, (_, index) => index);
+    const organizations = Array.from({ length: ORGANIZATIONS }, (_, index) => index);
     await insertColumns(client, "Organization", ["id", "name", "domain", "updatedAt"], ["text", "text"], ["c1::uuid", "c2", "c2 || '.example'", "now()"], [
       organizations.map((index) => stableUuid(`bench/org/${index}`)),
       organizations.map((index) => `org${index}`),
@@ -170,6 +209,7 @@ runCli("bench:strength", async () => {
     const full = await recomputeAllEdges(client, { asOf: AS_OF, batchSize: 5_000 });
     const fullMs = performance.now() - fullStarted;
     log(`full recompute: ${full.pairs.toLocaleString("en-US")} pairs, ${full.edges.toLocaleString("en-US")} edges in ${seconds(fullMs)}`);
+    log(`dataset shape: ${(full.pairs / interactions).toFixed(2)} distinct pairs per interaction`);
     await client.query(`ANALYZE "Edge"`);
 
     // 2. 10k new interactions (the last week), then the pairs they touch.
@@ -212,6 +252,7 @@ runCli("bench:strength", async () => {
           interactions,
           people,
           database: bench.embedded ? "embedded" : "external",
+          dataset: { ...dataset, pairs: full.pairs, pairsPerInteraction: Number((full.pairs / interactions).toFixed(3)) },
           loadMs: Math.round(loadMs),
           full: { pairs: full.pairs, edges: full.edges, ms: Math.round(fullMs), targetMs: TARGET.fullMs, pass: fullMs < TARGET.fullMs, timings: full.timings },
           incremental: {
