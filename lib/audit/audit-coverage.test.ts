@@ -21,9 +21,11 @@ const EXEMPT: Record<string, string> = {
   "lib/sources/pipeline/write-batch.ts": "a step of an import run (audited by execute-run.ts)",
   "lib/sources/pipeline/import-batches.ts": "a step of an import run: batches and the run's cursor (audited by execute-run.ts)",
   "lib/identity/merges/rows.ts": "row copies for merge snapshots; merge-people.ts / undo-merge.ts write person.merged / person.merge_undone in the same transactions",
+  "lib/privacy/redact-log-columns.ts": "a step of an erasure or purge (erase-person.ts writes person.erased / person.purged)",
   "lib/privacy/suppression-store.ts": "a step of an erasure or purge (erase-person.ts writes person.erased / person.purged with the hashes)",
   // Edge recompute: its callers audit (the import run, strength.override_set / _cleared, strength.recomputed_all).
   "lib/strength/recompute.ts": "a step of an import run, an override or the full recompute job (each audited by its caller)",
+  "lib/strength/edge-writer.ts": "writes the edges recompute.ts / recompute-all.ts scored (each audited by its caller)",
   "lib/strength/sql-runner.ts": "a driver adapter (Prisma or node-postgres) for the recompute; no writes of its own",
   "lib/db/migrations.ts": "schema changes (recorded in _prisma_migrations)",
   "lib/db/schema-push.ts": "schema changes during development",

@@ -11,7 +11,8 @@ import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { recomputeEdges } from "../sources/pipeline/recompute-edges";
 import { parseInput } from "./parse-input";
-import { buildNeedles, isEmptyNeedles, redactJson, redactText, textMentions, type Needles } from "./redact";
+import { buildNeedles, redactJson, textMentions, type Needles } from "./redact";
+import { redactLogColumns } from "./redact-log-columns";
 import { suppressionHash, suppressionKeysFor, type SuppressionKey } from "./suppression-keys";
 import { addSuppressionKeys } from "./suppression-store";
 
@@ -304,52 +305,4 @@ export async function recomputeTouchedPairs(tx: Tx, interactions: readonly strin
     for (const a of starters) for (const b of people) if (a !== b) pairs.add(a < b ? `${a} ${b}` : `${b} ${a}`);
   }
   return recomputeEdges(tx, pairs, asOf);
-}
-
-/** Log-like columns that may mention a person: redacted in place, rows kept. */
-const REDACTED_COLUMNS: ReadonlyArray<{ table: string; column: string; json: boolean }> = [
-  { table: "AuditLog", column: "metadata", json: true },
-  { table: "SyncRun", column: "issues", json: true },
-  { table: "SyncRun", column: "options", json: true },
-  { table: "SyncRun", column: "error", json: false },
-  { table: "SyncRun", column: "fileName", json: false },
-  { table: "SyncRun", column: "filePath", json: false },
-  { table: "SyncRun", column: "cursor", json: false },
-  { table: "SyncState", column: "cursor", json: false },
-  { table: "SyncState", column: "metadata", json: true },
-  { table: "SyncState", column: "lastError", json: false },
-  { table: "Merge", column: "snapshot", json: true },
-  { table: "Merge", column: "explanation", json: false },
-  { table: "MergeCandidate", column: "explanation", json: true },
-  { table: "MergeCandidate", column: "proposalNote", json: false },
-  { table: "StrengthOverride", column: "note", json: false },
-  { table: "Person", column: "mergeExplanation", json: false },
-  { table: "Person", column: "metadata", json: true },
-];
-
-const likePattern = (value: string) => `%${value.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-
-/** Returns the number of cells rewritten. */
-export async function redactLogColumns(tx: Pick<Tx, "$queryRawUnsafe" | "$executeRawUnsafe">, needles: Needles): Promise<number> {
-  if (isEmptyNeedles(needles)) return 0;
-  const texts = needles.texts.map(likePattern);
-  const phones = needles.phoneDigits.map(likePattern);
-  let rewritten = 0;
-  for (const { table, column, json } of REDACTED_COLUMNS) {
-    const rows = await tx.$queryRawUnsafe<Array<{ id: string; value: unknown }>>(
-      `SELECT id::text AS id, "${column}" AS value FROM "${table}"
-        WHERE "${column}" IS NOT NULL
-          AND ("${column}"::text ILIKE ANY($1::text[]) OR (cardinality($2::text[]) > 0 AND regexp_replace("${column}"::text, '\\D', '', 'g') LIKE ANY($2::text[])))`,
-      texts,
-      phones,
-    );
-    for (const row of rows) {
-      const next = json ? redactJson(row.value, needles) : redactText(String(row.value), needles);
-      if (next === row.value) continue;
-      if (json) await tx.$executeRawUnsafe(`UPDATE "${table}" SET "${column}" = $1::jsonb WHERE id = $2::uuid`, JSON.stringify(next), row.id);
-      else await tx.$executeRawUnsafe(`UPDATE "${table}" SET "${column}" = $1 WHERE id = $2::uuid`, next, row.id);
-      rewritten += 1;
-    }
-  }
-  return rewritten;
 }

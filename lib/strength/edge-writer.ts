@@ -1,0 +1,115 @@
+// Writes scored pairs as Edge rows: both directions of each pair in one statement over unnest arrays,
+// updating the rows a directed pair already has (any relationship type) and inserting a "knows" row
+// otherwise. Shared by the incremental (recompute.ts) and full (recompute-all.ts) recomputes.
+import { summaryFromAggregate, type PairAggregate, type PairContext } from "./pair-aggregate";
+import { scoreEdge } from "./score-edge";
+import type { SqlRunner } from "./sql-runner";
+import { ZStrengthFactors } from "./strength-factors.schema";
+import { STRENGTH_CHANNELS } from "./weights";
+
+/** Prisma stores DateTime as UTC in timestamp(3) columns: raw statements must too. */
+const SQL_NOW = `(now() AT TIME ZONE 'UTC')`;
+
+/** A pair ready to write: ids, and everything scored. */
+export interface ScoredPair {
+  a: string;
+  b: string;
+  aggregate: PairAggregate;
+  context: PairContext;
+}
+
+interface EdgeColumnsOut {
+  from: string[];
+  to: string[];
+  strength: number[];
+  factors: string[];
+  sources: string[];
+  channels: string[];
+  firstSeenAt: Array<string | null>;
+  lastSeenAt: Array<string | null>;
+  interactionCount: number[];
+}
+
+export const arrayLiteral = (values: readonly string[]): string =>
+  `{${values.map((value) => `"${value.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`).join(",")}}`;
+
+/**
+ * Scores pairs and writes both directed edges. A directed pair that already has rows (of any relationship
+ * type: the seed's "colleague", a future "introduced") gets them updated; otherwise a "knows" row is
+ * inserted (ON CONFLICT for a concurrent insert). Validation: the first pair of every batch is checked
+ * with zod (scoreEdge builds a fixed shape; the check guards regressions), or all with `validateAll`.
+ */
+export async function writeScoredPairs(sql: SqlRunner, pairs: readonly ScoredPair[], asOf: Date, options: { validateAll?: boolean } = {}): Promise<number> {
+  if (pairs.length === 0) return 0;
+  // One entry per pair: the factor document is sent and parsed once, and SQL fans it out to both directions.
+  const columns: EdgeColumnsOut = { from: [], to: [], strength: [], factors: [], sources: [], channels: [], firstSeenAt: [], lastSeenAt: [], interactionCount: [] };
+  pairs.forEach((pair, index) => {
+    const summary = summaryFromAggregate(pair.aggregate, pair.context);
+    const factors = scoreEdge(summary, { asOf, validate: false });
+    if (options.validateAll === true || index === 0) ZStrengthFactors.parse(factors);
+    columns.from.push(pair.a);
+    columns.to.push(pair.b);
+    columns.strength.push(factors.score);
+    columns.factors.push(JSON.stringify(factors));
+    columns.sources.push(arrayLiteral(summary.sources));
+    columns.channels.push(arrayLiteral(STRENGTH_CHANNELS.filter((channel) => pair.aggregate.counts[channel] > 0)));
+    columns.firstSeenAt.push(pair.aggregate.firstSeenAt?.toISOString() ?? null);
+    columns.lastSeenAt.push(pair.aggregate.lastSeenAt?.toISOString() ?? null);
+    columns.interactionCount.push(STRENGTH_CHANNELS.reduce((sum, channel) => sum + pair.aggregate.counts[channel], 0));
+  });
+  // Existing rows are found by one index probe per directed pair (LATERAL … OFFSET 0 keeps the planner from
+  // turning it into a hash join over the whole Edge table, which made every batch of a large recompute scan
+  // it), rows whose values are all unchanged are skipped, changed ones are updated by id, missing ones inserted.
+  await sql.exec(
+    `WITH pairs AS MATERIALIZED (
+       SELECT a, b, strength, factors, sources::text[] AS sources, channels::text[] AS channels,
+              first_at::timestamp AS first_at, last_at::timestamp AS last_at, n
+         FROM ROWS FROM (unnest($1::uuid[]), unnest($2::uuid[]), unnest($3::float8[]), jsonb_array_elements($4::jsonb),
+                         unnest($5::text[]), unnest($6::text[]), unnest($7::text[]), unnest($8::text[]), unnest($9::int[]))
+           AS t(a, b, strength, factors, sources, channels, first_at, last_at, n)
+     ), input AS NOT MATERIALIZED (
+       SELECT CASE WHEN forward THEN a ELSE b END AS f, CASE WHEN forward THEN b ELSE a END AS t,
+              strength, factors, sources, channels, first_at, last_at, n
+         FROM pairs CROSS JOIN (VALUES (true), (false)) AS d(forward)
+     ), existing AS MATERIALIZED (
+       SELECT i.f, i.t, x.id,
+              (x.strength = i.strength AND x.sources = i.sources AND x.channels = i.channels
+               AND x.first_at IS NOT DISTINCT FROM i.first_at AND x.last_at IS NOT DISTINCT FROM i.last_at
+               AND x.n = i.n AND x.factors = i.factors) IS TRUE AS same
+         FROM input i CROSS JOIN LATERAL (
+           SELECT e.id, e.strength, e."strengthFactors" AS factors, e.sources, e.channels, e."firstSeenAt" AS first_at,
+                  e."lastSeenAt" AS last_at, e."interactionCount" AS n
+             FROM "Edge" e WHERE e."fromPersonId" = i.f AND e."toPersonId" = i.t OFFSET 0
+         ) x
+     ), updated AS (
+       UPDATE "Edge" e SET strength = i.strength, "strengthFactors" = i.factors, sources = i.sources, channels = i.channels,
+              "firstSeenAt" = i.first_at, "lastSeenAt" = i.last_at, "interactionCount" = i.n, "updatedAt" = ${SQL_NOW}
+         FROM input i
+        WHERE e.id = ANY (ARRAY(SELECT x.id FROM existing x WHERE NOT x.same))
+          AND e."fromPersonId" = i.f AND e."toPersonId" = i.t
+     )
+     INSERT INTO "Edge" (id, "fromPersonId", "toPersonId", "relationshipType", strength, "strengthFactors", sources, channels,
+                         "firstSeenAt", "lastSeenAt", "interactionCount", "createdAt", "updatedAt")
+     SELECT gen_random_uuid(), i.f, i.t, 'knows', i.strength, i.factors, i.sources, i.channels,
+            i.first_at, i.last_at, i.n, ${SQL_NOW}, ${SQL_NOW}
+       FROM input i WHERE NOT EXISTS (SELECT 1 FROM existing x WHERE x.f = i.f AND x.t = i.t)
+     ON CONFLICT ("fromPersonId", "toPersonId", "relationshipType") DO UPDATE SET
+       strength = EXCLUDED.strength, "strengthFactors" = EXCLUDED."strengthFactors", sources = EXCLUDED.sources,
+       channels = EXCLUDED.channels, "firstSeenAt" = EXCLUDED."firstSeenAt", "lastSeenAt" = EXCLUDED."lastSeenAt",
+       "interactionCount" = EXCLUDED."interactionCount", "updatedAt" = EXCLUDED."updatedAt"`,
+    [
+      columns.from,
+      columns.to,
+      columns.strength,
+      // One JSON array, parsed once by jsonb_array_elements: a text[] parameter would have node-postgres escape
+      // every quote of every document, and PostgreSQL unescape it again.
+      `[${columns.factors.join(",")}]`,
+      columns.sources,
+      columns.channels,
+      columns.firstSeenAt,
+      columns.lastSeenAt,
+      columns.interactionCount,
+    ],
+  );
+  return columns.from.length * 2;
+}
