@@ -1,7 +1,7 @@
 // Privacy (issue 7) in the browser: delete → gone from search and the graph → restore; erase with the typed
-// confirmation → gone for good, with the identifiers on the suppression list (the import pipeline in this
-// tree does not consult the list yet, so "not re-imported" is covered by the suppression rows here and by
-// lib/privacy/erasure-scan.integration.test.ts once it does); export downloads valid JSON matching the person;
+// confirmation → gone for good, with the identifiers on the suppression list, and an upload of a contact file
+// naming them (through /admin/sync's endpoint and the worker) brings nobody back and counts them as
+// suppressed (lib/privacy/erasure-scan.integration.test.ts re-imports all seven source formats); export downloads valid JSON matching the person;
 // members cannot export (403); out-of-range retention settings are refused with the range shown; a member's
 // blocklist hides their relationship from the graph for everyone.
 import { readFile } from "node:fs/promises";
@@ -52,7 +52,7 @@ test("delete hides a person from search and the graph, restore brings them back"
   expect(await inGraph()).toBe(true);
 });
 
-test("erase needs the typed confirmation, then the person is gone and their identifiers are suppressed", async ({ asAdmin: page, db, seed }) => {
+test("erase needs the typed confirmation, then the person is gone, suppressed, and not re-imported", async ({ asAdmin: page, db, seed }) => {
   const name = seed.name("Erasable");
   const email = seed.email("erasable");
   const person = await seed.person({ names: [name], emails: [email], phones: ["+14155550123"] });
@@ -85,6 +85,21 @@ test("erase needs the typed confirmation, then the person is gone and their iden
     const exported = await page.request.get(`/api/people/${person.id}/export`);
     expect(exported.status()).toBe(404);
     expect(((await exported.json()) as { error: { message: string } }).error.message).toMatch(/erased/);
+
+    // Importing a contact file that names them again: the run succeeds, counts them as suppressed, and
+    // nobody with their address comes back.
+    const vcard = ["BEGIN:VCARD", "VERSION:3.0", `FN:${name}`, `EMAIL:${email}`, "TEL:+1 415 555 0123", "END:VCARD", ""].join("\r\n");
+    const upload = await page.request.post("/api/sync/uploads?source=vcard&fileName=contacts.vcf", {
+      headers: { Origin: new URL(page.url()).origin, "Content-Type": "application/octet-stream" },
+      data: Buffer.from(vcard),
+    });
+    expect(upload.status()).toBe(202);
+    const { runId } = (await upload.json()) as { runId: string };
+    await expect
+      .poll(async () => (await db.syncRun.findUniqueOrThrow({ where: { id: runId } })).status, { timeout: 60_000 })
+      .toBe("success");
+    expect((await db.syncRun.findUniqueOrThrow({ where: { id: runId } })).suppressed).toBeGreaterThanOrEqual(1);
+    expect(await db.person.count({ where: { emails: { has: email } } })).toBe(0);
   } finally {
     await db.suppressedIdentifier.deleteMany({ where: { hash: { in: keys.map((key) => key.hash) } } });
   }
