@@ -10,6 +10,7 @@ import { expect, test } from "./fixtures/test";
 const NODES = 2_000;
 const EDGES = 5_000;
 
+// Skipped unless asked for: a minutes-long measurement, not a check (see the header).
 test.skip(process.env.WIG_GRAPH_PERF !== "1", "a measurement, not a check: run it with `npm run bench:graph`");
 
 test("the ego network stays interactive at 2,000 nodes and 5,000 edges", async ({ asMember: page, db, seed }, testInfo) => {

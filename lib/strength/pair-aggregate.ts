@@ -5,7 +5,7 @@ import type { InteractionChannel } from "../../prisma/generated/enums";
 import type { ChannelNumbers, PairSummary, StrengthOverride } from "./pair-summary";
 import { DEFAULT_HALF_LIFE_DAYS, STRENGTH_CHANNELS } from "./weights";
 
-/** Fixed date decayed masses are kept at (decay.ts): any date works, a stable one avoids rewrites. */
+/** Fixed date decayed masses are kept at (decay.ts): every date works, a stable one avoids rewrites. */
 export const DECAY_REFERENCE_DATE = new Date("2026-01-01T00:00:00Z");
 
 export interface PairAggregate {
