@@ -8,7 +8,7 @@ import { ZStrengthFactors } from "./strength-factors.schema";
 import { STRENGTH_CHANNELS } from "./weights";
 
 /** Prisma stores DateTime as UTC in timestamp(3) columns: raw statements must too. */
-const SQL_NOW = `(now() AT TIME ZONE 'UTC')`;
+export const SQL_NOW = `(now() AT TIME ZONE 'UTC')`;
 
 /** A pair ready to write: ids, and everything scored. */
 export interface ScoredPair {
@@ -34,14 +34,28 @@ export const arrayLiteral = (values: readonly string[]): string =>
   `{${values.map((value) => `"${value.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`).join(",")}}`;
 
 /**
- * Scores pairs and writes both directed edges. A directed pair that already has rows (of any relationship
- * type: the seed's "colleague", a future "introduced") gets them updated; otherwise a "knows" row is
- * inserted (ON CONFLICT for a concurrent insert). Validation: the first pair of every batch is checked
- * with zod (scoreEdge builds a fixed shape; the check guards regressions), or all with `validateAll`.
+ * The parameters of scoredPairColumns as relations: `pairs` (one row per pair) and `input` (one per direction:
+ * f, t, strength, factors, sources, channels, first_at, last_at, n). Shared by both writers.
  */
-export async function writeScoredPairs(sql: SqlRunner, pairs: readonly ScoredPair[], asOf: Date, options: { validateAll?: boolean } = {}): Promise<number> {
-  if (pairs.length === 0) return 0;
-  // One entry per pair: the factor document is sent and parsed once, and SQL fans it out to both directions.
+export const SCORED_DIRECTIONS_CTES = `pairs AS MATERIALIZED (
+       SELECT a, b, strength, factors, sources::text[] AS sources, channels::text[] AS channels,
+              first_at::timestamp AS first_at, last_at::timestamp AS last_at, n
+         FROM ROWS FROM (unnest($1::uuid[]), unnest($2::uuid[]), unnest($3::float8[]), jsonb_array_elements($4::jsonb),
+                         unnest($5::text[]), unnest($6::text[]), unnest($7::text[]), unnest($8::text[]), unnest($9::int[]))
+           AS t(a, b, strength, factors, sources, channels, first_at, last_at, n)
+     ), input AS NOT MATERIALIZED (
+       SELECT CASE WHEN forward THEN a ELSE b END AS f, CASE WHEN forward THEN b ELSE a END AS t,
+              strength, factors, sources, channels, first_at, last_at, n
+         FROM pairs CROSS JOIN (VALUES (true), (false)) AS d(forward)
+     )`;
+
+/**
+ * Scores pairs into the parameter arrays both writers send ($1 … $9: a, b, strength, factors as one JSON
+ * array, sources, channels, firstSeenAt, lastSeenAt, interactionCount), one entry per pair: the factor
+ * document is sent and parsed once, and SQL fans it out to both directions. The first pair of a batch is
+ * validated with zod (scoreEdge builds a fixed shape; the check guards regressions), or all with `validateAll`.
+ */
+export function scoredPairColumns(pairs: readonly ScoredPair[], asOf: Date, options: { validateAll?: boolean } = {}): { params: unknown[]; count: number } {
   const columns: EdgeColumnsOut = { from: [], to: [], strength: [], factors: [], sources: [], channels: [], firstSeenAt: [], lastSeenAt: [], interactionCount: [] };
   pairs.forEach((pair, index) => {
     const summary = summaryFromAggregate(pair.aggregate, pair.context);
@@ -57,21 +71,37 @@ export async function writeScoredPairs(sql: SqlRunner, pairs: readonly ScoredPai
     columns.lastSeenAt.push(pair.aggregate.lastSeenAt?.toISOString() ?? null);
     columns.interactionCount.push(STRENGTH_CHANNELS.reduce((sum, channel) => sum + pair.aggregate.counts[channel], 0));
   });
+  return {
+    count: pairs.length,
+    params: [
+      columns.from,
+      columns.to,
+      columns.strength,
+      // One JSON array, parsed once by jsonb_array_elements: a text[] parameter would have node-postgres escape
+      // every quote of every document, and PostgreSQL unescape it again.
+      `[${columns.factors.join(",")}]`,
+      columns.sources,
+      columns.channels,
+      columns.firstSeenAt,
+      columns.lastSeenAt,
+      columns.interactionCount,
+    ],
+  };
+}
+
+/**
+ * Scores pairs and writes both directed edges. A directed pair that already has rows (of any relationship
+ * type: the seed's "colleague", a future "introduced") gets them updated; otherwise a "knows" row is
+ * inserted (ON CONFLICT for a concurrent insert).
+ */
+export async function writeScoredPairs(sql: SqlRunner, pairs: readonly ScoredPair[], asOf: Date, options: { validateAll?: boolean } = {}): Promise<number> {
+  if (pairs.length === 0) return 0;
+  const { params, count } = scoredPairColumns(pairs, asOf, options);
   // Existing rows are found by one index probe per directed pair (LATERAL … OFFSET 0 keeps the planner from
   // turning it into a hash join over the whole Edge table, which made every batch of a large recompute scan
   // it), rows whose values are all unchanged are skipped, changed ones are updated by id, missing ones inserted.
   await sql.exec(
-    `WITH pairs AS MATERIALIZED (
-       SELECT a, b, strength, factors, sources::text[] AS sources, channels::text[] AS channels,
-              first_at::timestamp AS first_at, last_at::timestamp AS last_at, n
-         FROM ROWS FROM (unnest($1::uuid[]), unnest($2::uuid[]), unnest($3::float8[]), jsonb_array_elements($4::jsonb),
-                         unnest($5::text[]), unnest($6::text[]), unnest($7::text[]), unnest($8::text[]), unnest($9::int[]))
-           AS t(a, b, strength, factors, sources, channels, first_at, last_at, n)
-     ), input AS NOT MATERIALIZED (
-       SELECT CASE WHEN forward THEN a ELSE b END AS f, CASE WHEN forward THEN b ELSE a END AS t,
-              strength, factors, sources, channels, first_at, last_at, n
-         FROM pairs CROSS JOIN (VALUES (true), (false)) AS d(forward)
-     ), existing AS MATERIALIZED (
+    `WITH ${SCORED_DIRECTIONS_CTES}, existing AS MATERIALIZED (
        SELECT i.f, i.t, x.id,
               (x.strength = i.strength AND x.sources = i.sources AND x.channels = i.channels
                AND x.first_at IS NOT DISTINCT FROM i.first_at AND x.last_at IS NOT DISTINCT FROM i.last_at
@@ -97,19 +127,7 @@ export async function writeScoredPairs(sql: SqlRunner, pairs: readonly ScoredPai
        strength = EXCLUDED.strength, "strengthFactors" = EXCLUDED."strengthFactors", sources = EXCLUDED.sources,
        channels = EXCLUDED.channels, "firstSeenAt" = EXCLUDED."firstSeenAt", "lastSeenAt" = EXCLUDED."lastSeenAt",
        "interactionCount" = EXCLUDED."interactionCount", "updatedAt" = EXCLUDED."updatedAt"`,
-    [
-      columns.from,
-      columns.to,
-      columns.strength,
-      // One JSON array, parsed once by jsonb_array_elements: a text[] parameter would have node-postgres escape
-      // every quote of every document, and PostgreSQL unescape it again.
-      `[${columns.factors.join(",")}]`,
-      columns.sources,
-      columns.channels,
-      columns.firstSeenAt,
-      columns.lastSeenAt,
-      columns.interactionCount,
-    ],
+    params,
   );
-  return columns.from.length * 2;
+  return count * 2;
 }

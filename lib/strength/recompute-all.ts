@@ -1,13 +1,16 @@
 // The full recompute: every pair with interactions, in one transaction (all or nothing). Participants are
 // joined to people by key once (a hash join over the whole Interaction table), pairs are aggregated into a
 // temporary table with the same SQL as the incremental path (recompute-sql.ts), mutual connections are
-// counted in memory over the complete pair list, and the pairs stream back through a cursor in batches
-// that are scored and written like recomputePairs does. Edges of pairs without interactions stay as they
-// are (contract seed edges, other relationship types); erasure and merges remove or move theirs.
+// counted in memory over the complete pair list, and the pairs stream back through a cursor in batches that
+// are scored in Node while PostgreSQL writes the previous batch. The rows go into a replacement Edge table
+// that is indexed and swapped in at the end (edge-rebuild.ts): rewriting every row in place maintained eight
+// indexes and two foreign-key triggers per row. Edges of pairs without interactions are copied as they are
+// (contract seed edges, other relationship types); erasure and merges remove or move theirs.
 import type pg from "pg";
 import type { Db } from "../db/client";
 import { countMutualConnections } from "./mutual-connections";
-import { DEFAULT_PAIR_BATCH, overridesFor, pairKey, toAggregate, writeScoredPairs, type AggregateRow, type RecomputeResult, type ScoredPair } from "./recompute";
+import { createRebuildTable, finishRebuild, lockForRebuild, writeRebuiltPairs } from "./edge-rebuild";
+import { DEFAULT_PAIR_BATCH, overridesFor, pairKey, toAggregate, type AggregateRow, type RecomputeResult, type ScoredPair } from "./recompute";
 import { aggregateEventsSql, directionSql, groupSizeSql, personKeysSql, twoWaySql, undirectedSql } from "./recompute-sql";
 import { sqlRunner, type SqlRunner } from "./sql-runner";
 
@@ -43,8 +46,8 @@ export interface RecomputeAllOptions {
 }
 
 export interface RecomputeAllResult extends RecomputeResult {
-  /** Milliseconds spent aggregating in SQL, counting mutual connections, and scoring + writing. */
-  timings: { aggregateMs: number; mutualMs: number; writeMs: number };
+  /** Milliseconds spent aggregating in SQL, counting mutual connections, scoring + writing, and indexing + swapping. */
+  timings: { aggregateMs: number; mutualMs: number; writeMs: number; swapMs: number };
 }
 
 function isPrismaClient(client: Db | pg.ClientBase): client is Db {
@@ -77,6 +80,9 @@ async function recomputeAllIn(sql: SqlRunner, options: RecomputeAllOptions): Pro
   await sql.exec(`SET LOCAL work_mem = '256MB'`);
   // A recompute can always be re-run: do not wait for the WAL flush at commit.
   await sql.exec(`SET LOCAL synchronous_commit = off`);
+  // Index builds of the replacement table sort in memory.
+  await sql.exec(`SET LOCAL maintenance_work_mem = '512MB'`);
+  await lockForRebuild(sql);
   await sql.exec(
     `CREATE TEMP TABLE wig_people ON COMMIT DROP AS
        SELECT (row_number() OVER (ORDER BY p.id) - 1)::int AS idx, p.id, CASE WHEN o."deletedAt" IS NULL THEN o.id END AS org
@@ -120,27 +126,52 @@ async function recomputeAllIn(sql: SqlRunner, options: RecomputeAllOptions): Pro
          FROM wig_agg g JOIN wig_people pa ON pa.idx = g.a JOIN wig_people pb ON pb.idx = g.b
         ORDER BY g.a, g.b`,
   );
+  await createRebuildTable(sql);
   const result: RecomputeResult = { pairs: 0, edges: 0 };
+  const fetch = () => sql.query<AggregateRow & { a_id: string; b_id: string; shared: boolean }>(`FETCH FORWARD ${batchSize} FROM wig_pairs`);
+  // Pipelined: the next batch is requested before this one is scored, and this one's write is queued behind
+  // it, so PostgreSQL writes batch n while Node scores batch n + 1 (one connection runs one statement at a time).
+  let pending = fetch();
+  pending.catch(() => undefined);
+  let writing: Promise<number> | null = null;
   for (;;) {
-    if (options.signal?.aborted) throw new Error("The full recompute was stopped before it finished; nothing was changed.");
-    const rows = await sql.query<AggregateRow & { a_id: string; b_id: string; shared: boolean }>(`FETCH FORWARD ${batchSize} FROM wig_pairs`);
+    const rows = await pending;
     if (rows.length === 0) break;
+    if (options.signal?.aborted) {
+      await writing?.catch(() => undefined);
+      throw new Error("The full recompute was stopped before it finished; nothing was changed.");
+    }
+    pending = fetch();
+    pending.catch(() => undefined);
+    const offset = result.pairs;
     const scored = rows.map(
       (row, index): ScoredPair => ({
         a: row.a_id,
         b: row.b_id,
         aggregate: toAggregate(row, sourceNames),
         context: {
-          mutualConnections: mutual[result.pairs + index] ?? 0,
+          mutualConnections: mutual[offset + index] ?? 0,
           sharedOrganization: row.shared === true,
           override: overrides.get(pairKey(row.a_id, row.b_id)) ?? null,
         },
       }),
     );
-    result.edges += await writeScoredPairs(sql, scored, options.asOf);
+    if (writing) result.edges += await writing;
+    writing = writeRebuiltPairs(sql, scored, options.asOf);
+    // A rejected write must not sit unobserved while the next fetch is awaited.
+    writing.catch(() => undefined);
     result.pairs += rows.length;
     options.onProgress?.({ ...result, total: a.length });
   }
+  if (writing) result.edges += await writing;
   await sql.exec(`CLOSE wig_pairs`);
-  return { ...result, timings: { aggregateMs, mutualMs, writeMs: performance.now() - writeStarted } };
+  const writeMs = performance.now() - writeStarted;
+  const swapStarted = performance.now();
+  await sql.exec(
+    `CREATE TEMP TABLE wig_recomputed ON COMMIT DROP AS
+       SELECT pa.id AS a, pb.id AS b FROM wig_agg g JOIN wig_people pa ON pa.idx = g.a JOIN wig_people pb ON pb.idx = g.b`,
+  );
+  await sql.exec(`ANALYZE wig_recomputed`);
+  await finishRebuild(sql, "wig_recomputed");
+  return { ...result, timings: { aggregateMs, mutualMs, writeMs, swapMs: performance.now() - swapStarted } };
 }

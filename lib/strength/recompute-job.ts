@@ -56,6 +56,7 @@ export async function runRecomputeAll(options: RunRecomputeAllOptions): Promise<
       aggregateMs: Math.round(result.timings.aggregateMs),
       mutualMs: Math.round(result.timings.mutualMs),
       writeMs: Math.round(result.timings.writeMs),
+      swapMs: Math.round(result.timings.swapMs),
     },
   });
   return result;

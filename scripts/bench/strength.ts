@@ -237,6 +237,7 @@ runCli("bench:strength", async () => {
       ["  aggregate (SQL)", "", seconds(full.timings.aggregateMs), "", ""],
       ["  mutual connections + overrides", "", seconds(full.timings.mutualMs), "", ""],
       ["  score + write (cursor batches)", "", seconds(full.timings.writeMs), "", ""],
+      ["  indexes, foreign keys, swap", "", seconds(full.timings.swapMs), "", ""],
       ["insert 10k interactions (not a target)", `${fresh.sourceId.length.toLocaleString("en-US")} interactions`, seconds(insertMs), "", ""],
       ["incremental recompute", `${fresh.pairs.size.toLocaleString("en-US")} pairs → ${incremental.edges.toLocaleString("en-US")} edges`, seconds(incrementalMs), "< 2 s", verdict(incrementalMs, TARGET.incrementalMs)],
       ["  of which GIN pending-list merge", "", seconds(cleanMs), "", ""],
