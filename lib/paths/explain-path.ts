@@ -1,7 +1,8 @@
 // Why a path is ranked where it is: each hop's strength with its strongest factors and evidence, and
 // the weakest link with what it lacks most. Stored strengthFactors are parsed, not trusted: a hop whose
 // JSON is missing or from another model version (the seed's "seed-v1") is shown without a breakdown.
-import { ZStrengthFactors, type TFactorEvidence, type TFactorKey, type TStrengthFactors } from "../strength/strength-factors.schema";
+import { parseStrengthFactors } from "../strength/stored-factors";
+import type { TFactorEvidence, TFactorKey, TStrengthFactors } from "../strength/strength-factors.schema";
 import type { IntroPath, PathHop } from "./intro-path.types";
 
 export interface HopFactor {
@@ -42,8 +43,7 @@ export interface ExplainPathInput {
 }
 
 function explainHop(hop: PathHop, index: number, stored: unknown, limit: number): ExplainedHop {
-  const parsed = ZStrengthFactors.safeParse(stored);
-  const factors = parsed.success ? parsed.data : null;
+  const factors = parseStrengthFactors(stored);
   const list = factors?.factors ?? [];
   const ranked = list.filter((factor) => factor.contribution > 0 && factor.key !== "override").sort((a, b) => b.contribution - a.contribution);
   const top = ranked.slice(0, limit);

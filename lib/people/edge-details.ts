@@ -2,7 +2,7 @@
 // intro-path hop details. Both people must be visible (not soft-deleted or erased), or there is no edge.
 import "server-only";
 import { prisma } from "@/lib/db";
-import { ZStrengthFactors } from "@/lib/strength/strength-factors.schema";
+import { parseStrengthFactors } from "@/lib/strength/stored-factors";
 import type { EdgeDetails, EdgeDirection, EdgePerson } from "./edge-details.types";
 
 export async function getEdgeDetails(a: string, b: string): Promise<EdgeDetails | null> {
@@ -55,14 +55,13 @@ export async function getEdgeDetails(a: string, b: string): Promise<EdgeDetails 
     const key = `${row.fromPersonId}>${row.toPersonId}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const parsed = ZStrengthFactors.safeParse(row.strengthFactors);
     directions.push({
       id: row.id,
       fromId: row.fromPersonId,
       toId: row.toPersonId,
       relationshipType: row.relationshipType,
       strength: row.strength,
-      factors: parsed.success ? parsed.data : null,
+      factors: parseStrengthFactors(row.strengthFactors),
       sources: row.sources,
       channels: row.channels,
       interactionCount: row.interactionCount,

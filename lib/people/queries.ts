@@ -3,7 +3,7 @@
 // use lib/people/deleted-queries.ts instead).
 import "server-only";
 import { prisma, Prisma } from "@/lib/db";
-import { ZStrengthFactors } from "@/lib/strength/strength-factors.schema";
+import { parseStrengthFactors } from "@/lib/strength/stored-factors";
 
 export interface RelationshipFactor {
   key: string;
@@ -14,9 +14,9 @@ export interface RelationshipFactor {
 
 /** The largest contributions of a stored breakdown (a member's override always listed); [] when none is valid. */
 export function topFactorsOf(stored: unknown, limit = 3): RelationshipFactor[] {
-  const parsed = ZStrengthFactors.safeParse(stored);
-  if (!parsed.success) return [];
-  const factors = parsed.data.factors;
+  const parsed = parseStrengthFactors(stored);
+  if (parsed === null) return [];
+  const factors = parsed.factors;
   const override = factors.filter((factor) => factor.key === "override");
   const ranked = factors.filter((factor) => factor.key !== "override" && factor.contribution > 0).sort((a, b) => b.contribution - a.contribution);
   return [...override, ...ranked].slice(0, limit).map(({ key, label, normalized, contribution }) => ({ key, label, normalized, contribution }));

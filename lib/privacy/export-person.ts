@@ -14,6 +14,7 @@ import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { handlesOf } from "./erase-person";
 import { parseInput } from "./parse-input";
+import { parseStrengthFactors } from "../strength/stored-factors";
 
 export const EXPORT_FORMAT = "wig.person-export";
 export const EXPORT_VERSION = 1;
@@ -216,7 +217,8 @@ async function* edgesOf(db: Db, ids: string[]) {
         otherPerson: { id: other.id, name: other.names[0] ?? null },
         relationshipType: edge.relationshipType,
         strength: edge.strength,
-        strengthFactors: edge.strengthFactors,
+        // The full explanation (labels and per-factor evidence), not the compact stored layout.
+        strengthFactors: parseStrengthFactors(edge.strengthFactors) ?? edge.strengthFactors,
         sources: edge.sources,
         channels: edge.channels,
         firstSeenAt: edge.firstSeenAt,

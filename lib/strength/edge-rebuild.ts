@@ -50,7 +50,7 @@ export async function writeRebuiltPairs(sql: SqlRunner, pairs: readonly ScoredPa
               i.first_at, i.last_at, i.n, COALESCE(x.created_at, ${SQL_NOW}),
               CASE WHEN (x.strength = i.strength AND x.sources = i.sources AND x.channels = i.channels
                          AND x.first_at IS NOT DISTINCT FROM i.first_at AND x.last_at IS NOT DISTINCT FROM i.last_at
-                         AND x.n = i.n AND x.factors = i.factors) IS TRUE
+                         AND x.n = i.n AND x.factors::text = i.factors::text) IS TRUE
                    THEN x.updated_at ELSE ${SQL_NOW} END
          FROM input i LEFT JOIN LATERAL (
            SELECT e.id, e."relationshipType" AS type, e."createdAt" AS created_at, e."updatedAt" AS updated_at, e.strength,

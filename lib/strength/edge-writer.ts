@@ -4,6 +4,7 @@
 import { summaryFromAggregate, type PairAggregate, type PairContext } from "./pair-aggregate";
 import { scoreEdge } from "./score-edge";
 import type { SqlRunner } from "./sql-runner";
+import { compactStrengthFactors, ZStoredStrengthFactors } from "./stored-factors";
 import { ZStrengthFactors } from "./strength-factors.schema";
 import { STRENGTH_CHANNELS } from "./weights";
 
@@ -40,7 +41,7 @@ export const arrayLiteral = (values: readonly string[]): string =>
 export const SCORED_DIRECTIONS_CTES = `pairs AS MATERIALIZED (
        SELECT a, b, strength, factors, sources::text[] AS sources, channels::text[] AS channels,
               first_at::timestamp AS first_at, last_at::timestamp AS last_at, n
-         FROM ROWS FROM (unnest($1::uuid[]), unnest($2::uuid[]), unnest($3::float8[]), jsonb_array_elements($4::jsonb),
+         FROM ROWS FROM (unnest($1::uuid[]), unnest($2::uuid[]), unnest($3::float8[]), json_array_elements($4::json),
                          unnest($5::text[]), unnest($6::text[]), unnest($7::text[]), unnest($8::text[]), unnest($9::int[]))
            AS t(a, b, strength, factors, sources, channels, first_at, last_at, n)
      ), input AS NOT MATERIALIZED (
@@ -54,17 +55,22 @@ export const SCORED_DIRECTIONS_CTES = `pairs AS MATERIALIZED (
  * array, sources, channels, firstSeenAt, lastSeenAt, interactionCount), one entry per pair: the factor
  * document is sent and parsed once, and SQL fans it out to both directions. The first pair of a batch is
  * validated with zod (scoreEdge builds a fixed shape; the check guards regressions), or all with `validateAll`.
+ * The document is stored in its compact layout (stored-factors.ts).
  */
 export function scoredPairColumns(pairs: readonly ScoredPair[], asOf: Date, options: { validateAll?: boolean } = {}): { params: unknown[]; count: number } {
   const columns: EdgeColumnsOut = { from: [], to: [], strength: [], factors: [], sources: [], channels: [], firstSeenAt: [], lastSeenAt: [], interactionCount: [] };
   pairs.forEach((pair, index) => {
     const summary = summaryFromAggregate(pair.aggregate, pair.context);
     const factors = scoreEdge(summary, { asOf, validate: false });
-    if (options.validateAll === true || index === 0) ZStrengthFactors.parse(factors);
+    const stored = compactStrengthFactors(factors);
+    if (options.validateAll === true || index === 0) {
+      ZStrengthFactors.parse(factors);
+      ZStoredStrengthFactors.parse(stored);
+    }
     columns.from.push(pair.a);
     columns.to.push(pair.b);
     columns.strength.push(factors.score);
-    columns.factors.push(JSON.stringify(factors));
+    columns.factors.push(JSON.stringify(stored));
     columns.sources.push(arrayLiteral(summary.sources));
     columns.channels.push(arrayLiteral(STRENGTH_CHANNELS.filter((channel) => pair.aggregate.counts[channel] > 0)));
     columns.firstSeenAt.push(pair.aggregate.firstSeenAt?.toISOString() ?? null);
@@ -77,7 +83,7 @@ export function scoredPairColumns(pairs: readonly ScoredPair[], asOf: Date, opti
       columns.from,
       columns.to,
       columns.strength,
-      // One JSON array, parsed once by jsonb_array_elements: a text[] parameter would have node-postgres escape
+      // One JSON array, split by json_array_elements: a text[] parameter would have node-postgres escape
       // every quote of every document, and PostgreSQL unescape it again.
       `[${columns.factors.join(",")}]`,
       columns.sources,
@@ -105,7 +111,7 @@ export async function writeScoredPairs(sql: SqlRunner, pairs: readonly ScoredPai
        SELECT i.f, i.t, x.id,
               (x.strength = i.strength AND x.sources = i.sources AND x.channels = i.channels
                AND x.first_at IS NOT DISTINCT FROM i.first_at AND x.last_at IS NOT DISTINCT FROM i.last_at
-               AND x.n = i.n AND x.factors = i.factors) IS TRUE AS same
+               AND x.n = i.n AND x.factors::text = i.factors::text) IS TRUE AS same
          FROM input i CROSS JOIN LATERAL (
            SELECT e.id, e.strength, e."strengthFactors" AS factors, e.sources, e.channels, e."firstSeenAt" AS first_at,
                   e."lastSeenAt" AS last_at, e."interactionCount" AS n

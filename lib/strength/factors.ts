@@ -102,7 +102,7 @@ export const FACTOR_ORDER: readonly EvidenceFactorKey[] = [
   "recency", "frequency", "reciprocity", "duration", "channel_richness", "corroboration", "mutual_connections", "shared_organization",
 ];
 
-const LABELS: Record<EvidenceFactorKey, string> = {
+export const FACTOR_LABELS: Record<EvidenceFactorKey, string> = {
   recency: "Recent contact",
   frequency: "Days in contact",
   reciprocity: "Two-way contact",
@@ -112,6 +112,9 @@ const LABELS: Record<EvidenceFactorKey, string> = {
   mutual_connections: "Mutual connections",
   shared_organization: "Same organization",
 };
+
+/** The override factor's label, by what the member said. */
+export const OVERRIDE_LABELS = { knows_well: "You said: I know them well", barely_knows: "You said: I barely know them" } as const;
 
 /** Raw, normalized and evidence for every factor, in a fixed order: what Edge.strengthFactors shows. */
 export function measureFactors(summary: PairSummary, asOf: Date): MeasuredFactor[] {
@@ -146,5 +149,5 @@ export function measureFactors(summary: PairSummary, asOf: Date): MeasuredFactor
     mutual_connections: { counts: { mutualConnections: round(raw.mutual_connections) }, dates: {}, sources: [] },
     shared_organization: { counts: {}, dates: {}, sources: [] },
   };
-  return FACTOR_ORDER.map((key) => ({ key, label: LABELS[key], raw: raw[key], normalized: normalized[key], evidence: evidence[key] }));
+  return FACTOR_ORDER.map((key) => ({ key, label: FACTOR_LABELS[key], raw: raw[key], normalized: normalized[key], evidence: evidence[key] }));
 }

@@ -6,7 +6,7 @@ import { prisma } from "../db";
 import { createPerson } from "../testing/factories";
 import { resetDatabase } from "../testing/reset-database";
 import { clearStrengthOverride, getStrengthOverride, setStrengthOverride, StrengthOverrideError } from "./overrides";
-import { ZStrengthFactors } from "./strength-factors.schema";
+import { strengthFactorsOf } from "./testing/strength-factors-of";
 
 const NOW = new Date("2026-11-01T00:00:00Z");
 const OPERATION = { correlationId: "test-override-1234", actorId: null };
@@ -37,7 +37,7 @@ describe("strength overrides", () => {
     const edges = await edgesBetween(me.id, them.id);
     expect(edges).toHaveLength(2);
     for (const edge of edges) {
-      const factors = ZStrengthFactors.parse(edge.strengthFactors);
+      const factors = strengthFactorsOf(edge.strengthFactors);
       expect(factors.override).toBe("knows_well");
       expect(factors.factors.at(-1)).toMatchObject({ key: "override", raw: "knows_well" });
       expect(edge.strength).toBeGreaterThan(0.75);
@@ -51,7 +51,7 @@ describe("strength overrides", () => {
     const after = await edgesBetween(me.id, them.id);
     expect(after).toHaveLength(2);
     expect(after[0]?.strength).toBeLessThan(0.2);
-    expect(ZStrengthFactors.parse(after[0]?.strengthFactors).override).toBeNull();
+    expect(strengthFactorsOf(after[0]?.strengthFactors).override).toBeNull();
     expect(await prisma.auditLog.count({ where: { action: "strength.override_cleared", correlationId: OPERATION.correlationId } })).toBe(1);
     expect(await prisma.strengthOverride.count()).toBe(0);
   });

@@ -8,7 +8,7 @@ import { writeAudit } from "../audit/write-audit";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { recomputePairs } from "./recompute";
-import { ZStrengthFactors } from "./strength-factors.schema";
+import { parseStrengthFactors } from "./stored-factors";
 
 export const ZStrengthOverrideLevel = z.enum(["knows_well", "barely_knows"]);
 export type TStrengthOverrideLevel = z.infer<typeof ZStrengthOverrideLevel>;
@@ -166,13 +166,13 @@ export async function getStrengthOverride(db: Db, input: { userId: string; perso
     db.strengthOverride.findUnique({ where: { userId_personId: { userId: input.userId, personId: input.personId } } }),
     own === null ? null : db.edge.findFirst({ where: { fromPersonId: own, toPersonId: input.personId }, orderBy: { strength: "desc" }, select: { strength: true, strengthFactors: true } }),
   ]);
-  const factors = ZStrengthFactors.safeParse(edge?.strengthFactors);
+  const factors = parseStrengthFactors(edge?.strengthFactors);
   return {
     personId: input.personId,
     level: row?.level ?? null,
     note: row?.note ?? null,
     updatedAt: row?.updatedAt.toISOString() ?? null,
-    strength: factors.success ? factors.data.score : (edge?.strength ?? null),
+    strength: factors !== null ? factors.score : (edge?.strength ?? null),
     canOverride,
   };
 }

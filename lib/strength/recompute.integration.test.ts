@@ -11,7 +11,8 @@ import { recomputePairs } from "./recompute";
 import { recomputeAllEdges } from "./recompute-all";
 import { recomputeAllJob, runRecomputeAll } from "./recompute-job";
 import { JOB_DEFINITIONS } from "../jobs/registry";
-import { ZStrengthFactors, type TStrengthFactors } from "./strength-factors.schema";
+import { strengthFactorsOf } from "./testing/strength-factors-of";
+import type { TStrengthFactors } from "./strength-factors.schema";
 
 const AS_OF = new Date("2026-11-01T00:00:00Z");
 const CHANNELS: InteractionChannel[] = ["email", "meeting", "call", "message", "linkedin", "other"];
@@ -86,7 +87,7 @@ async function edges(): Promise<Stored> {
   return new Map(
     rows.map((row) => [
       `${row.fromPersonId}>${row.toPersonId}`,
-      { strength: row.strength, factors: ZStrengthFactors.parse(row.strengthFactors), count: row.interactionCount, sources: row.sources, channels: row.channels },
+      { strength: row.strength, factors: strengthFactorsOf(row.strengthFactors), count: row.interactionCount, sources: row.sources, channels: row.channels },
     ]),
   );
 }

@@ -1,37 +1,14 @@
 // Property tests over many random summaries (seeded, so a failure reproduces): raising any single input
 // never lowers the score, and the score stays in [0, 1] whatever the input.
 import { describe, expect, it } from "vitest";
-import type { InteractionChannel } from "../../prisma/generated/enums";
 import { createRng, type Rng } from "../seed/demo/prng";
-import type { PairSummary, StrengthOverride } from "./pair-summary";
+import type { PairSummary } from "./pair-summary";
 import { scoreEdge, strengthScore } from "./score-edge";
+import { randomSummary } from "./testing/random-summary";
 import { STRENGTH_CHANNELS } from "./weights";
 
 const AS_OF = new Date("2026-11-01T00:00:00Z");
 const DAY_MS = 86_400_000;
-const OVERRIDES: ReadonlyArray<StrengthOverride | null> = [null, "knows_well", "barely_knows"];
-
-function randomSummary(rng: Rng): PairSummary {
-  const amount = (): number => (rng.chance(0.3) ? 0 : rng.pareto(1.2) - 1);
-  const channels = (): Partial<Record<InteractionChannel, number>> =>
-    Object.fromEntries(STRENGTH_CHANNELS.filter(() => rng.chance(0.5)).map((channel) => [channel, amount()]));
-  const first = AS_OF.getTime() - rng.next() * 2_000 * DAY_MS;
-  const last = first + rng.next() * (AS_OF.getTime() - first);
-  return {
-    countsByChannel: channels(),
-    massByChannel: channels(),
-    activeDays: amount() * 5,
-    firstSeenAt: rng.chance(0.1) ? null : new Date(first),
-    lastSeenAt: rng.chance(0.1) ? null : new Date(last),
-    directions: { aToB: amount(), bToA: amount(), mutual: amount() },
-    replies: amount(),
-    decayed: { mass: amount(), referenceDate: new Date(AS_OF.getTime() - rng.int(-400, 3_000) * DAY_MS), halfLifeDays: rng.pick([30, 90, 180]) },
-    sources: rng.sample(["gmail", "calendar", "linkedin", "slack", "phone"], rng.int(0, 4)),
-    mutualConnections: rng.chance(0.4) ? 0 : rng.int(1, 80),
-    sharedOrganization: rng.chance(0.3),
-    override: rng.pick(OVERRIDES),
-  };
-}
 
 /** Every way to raise exactly one input of a summary. */
 function raisedVariants(summary: PairSummary, rng: Rng): Array<[string, PairSummary]> {

@@ -2,7 +2,7 @@
 // combine (combine.ts explains the formula) and validate the result against ZStrengthFactors, so nothing
 // malformed is ever written to Edge.strengthFactors.
 import { applyOverride, combineLatent } from "./combine";
-import { FACTOR_ORDER, measureFactors, normalizeFactors, rawFactors, round } from "./factors";
+import { FACTOR_ORDER, OVERRIDE_LABELS, measureFactors, normalizeFactors, rawFactors, round } from "./factors";
 import type { PairSummary } from "./pair-summary";
 import { ZStrengthFactors, type TStrengthFactor, type TStrengthFactors } from "./strength-factors.schema";
 import { FACTOR_WEIGHTS, OVERRIDE, STRENGTH_VERSION } from "./weights";
@@ -16,8 +16,6 @@ export interface ScoreEdgeOptions {
    */
   validate?: boolean;
 }
-
-const OVERRIDE_LABEL = { knows_well: "You said: I know them well", barely_knows: "You said: I barely know them" } as const;
 
 export function scoreEdge(summary: PairSummary, options: ScoreEdgeOptions): TStrengthFactors {
   const measured = measureFactors(summary, options.asOf);
@@ -42,7 +40,7 @@ export function scoreEdge(summary: PairSummary, options: ScoreEdgeOptions): TStr
   if (override !== null) {
     factors.push({
       key: "override",
-      label: OVERRIDE_LABEL[override],
+      label: OVERRIDE_LABELS[override],
       raw: override,
       normalized: 1,
       weight: round(shift, 4),

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "../../db/client";
-import { ZStrengthFactors } from "../../strength/strength-factors.schema";
+import { strengthFactorsOf } from "../../strength/testing/strength-factors-of";
 import { resetDatabase } from "../../testing/reset-database";
 import { fixturePath } from "../testing/helpers";
 import { writeZip, type ZipSource } from "../testing/write-zip";
@@ -73,7 +73,7 @@ describe("importFile", () => {
       expect(edge.strength).toBeGreaterThan(0);
       expect(edge.strength).toBeLessThan(0.1);
       expect(edge.channels).toEqual(["linkedin"]);
-      expect(ZStrengthFactors.parse(edge.strengthFactors).score).toBeCloseTo(edge.strength, 6);
+      expect(strengthFactorsOf(edge.strengthFactors).score).toBeCloseTo(edge.strength, 6);
     }
     const identities = await prisma.personIdentity.findMany({ where: { personId: dana.id } });
     expect(identities.map((identity) => `${identity.sourceName}/${identity.sourceId}`)).toEqual(["linkedin/dana-smith-4a1b2c"]);
@@ -120,7 +120,7 @@ describe("importFile", () => {
     expect(there.strength).toBeGreaterThan(0);
     expect(back.strength).toBe(there.strength);
     expect(there).toMatchObject({ interactionCount: 2, sources: ["gmail"], channels: ["email"] });
-    const factors = ZStrengthFactors.parse(there.strengthFactors);
+    const factors = strengthFactorsOf(there.strengthFactors);
     expect(factors.computedAt).toBe(NOW.toISOString());
     expect(factors.factors.find((factor) => factor.key === "reciprocity")?.raw).toBeGreaterThan(0);
     expect(await prisma.organization.count({ where: { domain: { in: ["gmail.com", "googlemail.com"] } } })).toBe(0);
@@ -188,7 +188,7 @@ describe("importFile", () => {
     const summary = await importFile({ db: prisma, sourceName, path: fixturePath(fixture), ownerEmails: [OWNER], now: NOW });
     expect(summary).toMatchObject({ status: "success", error: null });
     expect(summary.created).toBeGreaterThan(0);
-    for (const edge of await prisma.edge.findMany()) ZStrengthFactors.parse(edge.strengthFactors);
+    for (const edge of await prisma.edge.findMany()) strengthFactorsOf(edge.strengthFactors);
   });
 
   it("refuses an mbox uploaded as LinkedIn and records only the failed run", async () => {
