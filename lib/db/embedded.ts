@@ -145,7 +145,13 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     persistent: true,
     createPostgresUser: true,
     // Listen on loopback only; nobody else should reach the embedded default.
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=100", "-c", "fsync=on"],
+    // wal_level=minimal: nothing replicates from or archives this app-owned server, and it lets a table
+    // created in the same transaction skip the WAL (the full strength recompute builds its replacement Edge
+    // table that way, lib/strength/edge-rebuild.ts). Crash safety is unchanged: such a table is synced at commit.
+    postgresFlags: [
+      "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=100", "-c", "fsync=on",
+      "-c", "wal_level=minimal", "-c", "max_wal_senders=0",
+    ],
     onLog,
     onError: (messageOrError: unknown) => onLog(messageOrError instanceof Error ? messageOrError.message : String(messageOrError)),
   });

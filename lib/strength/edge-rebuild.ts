@@ -80,14 +80,14 @@ interface ConstraintDef {
 
 /**
  * Copies the edges of pairs that were not recomputed, builds the indexes and constraints "Edge" has, and
- * swaps the tables. `recomputedPairs` is a relation with uuid columns a < b naming the pairs written.
+ * swaps the tables. A recomputed pair's rows were all rewritten under their own ids (writeRebuiltPairs), so
+ * the rows to copy are exactly those whose id the replacement does not have.
  */
-export async function finishRebuild(sql: SqlRunner, recomputedPairs: string): Promise<{ copied: number }> {
+export async function finishRebuild(sql: SqlRunner): Promise<{ copied: number }> {
   const copied = await sql.query<{ n: number }>(
     `WITH copied AS (
        INSERT INTO ${quote(REBUILD_TABLE)} SELECT e.* FROM ${quote(EDGE_TABLE)} e
-        WHERE NOT EXISTS (SELECT 1 FROM ${recomputedPairs} r
-                           WHERE r.a = LEAST(e."fromPersonId", e."toPersonId") AND r.b = GREATEST(e."fromPersonId", e."toPersonId"))
+        WHERE NOT EXISTS (SELECT 1 FROM ${quote(REBUILD_TABLE)} r WHERE r.id = e.id)
        RETURNING 1
      ) SELECT count(*)::int AS n FROM copied`,
   );

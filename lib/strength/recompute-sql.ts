@@ -1,8 +1,9 @@
-// SQL shared by both recompute paths (recompute.ts). Each path produces the same "events" relation, one row
-// per interaction and pair of people in it:
+// The recompute's SQL. Both paths read people's keys, group sizes and directions with the helpers below. The
+// incremental path (recompute.ts) builds an "events" relation, one row per interaction and pair of people in it:
 //   ev(a, b, ts, ch, share, dir, src_bit)   a < b; dir 'a' (a started, one-way) | 'b' | 'm' (two-way) | NULL
-// and aggregateEventsSql folds it into one row per pair (PairAggregate, pair-aggregate.ts). The numbers
-// below come from weights.ts, so the SQL and the in-memory summarizePair apply the same model.
+// and aggregateEventsSql folds it into one row per pair (PairAggregate, pair-aggregate.ts); the full path
+// (recompute-all.ts) folds the same events in memory (pair-accumulator.ts). The numbers below come from
+// weights.ts, so the SQL, the accumulator and the in-memory summarizePair apply the same model.
 import { DECAY_REFERENCE_DATE } from "./pair-aggregate";
 import { CHANNEL_RICHNESS, DEFAULT_HALF_LIFE_DAYS, ONE_WAY_SHARE, STRENGTH_CHANNELS, THREAD_CHANNELS } from "./weights";
 

@@ -4,11 +4,11 @@
 //   index on participants, `@> ARRAY[key_a, key_b]`), one counts mutual connections, one reads overrides
 //   and organizations; factors are computed in TypeScript (score-edge.ts) and both directed edges are
 //   written by one statement over unnest arrays.
-// - recomputeAllEdges(db, { asOf }): every pair. Participants are joined to people by key once (a hash join
-//   over the whole Interaction table), pairs aggregated into a temporary table, mutual connections counted
-//   in memory over the complete pair list, and the pairs streamed back through a cursor in batches.
-// Both paths build the same events relation and aggregate it with the same SQL (recompute-sql.ts), so a
-// pair gets the same score from either. Callers audit (the import run, the override, the job).
+// - recomputeAllEdges(db, { asOf }): every pair. The Interaction table streams once through an in-memory
+//   aggregation (pair-accumulator.ts), mutual connections are counted over the complete pair list, and a
+//   replacement Edge table is written and swapped in (edge-rebuild.ts).
+// Both paths apply the same model (recompute-sql.ts, weights.ts), and recompute.integration.test.ts checks
+// that they give identical edges. Callers audit (the import run, the override, the job).
 import type { InteractionChannel } from "../../prisma/generated/enums";
 import { arrayLiteral, writeScoredPairs, type ScoredPair } from "./edge-writer";
 import type { PairAggregate } from "./pair-aggregate";

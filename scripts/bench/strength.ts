@@ -234,7 +234,7 @@ runCli("bench:strength", async () => {
       ["step", "rows", "time", "target", "result"],
       ["load (not a target)", `${interactions.toLocaleString("en-US")} interactions`, seconds(loadMs), "", ""],
       ["full recompute", `${full.pairs.toLocaleString("en-US")} pairs → ${full.edges.toLocaleString("en-US")} edges`, seconds(fullMs), "< 60 s", verdict(fullMs, TARGET.fullMs)],
-      ["  aggregate (SQL)", "", seconds(full.timings.aggregateMs), "", ""],
+      ["  read + aggregate interactions", "", seconds(full.timings.aggregateMs), "", ""],
       ["  mutual connections + overrides", "", seconds(full.timings.mutualMs), "", ""],
       ["  score + write (cursor batches)", "", seconds(full.timings.writeMs), "", ""],
       ["  indexes, foreign keys, swap", "", seconds(full.timings.swapMs), "", ""],
