@@ -60,8 +60,19 @@ function compareEmail(a: NormalizedRecord, b: NormalizedRecord, tf: TermFrequenc
   }
   // One person rarely has two addresses at one employer; two colleagues always do. Likewise most people
   // keep one personal mailbox, so two different free-mail addresses weigh more than work-vs-personal.
-  if (intersects(a.workDomains, b.workDomains)) vector.levels[C.email] = L.email.sameDomainOnly;
-  else if (a.personalEmails > 0 && b.personalEmails > 0) vector.levels[C.email] = L.email.differentPersonal;
+  if (intersects(a.workDomains, b.workDomains)) {
+    vector.levels[C.email] = L.email.sameDomainOnly;
+    // The organization's term-frequency bonus says "few people work there, so sharing it by chance is
+    // unlikely"; here the two records show two mailboxes at that employer, which is what two colleagues
+    // look like. Name and employer are not independent among different people either (relatives, and
+    // the "jsmith2" a mail system issues to a second J. Smith), so multiplying a rare name's weight by a
+    // small employer's would call namesake colleagues near-certainly one person. The agreement keeps
+    // the default weight of "same organization" instead.
+    vector.adjustedU[C.organization] = Number.NaN;
+  } else if (a.personalEmails > 0 && b.personalEmails > 0) vector.levels[C.email] = L.email.differentPersonal;
+  // At two employers a person's work addresses differ as a matter of course (match-parameters.ts):
+  // the organization comparison, filled in first, has already counted the job change.
+  else if (vector.levels[C.organization] === L.organization.different) vector.levels[C.email] = L.email.otherEmployers;
   else vector.levels[C.email] = L.email.different;
 }
 
@@ -164,13 +175,13 @@ function compareTitle(a: NormalizedRecord, b: NormalizedRecord): number {
  * when one pair is re-scored outside a resolution run) every level uses its default u.
  */
 export function compareRecords(a: NormalizedRecord, b: NormalizedRecord, tf: TermFrequencies | null, vector: ComparisonVector): ComparisonVector {
+  compareOrganization(a, b, tf, vector);
   compareEmail(a, b, tf, vector);
   vector.levels[C.phone] = comparePhones(a.phones, b.phones);
   vector.levels[C.linkedin] = a.linkedin && b.linkedin ? (a.linkedin === b.linkedin ? L.linkedin.exact : L.linkedin.different) : -1;
   vector.adjustedU[C.phone] = Number.NaN;
   vector.adjustedU[C.linkedin] = Number.NaN;
   compareNames(a, b, tf, vector);
-  compareOrganization(a, b, tf, vector);
   // A title only means something within one employer: after a job change it differs as a matter of course,
   // and counting that on top of "different organization" would count the job change twice.
   vector.levels[C.title] = vector.levels[C.organization] === L.organization.different ? -1 : compareTitle(a, b);
