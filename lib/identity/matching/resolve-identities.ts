@@ -14,7 +14,7 @@ import { explainMatch, type MatchExplanation } from "./explain-match";
 import { defaultMatchParameters, defaultPrior, type MatchParameters } from "./match-parameters";
 import { compileModel, matchWeight, probabilityFromWeight } from "./match-weight";
 import { mergeNormalizedRecords } from "./merge-normalized-records";
-import { adjustForCompetingCandidates } from "./competing-candidates";
+import { partitionPosterior } from "./partition-posterior";
 import { collectClusterPairs } from "./review-candidates";
 import { scoreCandidatePairs, type ScoredPair } from "./score-candidates";
 import { buildTermFrequencies } from "./term-frequencies";
@@ -150,7 +150,7 @@ export function resolveIdentities(records: readonly IdentityRecord[], options: R
     const vector = compareRecords(merged(pair.rootA), merged(pair.rootB), tf, createComparisonVector());
     return { ...pair, vector, probability: probabilityFromWeight(matchWeight(vector, compiled)) };
   });
-  const adjusted = adjustForCompetingCandidates(scoredPairs, count);
+  const adjusted = partitionPosterior(scoredPairs, count);
   scoredPairs.forEach((pair, index) => {
     const probability = adjusted[index] ?? pair.probability;
     if (probability < thresholds.review && !pair.conflict) return;
