@@ -83,6 +83,15 @@ describe("compareRecords: names", () => {
     expect(levelsOf({ names: [a] }, { names: [b] }).name).toBe(level);
   });
 
+  it.each([
+    ["Belski Susie", "Susan Belski", "nickname"],
+    ["Rivera Petra", "Petra Rievra", "jw95"],
+    ["Lopez C.", "Christopher Lopez", "initials"],
+    ["Smith John", "John Smith", "swapped"],
+  ])("surname first: %s vs %s → %s", (a, b, level) => {
+    expect(levelsOf({ names: [a] }, { names: [b] }).name).toBe(level);
+  });
+
   it("takes the best-agreeing pair when a record has several names", () => {
     expect(levelsOf({ names: ["J. Doe", "Jane Doe"] }, { names: ["Jane Doe"] }).name).toBe("exact");
   });

@@ -82,7 +82,7 @@ function comparePhones(a: readonly string[], b: readonly string[]): number {
 }
 
 /** Level of one pair of names, and the u adjustment for the frequency-sensitive levels. */
-function compareNamePair(a: ParsedName, b: ParsedName, tf: TermFrequencies | null, out: { u: number }): number {
+function compareNamePairInOrder(a: ParsedName, b: ParsedName, tf: TermFrequencies | null, out: { u: number }): number {
   out.u = Number.NaN;
   if (a.last === null || b.last === null) {
     // A lone given name ("Bob" from a chat app) can neither confirm nor rule out a full name it agrees with.
@@ -123,6 +123,23 @@ function compareNamePair(a: ParsedName, b: ParsedName, tf: TermFrequencies | nul
   if (similarity >= 0.88) return L.name.jw88;
   if (similarity >= 0.8) return L.name.jw80;
   return L.name.different;
+}
+
+const swappedU = { u: Number.NaN };
+
+/**
+ * A name written surname first ("Belski Susie", "Rivera Petra") parses with its parts swapped; the exact
+ * swap has its own level, and a swap that also carries a nickname, a typo or an initial is compared in
+ * the swapped order and keeps that comparison's level (being written the other way round is not itself
+ * evidence either way).
+ */
+function compareNamePair(a: ParsedName, b: ParsedName, tf: TermFrequencies | null, out: { u: number }): number {
+  const level = compareNamePairInOrder(a, b, tf, out);
+  if (level <= L.name.swapped || a.last === null || b.last === null) return level;
+  const swapped = compareNamePairInOrder({ first: a.last, last: a.first, middle: a.middle, key: `${a.last} ${a.first}` }, b, tf, swappedU);
+  if (swapped === -1 || swapped >= level) return level;
+  out.u = swappedU.u;
+  return swapped === L.name.exact ? L.name.swapped : swapped;
 }
 
 /** Share of records with this first name times share with this last name (independence assumed). */
