@@ -12,7 +12,8 @@ import { clusterLinks } from "./cluster-links";
 import { compareRecords, createComparisonVector } from "./compare-records";
 import { explainMatch, type MatchExplanation } from "./explain-match";
 import { defaultMatchParameters, defaultPrior, type MatchParameters } from "./match-parameters";
-import { compileModel, matchWeight, probabilityFromWeight } from "./match-weight";
+import { compileModel, log2Odds, matchWeight, probabilityFromWeight } from "./match-weight";
+import { clusterPairPriors } from "./cluster-pair-prior";
 import { mergeNormalizedRecords } from "./merge-normalized-records";
 import { partitionPosterior } from "./partition-posterior";
 import { collectClusterPairs } from "./review-candidates";
@@ -146,9 +147,17 @@ export function resolveIdentities(records: readonly IdentityRecord[], options: R
     clusterOf: clustering.clusterOf,
     different,
   });
-  const scoredPairs = pairs.map((pair) => {
+  const compared = pairs.map((pair) => {
     const vector = compareRecords(merged(pair.rootA), merged(pair.rootB), tf, createComparisonVector());
-    return { ...pair, vector, probability: probabilityFromWeight(matchWeight(vector, compiled)) };
+    return { ...pair, vector, weight: matchWeight(vector, compiled) - compiled.priorWeight };
+  });
+  // The prior of a pair of clusters depends on their sizes (cluster-pair-prior.ts).
+  const sizeOf = (root: number) => membersOf(root).length;
+  const clusterSizes = Array.from({ length: count }, (_, index) => index).filter((index) => clustering.clusterOf(index) === index).map(sizeOf);
+  const priors = clusterPairPriors(compared, sizeOf, clusterSizes, scored.lambda);
+  const scoredPairs = compared.map((pair, index) => {
+    const priorWeight = log2Odds(priors[index] ?? scored.lambda);
+    return { ...pair, priorWeight, probability: probabilityFromWeight(pair.weight + priorWeight) };
   });
   const adjusted = partitionPosterior(scoredPairs, count);
   scoredPairs.forEach((pair, index) => {
@@ -161,7 +170,7 @@ export function resolveIdentities(records: readonly IdentityRecord[], options: R
       probability,
       strongIdentifier: strongIdentifier(pair.vector),
       decidedBy: "model",
-      explanation: explainMatch(merged(pair.rootA), merged(pair.rootB), pair.vector, compiled),
+      explanation: explainMatch(merged(pair.rootA), merged(pair.rootB), pair.vector, { ...compiled, priorWeight: pair.priorWeight }),
       reason: pair.conflict ? "conflict" : "uncertain",
       recordsA: membersOf(pair.rootA).map((index) => record(index).id),
       recordsB: membersOf(pair.rootB).map((index) => record(index).id),
