@@ -38,3 +38,18 @@ describe("partitionPosterior", () => {
     expect(partitionPosterior(star, 100)).toEqual(adjustForCompetingCandidates(star, 100));
   });
 });
+
+describe("partitionPosterior grouping", () => {
+  it("does not let a link weaker than an unlinked pair glue two groups together", () => {
+    // A strong trio (0,1,2) and a chain of eight records joined to it only by near-impossible links:
+    // the trio is still enumerated, so its weak side is lifted by the strong ones.
+    const trio = [
+      { rootA: 0, rootB: 1, probability: 0.99 },
+      { rootA: 0, rootB: 2, probability: 0.37 },
+      { rootA: 1, rootB: 2, probability: 1 - 1e-9 },
+    ];
+    const far = Array.from({ length: MAX_EXACT_GROUP }, (_, index) => ({ rootA: 2 + index, rootB: 3 + index, probability: 0.001 }));
+    const result = partitionPosterior([...trio, ...far], 100);
+    expect(result[1]).toBeGreaterThan(0.95);
+  });
+});

@@ -39,11 +39,15 @@ function forEachPartition(size: number, visit: (labels: Int8Array) => void): voi
 
 export function partitionPosterior(pairs: readonly ScoredClusterPair[], recordCount: number): number[] {
   const fallback = adjustForCompetingCandidates(pairs, recordCount);
+  // Groups are joined by pairs at least as probable as an unlinked pair: a weaker pair links nothing
+  // (the model assumes as much without it), and chains of such pairs would make groups too large to
+  // enumerate. Inside a group every scored pair counts, weak or not.
   const groups = new UnionFind(recordCount);
-  for (const pair of pairs) groups.union(pair.rootA, pair.rootB);
+  for (const pair of pairs) if (pair.probability >= UNLINKED_PAIR_PROBABILITY) groups.union(pair.rootA, pair.rootB);
   const byGroup = new Map<number, number[]>();
   pairs.forEach((pair, index) => {
     const root = groups.find(pair.rootA);
+    if (root !== groups.find(pair.rootB)) return; // between groups: the competing rule's value stands
     byGroup.set(root, [...(byGroup.get(root) ?? []), index]);
   });
   const result = [...fallback];
