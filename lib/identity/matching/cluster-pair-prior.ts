@@ -42,7 +42,9 @@ export function clusterPairPriors(pairs: readonly SizedPair[], sizeOf: (root: nu
   const members = new Map<number, number[]>();
   pairs.forEach((pair, index) => {
     const key = classKey(pair);
-    members.set(key, [...(members.get(key) ?? []), index]);
+    const list = members.get(key);
+    if (list) list.push(index);
+    else members.set(key, [index]);
   });
   const estimates = new Map<number, number>();
   for (const [key, indices] of members) {

@@ -21,20 +21,26 @@ const logOdds = (probability: number): number => {
   return Math.log(bounded / (1 - bounded));
 };
 
-/** Calls visit with a restricted-growth labelling of 0..size−1 for every set partition. */
-function forEachPartition(size: number, visit: (labels: Int8Array) => void): void {
+/**
+ * Calls visit with a restricted-growth labelling of 0..size−1 for every set partition, and the partition's
+ * log-weight (the sum of `odds` over pairs it puts together), built up one element at a time.
+ */
+function forEachPartition(size: number, odds: readonly Float64Array[], visit: (labels: Int8Array, weight: number) => void): void {
   const labels = new Int8Array(size);
-  const extend = (position: number, groups: number) => {
+  const extend = (position: number, groups: number, weight: number) => {
     if (position === size) {
-      visit(labels);
+      visit(labels, weight);
       return;
     }
+    const row = odds[position] as Float64Array;
     for (let group = 0; group <= groups; group += 1) {
+      let added = 0;
+      for (let earlier = 0; earlier < position; earlier += 1) if (labels[earlier] === group) added += row[earlier] ?? 0;
       labels[position] = group;
-      extend(position + 1, Math.max(groups, group + 1));
+      extend(position + 1, Math.max(groups, group + 1), weight + added);
     }
   };
-  extend(0, 0);
+  extend(0, 0, 0);
 }
 
 export function partitionPosterior(pairs: readonly ScoredClusterPair[], recordCount: number): number[] {
@@ -48,7 +54,9 @@ export function partitionPosterior(pairs: readonly ScoredClusterPair[], recordCo
   pairs.forEach((pair, index) => {
     const root = groups.find(pair.rootA);
     if (root !== groups.find(pair.rootB)) return; // between groups: the competing rule's value stands
-    byGroup.set(root, [...(byGroup.get(root) ?? []), index]);
+    const group = byGroup.get(root);
+    if (group) group.push(index);
+    else byGroup.set(root, [index]);
   });
   const result = [...fallback];
   const unlinked = logOdds(UNLINKED_PAIR_PROBABILITY);
@@ -67,24 +75,22 @@ export function partitionPosterior(pairs: readonly ScoredClusterPair[], recordCo
       (odds[a] as Float64Array)[b] = value;
       (odds[b] as Float64Array)[a] = value;
     }
-    // Two passes: the largest log-weight first, so the sums below never overflow.
-    const weightOf = (labels: Int8Array): number => {
-      let weight = 0;
-      for (let i = 0; i < size; i += 1) for (let j = i + 1; j < size; j += 1) if (labels[i] === labels[j]) weight += (odds[i] as Float64Array)[j] ?? 0;
-      return weight;
-    };
+    // One pass in log space: the sums are kept relative to the largest weight seen so far.
     let best = -Infinity;
-    forEachPartition(size, (labels) => {
-      best = Math.max(best, weightOf(labels));
-    });
     let total = 0;
-    const together = indices.map(() => 0);
-    forEachPartition(size, (labels) => {
-      const weight = Math.exp(weightOf(labels) - best);
+    const together = new Float64Array(indices.length);
+    const ends = indices.map((index) => [position.get(pairs[index]?.rootA ?? 0) ?? 0, position.get(pairs[index]?.rootB ?? 0) ?? 0] as const);
+    forEachPartition(size, odds, (labels, logWeight) => {
+      if (logWeight > best) {
+        const scale = Math.exp(best - logWeight);
+        total *= scale;
+        for (let at = 0; at < together.length; at += 1) together[at] = (together[at] ?? 0) * scale;
+        best = logWeight;
+      }
+      const weight = Math.exp(logWeight - best);
       total += weight;
-      indices.forEach((index, at) => {
-        const pair = pairs[index];
-        if (pair && labels[position.get(pair.rootA) ?? 0] === labels[position.get(pair.rootB) ?? 0]) together[at] = (together[at] ?? 0) + weight;
+      ends.forEach(([a, b], at) => {
+        if (labels[a] === labels[b]) together[at] = (together[at] ?? 0) + weight;
       });
     });
     indices.forEach((index, at) => {
