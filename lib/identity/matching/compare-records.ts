@@ -135,7 +135,9 @@ const swappedU = { u: Number.NaN };
  */
 function compareNamePair(a: ParsedName, b: ParsedName, tf: TermFrequencies | null, out: { u: number }): number {
   const level = compareNamePairInOrder(a, b, tf, out);
-  if (level <= L.name.swapped || a.last === null || b.last === null) return level;
+  // Only a swap that keeps one part exactly is tried: this runs for every candidate pair, and a swap
+  // with both parts garbled is too rare to pay a second pair of Jaro–Winkler comparisons each time.
+  if (level <= L.name.swapped || a.last === null || b.last === null || (a.first !== b.last && a.last !== b.first)) return level;
   const swapped = compareNamePairInOrder({ first: a.last, last: a.first, middle: a.middle, key: `${a.last} ${a.first}` }, b, tf, swappedU);
   if (swapped === -1 || swapped >= level) return level;
   out.u = swappedU.u;
