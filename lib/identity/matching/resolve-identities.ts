@@ -1,7 +1,8 @@
 // Entity resolution end to end, pure: records in, merge clusters and review candidates out.
 //   normalize → block → score every candidate pair (prior estimated from the data) → auto links
-//   → clusters (inconsistent ones held back) → re-score the remaining links cluster against cluster
-//   → share probability among competing candidates → review candidates, with explanations.
+//   → clusters (inconsistent ones held back) → re-score the remaining links cluster against cluster,
+//   with a prior per pair of cluster sizes → make the pairs of each group consistent (posterior over its
+//   partitions) → review candidates, with explanations.
 // Human decisions are inputs: "different" pairs are never scored, suggested or merged; "same" pairs are
 // always joined (and win if a pair is given both ways). Decisions naming unknown record ids are ignored
 // (the record may since have been merged).
@@ -50,9 +51,10 @@ export interface ResolvedLink {
 }
 
 /**
- * A pair of people (clusters) for a human to decide. `probability` is after sharing among competing
- * candidates (competing-candidates.ts); `explanation` is the pair's own Fellegi–Sunter waterfall, so
- * `explanation.probability` can be higher when the same person resembles someone else too.
+ * A pair of people (clusters) for a human to decide. `probability` is the posterior over the partitions
+ * of its group (partition-posterior.ts); `explanation` is the pair's own Fellegi–Sunter waterfall (with the
+ * size-class prior), so `explanation.probability` differs when the pair's group says more: lower when the
+ * same person resembles someone else too, higher when strong pairs around it imply it.
  */
 export interface ReviewCandidate extends ResolvedLink {
   /** "conflict": auto-merge evidence, but its cluster held conflicting identifiers. */
