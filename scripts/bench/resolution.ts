@@ -3,12 +3,14 @@
 //   each size, resolves the records end to end in memory (normalize → block → score → estimate the prior
 //   → cluster → review candidates: resolveIdentities, the same pipeline resolvePeople runs on database
 //   rows) and prints pairwise precision / recall / F1 for auto-merge alone and for auto-merge plus every
-//   review candidate approved, the ceiling a perfect reviewer would reach, and throughput, against the
+//   review candidate approved, the ceiling a perfect reviewer would reach, the share of true pairs blocking
+//   proposes (measured outside the timed run), and throughput, against the
 //   targets (PASS/FAIL). --db also times resolvePeople against PostgreSQL (DATABASE_URL's server, or an
 //   embedded one under WIG_DATA_DIR): load people, score, merge each auto cluster in its own transaction
 //   with snapshot and audit, queue candidates. --json prints one JSON object as the last line.
 import { cpus, loadavg } from "node:os";
 import { newCorrelationId, runInOperation } from "../../lib/audit/correlation";
+import { blockingRecall } from "../../lib/identity/generator/blocking-recall";
 import { evaluateResolution, type PairwiseScores } from "../../lib/identity/generator/evaluate";
 import { generatePopulation } from "../../lib/identity/generator/generate-population";
 import { resolveIdentities } from "../../lib/identity/matching/resolve-identities";
@@ -28,6 +30,8 @@ interface SizeResult {
   perfectReviewer: PairwiseScores;
   reviewCandidates: number;
   candidatePairs: number;
+  /** Share of true record pairs that blocking proposes at all (measured outside the timed run). */
+  blockingRecall: number;
   lambda: number;
   checks: { autoPrecision: boolean; reviewF1: boolean; time: boolean | null };
   /** 1-minute load average before and after: wall time on a shared machine is only meaningful with it. */
@@ -56,6 +60,7 @@ function runSize(records: number, seed: number): SizeResult {
   const cpuUsed = process.cpuUsage(cpu);
   const cpuSeconds = (cpuUsed.user + cpuUsed.system) / 1e6;
   const evaluation = evaluateResolution(population.records, result);
+  const blocking = blockingRecall(population.records);
   return {
     records,
     people: population.entityCount,
@@ -67,6 +72,7 @@ function runSize(records: number, seed: number): SizeResult {
     perfectReviewer: evaluation.autoPlusCorrectReview,
     reviewCandidates: result.reviewCandidates.length,
     candidatePairs: result.stats.candidatePairs,
+    blockingRecall: blocking.recall,
     lambda: result.stats.lambda,
     loadAverage: [loadBefore, loadavg()[0] ?? 0],
     checks: {
@@ -126,12 +132,13 @@ const pass = (ok: boolean | null) => (ok === null ? "  —  " : ok ? "PASS" : "F
 function printTable(results: SizeResult[], db: DbResult | null): void {
   console.log("Entity resolution benchmark (generator default noise; pairwise scores over true/predicted same-person pairs)");
   console.log("End to end = resolveIdentities in memory: normalize, block, score, estimate prior, cluster, review candidates.");
+  console.log("blocked R = share of true record pairs that blocking proposes at all (the rest can only join through other records).");
   console.log("");
-  const header = ["records", "people", "wall s", "cpu s", "rec/s", "auto P", "auto R", "auto F1", "+review P", "+review R", "+review F1", "perfect F1", "queue"];
+  const header = ["records", "people", "wall s", "cpu s", "rec/s", "auto P", "auto R", "auto F1", "+review P", "+review R", "+review F1", "perfect F1", "blocked R", "queue"];
   console.log(header.map((cell) => cell.padStart(11)).join(""));
   for (const r of results) {
     console.log(
-      [r.records, r.people, r.seconds.toFixed(1), r.cpuSeconds.toFixed(1), Math.round(r.recordsPerSecond), pct(r.auto.precision), pct(r.auto.recall), pct(r.auto.f1), pct(r.autoPlusReview.precision), pct(r.autoPlusReview.recall), pct(r.autoPlusReview.f1), pct(r.perfectReviewer.f1), r.reviewCandidates]
+      [r.records, r.people, r.seconds.toFixed(1), r.cpuSeconds.toFixed(1), Math.round(r.recordsPerSecond), pct(r.auto.precision), pct(r.auto.recall), pct(r.auto.f1), pct(r.autoPlusReview.precision), pct(r.autoPlusReview.recall), pct(r.autoPlusReview.f1), pct(r.perfectReviewer.f1), pct(r.blockingRecall), r.reviewCandidates]
         .map((cell) => String(cell).padStart(11))
         .join(""),
     );

@@ -17,6 +17,16 @@ describe("blockingKeys", () => {
       "e:jane@acme.com", "p:+14155550123", "l:jane-doe", "ol:acme|doe", "lf:doe|j", "sf:J500|doe", "sw:doe|jane",
     ]));
   });
+
+  it("meets a name written surname first with an initial, a nickname or a typo", () => {
+    const shared = (a: string, b: string) => {
+      const [x, y] = records({ names: [a] }, { names: [b] });
+      return blockingKeys(x!).filter((key) => blockingKeys(y!).includes(key));
+    };
+    expect(shared("Lopez C.", "Christopher Lopez")).toEqual(["lf:lopez|c"]);
+    expect(shared("Belski Susie", "Susan Belski").length).toBeGreaterThan(0);
+    expect(shared("Rivera Petra", "Petra Rievra").length).toBeGreaterThan(0);
+  });
 });
 
 describe("forEachCandidatePair", () => {

@@ -6,7 +6,7 @@
 //   lf: last name + first initial   (initials, and nicknames that keep the initial: Kate/Katherine)
 //   fs: given-name group + Soundex of the last name (nicknames, and typos in the last name)
 //   sf: Soundex of the first name + last name (typos in the first name)
-//   sw: first and last name, sorted (swapped "Smith John")
+//   sw: first and last name, sorted (swapped "Smith John"); fs and lf also read surname first
 // A key shared by more than `maxBlockSize` records is skipped: such a block (every "Smith, J.") would
 // cost more comparisons than all the others together, and its true pairs nearly always share another key.
 import { givenNameGroups } from "../normalize/nicknames";
@@ -38,6 +38,11 @@ export function blockingKeys(record: NormalizedRecord): string[] {
     const lastSound = soundex(name.last);
     for (const label of record.organizationLabels) keys.add(`ol:${label}|${name.last}`);
     keys.add(`lf:${name.last}|${name.first[0] ?? ""}`);
+    // Read surname first, for "Belski Susie" or "Rivera Petra" against "Susan Belski", "Petra Rievra":
+    // cheap, since a block "fs:belski|…" only holds records whose given name is a surname.
+    for (const group of givenNameGroups(name.last)) keys.add(`fs:${group}|${soundex(name.first)}`);
+    // "Lopez C.": a one-letter surname is the initial of a name written surname first.
+    if (name.last.length === 1) keys.add(`lf:${name.first}|${name.last}`);
     for (const group of givenNameGroups(name.first)) keys.add(`fs:${group}|${lastSound}`);
     keys.add(`sf:${soundex(name.first)}|${name.last}`);
     keys.add(`sw:${[name.first, name.last].sort().join("|")}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalizeRecord, normalizeRecords, type IdentityRecord } from "../normalize/normalize-record";
-import { COMPARISON_INDEX, COMPARISON_LEVELS, COMPARISON_NAMES } from "./comparison-levels";
+import { COMPARISON_INDEX, COMPARISON_LEVELS, COMPARISON_NAMES, LEVEL_INDEX } from "./comparison-levels";
 import { compareRecords, createComparisonVector } from "./compare-records";
 import { buildTermFrequencies, type TermFrequencies } from "./term-frequencies";
 
@@ -40,6 +40,33 @@ describe("compareRecords: identifiers", () => {
     expect(levelsOf({ emails: ["jane1@gmail.com"] }, { emails: ["jane.d@yahoo.com"] })).toMatchObject({ email: "differentPersonal" });
     expect(levelsOf({ emails: ["jane@acme.com"] }, { emails: ["jane.d@yahoo.com"] })).toMatchObject({ email: "different" });
   });
+
+  it("does not count a job change twice: no shared address at two employers is its own, near-neutral level", () => {
+    expect(levelsOf({ emails: ["jane@acme.com"] }, { emails: ["jdoe@globex.io"] })).toMatchObject({ email: "otherEmployers", organization: "different" });
+    expect(levelsOf({ emails: ["jane.d@yahoo.com"], organizationName: "Acme" }, { emails: ["jdoe@globex.io"] })).toMatchObject({ email: "otherEmployers" });
+    // Two personal mailboxes stay "differentPersonal" whatever the employers.
+    expect(levelsOf({ emails: ["jane1@gmail.com"], organizationName: "Acme" }, { emails: ["jane.d@yahoo.com"], organizationName: "Globex" }))
+      .toMatchObject({ email: "differentPersonal" });
+  });
+
+  it("gives two mailboxes at one employer the default organization weight, not the small employer's frequency bonus", () => {
+    const records = normalizeRecords([
+      { id: "a", names: ["John Smith"], emails: ["john.smith@tinyco.com"] },
+      { id: "b", names: ["John Smith"], emails: ["john.smith2@tinyco.com"] },
+      { id: "c", names: ["Ann Lee"], emails: ["ann.lee@tinyco.com"] },
+      ...Array.from({ length: 50 }, (_, index) => ({ id: `x${index}`, names: [`Person${index} Other`], emails: [`p${index}@big.com`] })),
+    ]);
+    const tf = buildTermFrequencies(records);
+    const [a, b] = records;
+    if (!a || !b) throw new Error("records");
+    const colleagues = compareRecords(a, b, tf, createComparisonVector());
+    expect(colleagues.levels[COMPARISON_INDEX.email]).toBe(LEVEL_INDEX.email.sameDomainOnly);
+    expect(colleagues.levels[COMPARISON_INDEX.organization]).toBe(LEVEL_INDEX.organization.same);
+    expect(colleagues.adjustedU[COMPARISON_INDEX.organization]).toBeNaN();
+    // The same employer agreeing without two mailboxes keeps its frequency.
+    const sameCompany = compareRecords(a, normalizeRecord({ id: "d", organizationName: "TinyCo" }), tf, createComparisonVector());
+    expect(sameCompany.adjustedU[COMPARISON_INDEX.organization]).toBeCloseTo(3 / 53, 10);
+  });
 });
 
 describe("compareRecords: names", () => {
@@ -53,6 +80,15 @@ describe("compareRecords: names", () => {
     ["Susan Nair", "Susan Osthart", "different"],
     ["Alice Walker", "Bob Jones", "different"],
   ])("%s vs %s → %s", (a, b, level) => {
+    expect(levelsOf({ names: [a] }, { names: [b] }).name).toBe(level);
+  });
+
+  it.each([
+    ["Belski Susie", "Susan Belski", "nickname"],
+    ["Rivera Petra", "Petra Rievra", "jw95"],
+    ["Lopez C.", "Christopher Lopez", "initials"],
+    ["Smith John", "John Smith", "swapped"],
+  ])("surname first: %s vs %s → %s", (a, b, level) => {
     expect(levelsOf({ names: [a] }, { names: [b] }).name).toBe(level);
   });
 

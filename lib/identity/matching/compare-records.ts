@@ -60,8 +60,19 @@ function compareEmail(a: NormalizedRecord, b: NormalizedRecord, tf: TermFrequenc
   }
   // One person rarely has two addresses at one employer; two colleagues always do. Likewise most people
   // keep one personal mailbox, so two different free-mail addresses weigh more than work-vs-personal.
-  if (intersects(a.workDomains, b.workDomains)) vector.levels[C.email] = L.email.sameDomainOnly;
-  else if (a.personalEmails > 0 && b.personalEmails > 0) vector.levels[C.email] = L.email.differentPersonal;
+  if (intersects(a.workDomains, b.workDomains)) {
+    vector.levels[C.email] = L.email.sameDomainOnly;
+    // The organization's term-frequency bonus says "few people work there, so sharing it by chance is
+    // unlikely"; here the two records show two mailboxes at that employer, which is what two colleagues
+    // look like. Name and employer are not independent among different people either (relatives, and
+    // the "jsmith2" a mail system issues to a second J. Smith), so multiplying a rare name's weight by a
+    // small employer's would call namesake colleagues near-certainly one person. The agreement keeps
+    // the default weight of "same organization" instead.
+    vector.adjustedU[C.organization] = Number.NaN;
+  } else if (a.personalEmails > 0 && b.personalEmails > 0) vector.levels[C.email] = L.email.differentPersonal;
+  // At two employers a person's work addresses differ as a matter of course (match-parameters.ts):
+  // the organization comparison, filled in first, has already counted the job change.
+  else if (vector.levels[C.organization] === L.organization.different) vector.levels[C.email] = L.email.otherEmployers;
   else vector.levels[C.email] = L.email.different;
 }
 
@@ -71,7 +82,7 @@ function comparePhones(a: readonly string[], b: readonly string[]): number {
 }
 
 /** Level of one pair of names, and the u adjustment for the frequency-sensitive levels. */
-function compareNamePair(a: ParsedName, b: ParsedName, tf: TermFrequencies | null, out: { u: number }): number {
+function compareNamePairInOrder(a: ParsedName, b: ParsedName, tf: TermFrequencies | null, out: { u: number }): number {
   out.u = Number.NaN;
   if (a.last === null || b.last === null) {
     // A lone given name ("Bob" from a chat app) can neither confirm nor rule out a full name it agrees with.
@@ -112,6 +123,25 @@ function compareNamePair(a: ParsedName, b: ParsedName, tf: TermFrequencies | nul
   if (similarity >= 0.88) return L.name.jw88;
   if (similarity >= 0.8) return L.name.jw80;
   return L.name.different;
+}
+
+const swappedU = { u: Number.NaN };
+
+/**
+ * A name written surname first ("Belski Susie", "Rivera Petra") parses with its parts swapped; the exact
+ * swap has its own level, and a swap that also carries a nickname, a typo or an initial is compared in
+ * the swapped order and keeps that comparison's level (being written the other way round is not itself
+ * evidence either way).
+ */
+function compareNamePair(a: ParsedName, b: ParsedName, tf: TermFrequencies | null, out: { u: number }): number {
+  const level = compareNamePairInOrder(a, b, tf, out);
+  // Only a swap that keeps one part exactly is tried: this runs for every candidate pair, and a swap
+  // with both parts garbled is too rare to pay a second pair of Jaro–Winkler comparisons each time.
+  if (level <= L.name.swapped || a.last === null || b.last === null || (a.first !== b.last && a.last !== b.first)) return level;
+  const swapped = compareNamePairInOrder({ first: a.last, last: a.first, middle: a.middle, key: `${a.last} ${a.first}` }, b, tf, swappedU);
+  if (swapped === -1 || swapped >= level) return level;
+  out.u = swappedU.u;
+  return swapped === L.name.exact ? L.name.swapped : swapped;
 }
 
 /** Share of records with this first name times share with this last name (independence assumed). */
@@ -164,13 +194,13 @@ function compareTitle(a: NormalizedRecord, b: NormalizedRecord): number {
  * when one pair is re-scored outside a resolution run) every level uses its default u.
  */
 export function compareRecords(a: NormalizedRecord, b: NormalizedRecord, tf: TermFrequencies | null, vector: ComparisonVector): ComparisonVector {
+  compareOrganization(a, b, tf, vector);
   compareEmail(a, b, tf, vector);
   vector.levels[C.phone] = comparePhones(a.phones, b.phones);
   vector.levels[C.linkedin] = a.linkedin && b.linkedin ? (a.linkedin === b.linkedin ? L.linkedin.exact : L.linkedin.different) : -1;
   vector.adjustedU[C.phone] = Number.NaN;
   vector.adjustedU[C.linkedin] = Number.NaN;
   compareNames(a, b, tf, vector);
-  compareOrganization(a, b, tf, vector);
   // A title only means something within one employer: after a job change it differs as a matter of course,
   // and counting that on top of "different organization" would count the job change twice.
   vector.levels[C.title] = vector.levels[C.organization] === L.organization.different ? -1 : compareTitle(a, b);

@@ -3,7 +3,7 @@
 // field: a missing value is no evidence either way and adds nothing to the match weight.
 
 export const COMPARISON_LEVELS = {
-  email: ["exact", "localPart", "sameDomainOnly", "differentPersonal", "different"],
+  email: ["exact", "localPart", "sameDomainOnly", "differentPersonal", "otherEmployers", "different"],
   phone: ["exact", "different"],
   linkedin: ["exact", "different"],
   name: ["exact", "nickname", "jw95", "swapped", "initials", "jw88", "jw80", "different"],
@@ -19,7 +19,7 @@ export const COMPARISON_NAMES: readonly ComparisonName[] = ["email", "phone", "l
 
 /** Index of each level within its comparison, as stored in a comparison vector. */
 export const LEVEL_INDEX = {
-  email: { exact: 0, localPart: 1, sameDomainOnly: 2, differentPersonal: 3, different: 4 },
+  email: { exact: 0, localPart: 1, sameDomainOnly: 2, differentPersonal: 3, otherEmployers: 4, different: 5 },
   phone: { exact: 0, different: 1 },
   linkedin: { exact: 0, different: 1 },
   name: { exact: 0, nickname: 1, jw95: 2, swapped: 3, initials: 4, jw88: 5, jw80: 6, different: 7 },
@@ -37,6 +37,7 @@ export const LEVEL_LABELS: { [C in ComparisonName]: { [L in LevelName<C>]: strin
     localPart: "Same email name on another domain",
     sameDomainOnly: "Different addresses at the same company domain",
     differentPersonal: "Different personal (free-mail) addresses",
+    otherEmployers: "No email in common, as expected at different employers",
     different: "No email in common",
   },
   phone: { exact: "Same phone number", different: "No phone in common" },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { estimatePrior } from "./estimate-prior";
+import { estimatePrior, estimatePriorOverPairs } from "./estimate-prior";
 
 describe("estimatePrior", () => {
   it("finds λ from candidate weights when the evidence is decisive", () => {
@@ -18,5 +18,12 @@ describe("estimatePrior", () => {
 
   it("falls back to 1/N without candidates", () => {
     expect(estimatePrior([], 50)).toBeCloseTo(0.02, 10);
+  });
+});
+
+describe("estimatePriorOverPairs", () => {
+  it("finds λ over any number of possible pairs", () => {
+    const weights = [...Array.from({ length: 12 }, () => 40), ...Array.from({ length: 100 }, () => -40)];
+    expect(estimatePriorOverPairs(weights, 10_000)).toBeCloseTo(12 / 10_000, 8);
   });
 });

@@ -11,7 +11,13 @@
 export function estimatePrior(weights: ArrayLike<number>, recordCount: number, options: { iterations?: number; initial?: number } = {}): number {
   const allPairs = (recordCount * (recordCount - 1)) / 2;
   if (allPairs <= 0 || weights.length === 0) return Math.min(0.5, 1 / Math.max(1, recordCount));
-  let lambda = options.initial ?? 1 / recordCount;
+  return estimatePriorOverPairs(weights, allPairs, { ...options, initial: options.initial ?? 1 / recordCount });
+}
+
+/** The same fixed point when the candidates are drawn from `allPairs` pairs of anything (clusters, say). */
+export function estimatePriorOverPairs(weights: ArrayLike<number>, allPairs: number, options: { iterations?: number; initial?: number } = {}): number {
+  if (allPairs <= 0 || weights.length === 0) return Math.min(0.5, 1 / Math.max(1, allPairs));
+  let lambda = options.initial ?? 1 / Math.sqrt(allPairs);
   for (let iteration = 0; iteration < (options.iterations ?? 25); iteration += 1) {
     const prior = Math.log2(lambda / (1 - lambda));
     let expected = 0;

@@ -9,7 +9,7 @@ import { compileModel, levelParameters, levelWeight, log2Odds, matchWeight, prob
 describe("default parameters", () => {
   const parameters = defaultMatchParameters(10_000);
 
-  it("has m and u in (0, 1] for every level, and m summing to 1 per comparison", () => {
+  it("has m and u in (0, 1] for every level, and m summing to 1 per comparison except the conditional email levels", () => {
     for (const comparison of COMPARISON_NAMES) {
       const levels = levelParameters(parameters, comparison);
       expect(levels).toHaveLength(COMPARISON_LEVELS[comparison].length);
@@ -18,14 +18,15 @@ describe("default parameters", () => {
         expect(u).toBeGreaterThan(0);
         expect(u).toBeLessThanOrEqual(1);
       }
-      expect(levels.reduce((sum, level) => sum + level.m, 0)).toBeCloseTo(1, 3);
+      const conditional = comparison === "email" ? parameters.email.sameDomainOnly.m + parameters.email.otherEmployers.m : 0;
+      expect(levels.reduce((sum, level) => sum + level.m, 0) - conditional).toBeCloseTo(1, 3);
     }
   });
 
-  it("sums u to 1 per comparison, except the conditional email level", () => {
+  it("sums u to 1 per comparison, except the conditional email levels", () => {
     for (const comparison of COMPARISON_NAMES) {
       const total = levelParameters(parameters, comparison).reduce((sum, level) => sum + level.u, 0);
-      const conditional = comparison === "email" ? parameters.email.sameDomainOnly.u : 0;
+      const conditional = comparison === "email" ? parameters.email.sameDomainOnly.u + parameters.email.otherEmployers.u : 0;
       expect(total - conditional).toBeCloseTo(1, 2);
     }
   });
@@ -41,6 +42,8 @@ describe("default parameters", () => {
     expect(weight("email", LEVEL_INDEX.email.exact)).toBeGreaterThan(15);
     expect(weight("linkedin", LEVEL_INDEX.linkedin.different)).toBeLessThan(-8);
     expect(weight("email", LEVEL_INDEX.email.sameDomainOnly)).toBeLessThan(-8);
+    // No shared address at two employers: already counted by "different organizations".
+    expect(Math.abs(weight("email", LEVEL_INDEX.email.otherEmployers))).toBeLessThan(0.1);
     expect(weight("name", LEVEL_INDEX.name.different)).toBeLessThan(-5);
     expect(weight("name", -1)).toBe(0);
   });

@@ -1,7 +1,8 @@
 // Entity resolution end to end, pure: records in, merge clusters and review candidates out.
 //   normalize → block → score every candidate pair (prior estimated from the data) → auto links
-//   → clusters (inconsistent ones held back) → re-score the remaining links cluster against cluster
-//   → share probability among competing candidates → review candidates, with explanations.
+//   → clusters (inconsistent ones held back) → re-score the remaining links cluster against cluster,
+//   with a prior per pair of cluster sizes → make the pairs of each group consistent (posterior over its
+//   partitions) → review candidates, with explanations.
 // Human decisions are inputs: "different" pairs are never scored, suggested or merged; "same" pairs are
 // always joined (and win if a pair is given both ways). Decisions naming unknown record ids are ignored
 // (the record may since have been merged).
@@ -12,9 +13,10 @@ import { clusterLinks } from "./cluster-links";
 import { compareRecords, createComparisonVector } from "./compare-records";
 import { explainMatch, type MatchExplanation } from "./explain-match";
 import { defaultMatchParameters, defaultPrior, type MatchParameters } from "./match-parameters";
-import { compileModel, matchWeight, probabilityFromWeight } from "./match-weight";
+import { compileModel, log2Odds, matchWeight, probabilityFromWeight } from "./match-weight";
+import { clusterPairPriors } from "./cluster-pair-prior";
 import { mergeNormalizedRecords } from "./merge-normalized-records";
-import { adjustForCompetingCandidates } from "./competing-candidates";
+import { partitionPosterior } from "./partition-posterior";
 import { collectClusterPairs } from "./review-candidates";
 import { scoreCandidatePairs, type ScoredPair } from "./score-candidates";
 import { buildTermFrequencies } from "./term-frequencies";
@@ -49,9 +51,10 @@ export interface ResolvedLink {
 }
 
 /**
- * A pair of people (clusters) for a human to decide. `probability` is after sharing among competing
- * candidates (competing-candidates.ts); `explanation` is the pair's own Fellegi–Sunter waterfall, so
- * `explanation.probability` can be higher when the same person resembles someone else too.
+ * A pair of people (clusters) for a human to decide. `probability` is the posterior over the partitions
+ * of its group (partition-posterior.ts); `explanation` is the pair's own Fellegi–Sunter waterfall (with the
+ * size-class prior), so `explanation.probability` differs when the pair's group says more: lower when the
+ * same person resembles someone else too, higher when strong pairs around it imply it.
  */
 export interface ReviewCandidate extends ResolvedLink {
   /** "conflict": auto-merge evidence, but its cluster held conflicting identifiers. */
@@ -146,11 +149,19 @@ export function resolveIdentities(records: readonly IdentityRecord[], options: R
     clusterOf: clustering.clusterOf,
     different,
   });
-  const scoredPairs = pairs.map((pair) => {
+  const compared = pairs.map((pair) => {
     const vector = compareRecords(merged(pair.rootA), merged(pair.rootB), tf, createComparisonVector());
-    return { ...pair, vector, probability: probabilityFromWeight(matchWeight(vector, compiled)) };
+    return { ...pair, vector, weight: matchWeight(vector, compiled) - compiled.priorWeight };
   });
-  const adjusted = adjustForCompetingCandidates(scoredPairs, count);
+  // The prior of a pair of clusters depends on their sizes (cluster-pair-prior.ts).
+  const sizeOf = (root: number) => membersOf(root).length;
+  const clusterSizes = Array.from({ length: count }, (_, index) => index).filter((index) => clustering.clusterOf(index) === index).map(sizeOf);
+  const priors = clusterPairPriors(compared, sizeOf, clusterSizes, scored.lambda);
+  const scoredPairs = compared.map((pair, index) => {
+    const priorWeight = log2Odds(priors[index] ?? scored.lambda);
+    return { ...pair, priorWeight, probability: probabilityFromWeight(pair.weight + priorWeight) };
+  });
+  const adjusted = partitionPosterior(scoredPairs, count);
   scoredPairs.forEach((pair, index) => {
     const probability = adjusted[index] ?? pair.probability;
     if (probability < thresholds.review && !pair.conflict) return;
@@ -161,7 +172,7 @@ export function resolveIdentities(records: readonly IdentityRecord[], options: R
       probability,
       strongIdentifier: strongIdentifier(pair.vector),
       decidedBy: "model",
-      explanation: explainMatch(merged(pair.rootA), merged(pair.rootB), pair.vector, compiled),
+      explanation: explainMatch(merged(pair.rootA), merged(pair.rootB), pair.vector, { ...compiled, priorWeight: pair.priorWeight }),
       reason: pair.conflict ? "conflict" : "uncertain",
       recordsA: membersOf(pair.rootA).map((index) => record(index).id),
       recordsB: membersOf(pair.rootB).map((index) => record(index).id),

@@ -4,6 +4,7 @@
 import { domainLabel } from "./domain";
 import type { EmailLocal, IdentityRecord, NormalizedRecord } from "./identity-record";
 import { NormalizationCache } from "./normalization-cache";
+import { nameFromAddresses } from "./name-from-email";
 import { emailLocalKey, isRoleLocalPart } from "./normalize-email";
 import type { ParsedName } from "./normalize-name";
 import type { PhoneOptions } from "./normalize-phone";
@@ -26,6 +27,10 @@ export function normalizeRecord(record: IdentityRecord, options: PhoneOptions = 
   }
   const emailParts = (record.emails ?? []).map((raw) => cache.email.get(raw)).filter(present);
   const personal = emailParts.filter((parts) => !isRoleLocalPart(parts.local));
+  if (names.size === 0) {
+    const inferred = nameFromAddresses(personal, cache);
+    if (inferred) names.set(inferred.key, inferred);
+  }
   const locals = new Map<string, EmailLocal>();
   for (const parts of personal) {
     const key = emailLocalKey(parts);
