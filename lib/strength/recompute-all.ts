@@ -14,7 +14,7 @@ import { createRebuildTable, finishRebuild, lockForRebuild, writeRebuiltPairs } 
 import { PairAccumulator } from "./pair-accumulator";
 import { DEFAULT_PAIR_BATCH, overridesFor, pairKey, type RecomputeResult, type ScoredPair } from "./recompute";
 import { groupSizeSql, personKeysSql, twoWaySql, undirectedSql } from "./recompute-sql";
-import { sqlRunner, type SqlRunner } from "./sql-runner";
+import { sqlRunner, type SqlClient, type SqlRunner } from "./sql-runner";
 
 export interface RecomputeAllOptions {
   asOf: Date;
@@ -40,12 +40,17 @@ function isPrismaClient(client: Db | pg.ClientBase): client is Db {
  * connection string): Prisma's raw API moves the written factors an order of magnitude slower.
  */
 export async function recomputeAllEdges(client: Db | pg.ClientBase, options: RecomputeAllOptions): Promise<RecomputeAllResult> {
+  const run = async (sql: SqlRunner) => {
+    // Its own transaction, and it can always be re-run: do not wait for the WAL flush at commit.
+    await sql.exec(`SET LOCAL synchronous_commit = off`);
+    return recomputeAllIn(sql, options);
+  };
   if (isPrismaClient(client)) {
-    return client.$transaction((tx) => recomputeAllIn(sqlRunner(tx), options), { timeout: 60 * 60_000, maxWait: 60_000 });
+    return client.$transaction((tx) => run(sqlRunner(tx)), { timeout: 60 * 60_000, maxWait: 60_000 });
   }
   await client.query("BEGIN");
   try {
-    const result = await recomputeAllIn(sqlRunner(client), options);
+    const result = await run(sqlRunner(client));
     await client.query("COMMIT");
     return result;
   } catch (error) {
@@ -54,12 +59,18 @@ export async function recomputeAllEdges(client: Db | pg.ClientBase, options: Rec
   }
 }
 
+/**
+ * The same full recompute inside a transaction the caller holds (an import's final transaction, when its
+ * pairs are most of the graph: recompute-edges.ts). Everything it does commits or rolls back with the caller.
+ */
+export async function recomputeAllEdgesWithin(client: SqlClient, options: RecomputeAllOptions): Promise<RecomputeAllResult> {
+  return recomputeAllIn(sqlRunner(client), options);
+}
+
 async function recomputeAllIn(sql: SqlRunner, options: RecomputeAllOptions): Promise<RecomputeAllResult> {
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_PAIR_BATCH));
   const stopped = () => new Error("The full recompute was stopped before it finished; nothing was changed.");
   const started = performance.now();
-  // A recompute can always be re-run: do not wait for the WAL flush at commit.
-  await sql.exec(`SET LOCAL synchronous_commit = off`);
   // Index builds of the replacement table sort in memory; the copy of untouched edges hashes ids.
   await sql.exec(`SET LOCAL maintenance_work_mem = '512MB'`);
   await sql.exec(`SET LOCAL work_mem = '256MB'`);

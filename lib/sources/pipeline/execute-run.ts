@@ -15,7 +15,7 @@ import { isSourceFormatError, SourceFormatError } from "../errors";
 import { ZSourceName } from "../types";
 import { ZImportRunOptions, type TImportRunOptions } from "./import-options";
 import { importBatches, RunCancelled, RunInterrupted } from "./import-batches";
-import { recomputeEdges } from "./recompute-edges";
+import { recomputeImportEdges } from "./recompute-edges";
 import { withRunLock } from "./run-lock";
 import { touchedPairsSince } from "./run-pairs";
 import { addIssue, auditCounts, runColumns, stateFromRun, summarize, type RunState } from "./run-state";
@@ -174,7 +174,7 @@ async function finish(db: Db, state: RunState, outcome: Outcome): Promise<Import
       if (withEdges && outcome.since && state.committed.cursor > 0) {
         const since = outcome.since;
         const pairs = await timed("final.pairs", () => touchedPairsSince(tx, state.sourceName, since));
-        state.edges = await timed("final.recompute", () => recomputeEdges(tx, pairs, outcome.now));
+        state.edges = await timed("final.recompute", () => recomputeImportEdges(tx, pairs, outcome.now));
       }
       const summary = summarize(state, outcome.status, outcome.error);
       const total = state.fileBytes > 0 ? state.fileBytes : state.committed.progressDone;

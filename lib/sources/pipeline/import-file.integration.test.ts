@@ -10,6 +10,7 @@ import { resetDatabase } from "../../testing/reset-database";
 import { fixturePath } from "../testing/helpers";
 import { writeZip, type ZipSource } from "../testing/write-zip";
 import { importFile } from "./import-file";
+import { FULL_RECOMPUTE_MIN_PAIRS, recomputeEdges } from "./recompute-edges";
 
 const NOW = new Date("2026-10-01T00:00:00Z");
 const OWNER = "alex.owner@gmail.com";
@@ -149,6 +150,31 @@ describe("importFile", () => {
     const summary = await importFile({ db: prisma, sourceName: "linkedin", path, ownerEmails: [OWNER], now: NOW });
     expect(summary).toMatchObject({ status: "success", rowsRead: 3000, people: { created: 3001, matched: 0 }, edges: { recomputed: 6000 } });
     expect(await prisma.edge.count()).toBe(6000);
+  });
+
+  it("recomputes everything when an import touches most of the graph, with the same edges as the per-pair path", async () => {
+    scratch = mkdtempSync(join(tmpdir(), "wig-import-"));
+    const header = readFileSync(fixturePath("linkedin-connections.csv"), "utf8").split("\n").slice(0, 4);
+    const count = FULL_RECOMPUTE_MIN_PAIRS + 200;
+    const rows = Array.from({ length: count }, (_, i) => `First${i},Last${i},https://www.linkedin.com/in/many-${i},${i % 3 === 0 ? `p${i}@co${i % 40}.example` : ""},Company ${i % 90},Engineer,0${1 + (i % 9)} Sep 2025`);
+    const path = join(scratch, "Connections.csv");
+    writeFileSync(path, [...header, ...rows].join("\n") + "\n");
+    // An empty graph: every touched pair is new, so the import takes the full path (a rebuilt Edge table).
+    const edgeTable = () => prisma.$queryRawUnsafe<Array<{ oid: number }>>(`SELECT '"Edge"'::regclass::oid::int AS oid`);
+    const before = await edgeTable();
+    const summary = await importFile({ db: prisma, sourceName: "linkedin", path, ownerEmails: [OWNER], now: NOW });
+    expect(await edgeTable()).not.toEqual(before);
+    expect(summary).toMatchObject({ status: "success", edges: { recomputed: count * 2 } });
+    const edgeOf = (edge: { fromPersonId: string; toPersonId: string; strength: number; strengthFactors: unknown; sources: string[] }) =>
+      [`${edge.fromPersonId}>${edge.toPersonId}`, { strength: edge.strength, factors: strengthFactorsOf(edge.strengthFactors), sources: edge.sources }] as const;
+    const full = new Map((await prisma.edge.findMany()).map(edgeOf));
+    expect(full.size).toBe(count * 2);
+
+    const owner = await prisma.person.findFirstOrThrow({ where: { emails: { has: OWNER } } });
+    const pairs = (await prisma.person.findMany({ where: { id: { not: owner.id } }, select: { id: true } })).map((person) => `${owner.id} ${person.id}`);
+    await prisma.edge.deleteMany();
+    await prisma.$transaction((tx) => recomputeEdges(tx, pairs, NOW), { timeout: 120_000 });
+    expect(new Map((await prisma.edge.findMany()).map(edgeOf))).toEqual(full);
   });
 
   it("adds only what is new from an overlapping newer mbox", async () => {
