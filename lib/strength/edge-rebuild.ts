@@ -13,7 +13,7 @@
 // Concurrency: the caller locks Person and Edge in SHARE ROW EXCLUSIVE mode first (writers wait, readers
 // do not), in the same order the import pipeline and merges take them, so adding the foreign keys back
 // cannot deadlock with a writer.
-import { SCORED_DIRECTIONS_CTES, SQL_NOW, scoredPairColumns, type ScoredPair } from "./edge-writer";
+import { SCORED_DIRECTIONS_CTES, SQL_NOW, type ScoredColumns } from "./edge-writer";
 import type { SqlRunner } from "./sql-runner";
 
 export const EDGE_TABLE = "Edge";
@@ -36,12 +36,12 @@ export async function createRebuildTable(sql: SqlRunner): Promise<void> {
 }
 
 /**
- * Writes both directions of each scored pair into the replacement table, reusing the ids, relationship
- * types and createdAt of the rows the directed pair already has in "Edge" (one index probe per direction).
+ * Writes both directions of each scored pair (scoredPairColumns: the caller scores, so it can score the next
+ * batch while this one is written) into the replacement table, reusing the ids, relationship types and
+ * createdAt of the rows the directed pair already has in "Edge" (one index probe per direction).
  */
-export async function writeRebuiltPairs(sql: SqlRunner, pairs: readonly ScoredPair[], asOf: Date): Promise<number> {
-  if (pairs.length === 0) return 0;
-  const columns = scoredPairColumns(pairs, asOf);
+export async function insertRebuiltColumns(sql: SqlRunner, columns: ScoredColumns): Promise<number> {
+  if (columns.count === 0) return 0;
   const result = await sql.query<{ n: number }>(
     `WITH ${SCORED_DIRECTIONS_CTES}, written AS (
        INSERT INTO ${quote(REBUILD_TABLE)} (id, "fromPersonId", "toPersonId", "relationshipType", strength, "strengthFactors", sources,
@@ -80,7 +80,7 @@ interface ConstraintDef {
 
 /**
  * Copies the edges of pairs that were not recomputed, builds the indexes and constraints "Edge" has, and
- * swaps the tables. A recomputed pair's rows were all rewritten under their own ids (writeRebuiltPairs), so
+ * swaps the tables. A recomputed pair's rows were all rewritten under their own ids (insertRebuiltColumns), so
  * the rows to copy are exactly those whose id the replacement does not have.
  */
 export async function finishRebuild(sql: SqlRunner): Promise<{ copied: number }> {

@@ -50,6 +50,12 @@ export const SCORED_DIRECTIONS_CTES = `pairs AS MATERIALIZED (
          FROM pairs CROSS JOIN (VALUES (true), (false)) AS d(forward)
      )`;
 
+/** What scoredPairColumns returns: the statement parameters and the number of pairs. */
+export interface ScoredColumns {
+  params: unknown[];
+  count: number;
+}
+
 /**
  * Scores pairs into the parameter arrays both writers send ($1 … $9: a, b, strength, factors as one JSON
  * array, sources, channels, firstSeenAt, lastSeenAt, interactionCount), one entry per pair: the factor
@@ -57,7 +63,7 @@ export const SCORED_DIRECTIONS_CTES = `pairs AS MATERIALIZED (
  * validated with zod (scoreEdge builds a fixed shape; the check guards regressions), or all with `validateAll`.
  * The document is stored in its compact layout (stored-factors.ts).
  */
-export function scoredPairColumns(pairs: readonly ScoredPair[], asOf: Date, options: { validateAll?: boolean } = {}): { params: unknown[]; count: number } {
+export function scoredPairColumns(pairs: readonly ScoredPair[], asOf: Date, options: { validateAll?: boolean } = {}): ScoredColumns {
   const columns: EdgeColumnsOut = { from: [], to: [], strength: [], factors: [], sources: [], channels: [], firstSeenAt: [], lastSeenAt: [], interactionCount: [] };
   pairs.forEach((pair, index) => {
     const summary = summaryFromAggregate(pair.aggregate, pair.context);

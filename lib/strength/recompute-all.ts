@@ -10,7 +10,8 @@ import type pg from "pg";
 import type { Db } from "../db/client";
 import { countMutualConnections } from "./mutual-connections";
 import type { InteractionChannel } from "../../prisma/generated/enums";
-import { createRebuildTable, finishRebuild, lockForRebuild, writeRebuiltPairs } from "./edge-rebuild";
+import { createRebuildTable, finishRebuild, insertRebuiltColumns, lockForRebuild } from "./edge-rebuild";
+import { scoredPairColumns } from "./edge-writer";
 import { PairAccumulator } from "./pair-accumulator";
 import { DEFAULT_PAIR_BATCH, overridesFor, pairKey, type RecomputeResult, type ScoredPair } from "./recompute";
 import { groupSizeSql, personKeysSql, twoWaySql, undirectedSql } from "./recompute-sql";
@@ -152,8 +153,10 @@ async function recomputeAllIn(sql: SqlRunner, options: RecomputeAllOptions): Pro
         },
       });
     }
+    // Scoring is the expensive half in Node: do it before waiting for the previous batch's write.
+    const columns = scoredPairColumns(scored, options.asOf);
     if (writing) result.edges += await writing;
-    writing = writeRebuiltPairs(sql, scored, options.asOf);
+    writing = insertRebuiltColumns(sql, columns);
     // A rejected write must not sit unobserved while the next batch is scored.
     writing.catch(() => undefined);
     result.pairs += scored.length;
