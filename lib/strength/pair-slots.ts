@@ -1,6 +1,6 @@
 // Dense slot numbers for unordered pairs of person indices: an open-addressing table over Int32Arrays. The
 // full recompute keys about a million pairs; a Map keyed by a * n + b would hold that many entries on the JS
-// heap (keys above 2^31 are boxed numbers), which the worker's capped heap does not have room for.
+// heap (keys above 2^31 are boxed numbers), where the worker runs with a capped heap; typed arrays live outside it.
 /** A growable open-addressing table from an ordered pair of person indices (a < b) to a slot number. */
 export class PairSlots {
   private keysA: Int32Array;
