@@ -1,4 +1,4 @@
-// A random PairSummary (seeded): any mix of channels, directions, dates (either may be unknown), sources,
+// A random PairSummary (seeded), mixing channels, directions, dates (either may be unknown), sources,
 // mutual connections, organization and override. Shared by the property tests.
 import type { InteractionChannel } from "../../../prisma/generated/enums";
 import type { Rng } from "../../seed/demo/prng";
