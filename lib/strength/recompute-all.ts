@@ -68,9 +68,10 @@ export async function recomputeAllEdgesWithin(client: SqlClient, options: Recomp
   return recomputeAllIn(sqlRunner(client), options);
 }
 
+const stoppedError = (): Error => new Error("The full recompute was stopped before it finished; nothing was changed.");
+
 async function recomputeAllIn(sql: SqlRunner, options: RecomputeAllOptions): Promise<RecomputeAllResult> {
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_PAIR_BATCH));
-  const stopped = () => new Error("The full recompute was stopped before it finished; nothing was changed.");
   const started = performance.now();
   // Index builds of the replacement table sort in memory; the copy of untouched edges hashes ids.
   await sql.exec(`SET LOCAL maintenance_work_mem = '512MB'`);
@@ -98,14 +99,14 @@ async function recomputeAllIn(sql: SqlRunner, options: RecomputeAllOptions): Pro
 
   const accumulator = new PairAccumulator();
   await streamInteractions(sql, batchSize * 10, (fields) => {
-    const people: number[] = [];
+    const members: number[] = [];
     let starters = 0;
     for (let f = 5; f < fields.length; f += 1) {
       const found = peopleByKey.get(fields[f] as string);
-      if (found) people.push(...found);
-      if (f === 5) starters = people.length;
+      if (found) members.push(...found);
+      if (f === 5) starters = members.length;
     }
-    if (people.length < 2) return;
+    if (members.length < 2) return;
     accumulator.add({
       timeMs: Number(fields[0]),
       channel: fields[1] as InteractionChannel,
@@ -113,7 +114,7 @@ async function recomputeAllIn(sql: SqlRunner, options: RecomputeAllOptions): Pro
       groupSize: Number(fields[3]),
       twoWay: fields[4] === "m",
       undirected: fields[4] === "u",
-      people,
+      people: members,
       starters,
     });
   }, options.signal);
@@ -136,7 +137,7 @@ async function recomputeAllIn(sql: SqlRunner, options: RecomputeAllOptions): Pro
   for (let start = 0; start < total; start += batchSize) {
     if (options.signal?.aborted) {
       await writing?.catch(() => undefined);
-      throw stopped();
+      throw stoppedError();
     }
     const scored: ScoredPair[] = [];
     for (let slot = start; slot < Math.min(total, start + batchSize); slot += 1) {
@@ -189,7 +190,7 @@ async function streamInteractions(sql: SqlRunner, fetchSize: number, visit: (fie
   for (;;) {
     const rows = await pending;
     if (rows.length === 0) break;
-    if (signal?.aborted) throw new Error("The full recompute was stopped before it finished; nothing was changed.");
+    if (signal?.aborted) throw stoppedError();
     pending = fetch();
     pending.catch(() => undefined);
     for (const row of rows) visit(row.r.split("\x1f"));
