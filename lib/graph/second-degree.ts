@@ -1,7 +1,9 @@
 // Second-degree connections: people two hops from `personId` who are not already direct connections,
 // ranked by their best two-hop path (product of strengths), with how many mutual connections lead there.
-// One SQL statement over the covering (from, to) INCLUDE (strength) index; deleted people never appear.
+// One SQL statement over the covering (from, to) INCLUDE (strength) index; deleted people never appear, and
+// neither do the edges members' blocklists hide (lib/privacy/hidden-edges.ts), as in the graph and path search.
 import type { Db } from "../db/client";
+import { loadHiddenEdgePairs } from "../privacy/hidden-edges";
 
 export interface SecondDegreeConnection {
   personId: string;
@@ -14,19 +16,25 @@ export interface SecondDegreeConnection {
 }
 
 export async function findSecondDegreeConnections(db: Db, personId: string, limit = 50): Promise<SecondDegreeConnection[]> {
+  const hidden = (await loadHiddenEdgePairs(db)).toArrays();
   const rows = await db.$queryRaw<Array<{
     personId: string; name: string | null; viaPersonId: string; viaName: string | null; pathStrength: number; mutualCount: bigint;
   }>>`
-    WITH first_hop AS (
+    WITH hidden AS (
+      SELECT h.a, h.b FROM unnest(${hidden.a}::uuid[], ${hidden.b}::uuid[]) AS h(a, b)
+    ),
+    first_hop AS (
       SELECT e."toPersonId" AS via, e.strength
       FROM "Edge" e JOIN "Person" v ON v.id = e."toPersonId" AND v."deletedAt" IS NULL
       WHERE e."fromPersonId" = ${personId}::uuid
+        AND NOT EXISTS (SELECT 1 FROM hidden h WHERE h.a = LEAST(e."fromPersonId", e."toPersonId") AND h.b = GREATEST(e."fromPersonId", e."toPersonId"))
     ),
     second_hop AS (
       SELECT e2."toPersonId" AS target, f.via, f.strength * e2.strength AS path_strength
       FROM first_hop f JOIN "Edge" e2 ON e2."fromPersonId" = f.via
       WHERE e2."toPersonId" <> ${personId}::uuid
         AND e2."toPersonId" NOT IN (SELECT via FROM first_hop)
+        AND NOT EXISTS (SELECT 1 FROM hidden h WHERE h.a = LEAST(e2."fromPersonId", e2."toPersonId") AND h.b = GREATEST(e2."fromPersonId", e2."toPersonId"))
     ),
     ranked AS (
       SELECT target, via, path_strength,

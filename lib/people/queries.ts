@@ -3,6 +3,7 @@
 // use lib/people/deleted-queries.ts instead).
 import "server-only";
 import { prisma, Prisma } from "@/lib/db";
+import { loadHiddenEdgePairs } from "@/lib/privacy/hidden-edges";
 import { parseStrengthFactors } from "@/lib/strength/stored-factors";
 
 export interface RelationshipFactor {
@@ -90,8 +91,15 @@ export type PersonProfile = NonNullable<Awaited<ReturnType<typeof getPersonProfi
 
 /** Outgoing edges to visible people, strongest first, with the other person in the same query (no N+1). */
 export async function getStrongestRelationships(personId: string, take = 25) {
-  // Both ends must be visible: a deleted person's relationships are as hidden as the person.
-  const where: Prisma.EdgeWhereInput = { fromPersonId: personId, fromPerson: { deletedAt: null }, toPerson: { deletedAt: null } };
+  // Both ends must be visible: a deleted person's relationships are as hidden as the person. Pairs a member's
+  // blocklist hides (lib/privacy/hidden-edges.ts) are left out here as in the graph and path search.
+  const hidden = (await loadHiddenEdgePairs(prisma)).neighboursOf(personId);
+  const where: Prisma.EdgeWhereInput = {
+    fromPersonId: personId,
+    fromPerson: { deletedAt: null },
+    toPerson: { deletedAt: null },
+    ...(hidden.length > 0 ? { toPersonId: { notIn: hidden } } : {}),
+  };
   const [edges, total] = await Promise.all([
     prisma.edge.findMany({
       where,

@@ -6,7 +6,9 @@ import { runInOperation } from "../audit/correlation";
 import { prisma } from "../db";
 import { resolveSource, resolveTarget, searchIntroPaths } from "../paths/queries";
 import { SnapshotStore } from "../paths/snapshot-store";
+import { findSecondDegreeConnections } from "../graph/second-degree";
 import { getEgoNetwork } from "../people/ego-network";
+import { getStrongestRelationships } from "../people/queries";
 import { connect, createOrganization, createPerson } from "../testing/factories";
 import { resetDatabase } from "../testing/reset-database";
 import { addBlocklistEntry, listBlocklist, removeBlocklistEntry } from "./blocklist";
@@ -59,6 +61,23 @@ describe("member blocklist", () => {
       ["blocklist.added", g.user.id],
       ["blocklist.removed", g.user.id],
     ]);
+  });
+
+  it("leaves hidden pairs out of a profile's strongest relationships and of second-degree connections", async () => {
+    const g = await seedGraph();
+    const strongest = async (personId: string) => (await getStrongestRelationships(personId)).rows.map((row) => row.person.names[0]);
+    const secondDegree = async (personId: string) =>
+      Object.fromEntries((await findSecondDegreeConnections(prisma, personId)).map((hit) => [hit.name, hit.mutualCount]));
+    expect(await strongest(g.me.id)).toEqual(["Ann", "Bob", "Fay"]);
+    expect((await secondDegree(g.bob.id)).Ann).toBe(2);
+
+    await asUser(g.user.id, () => addBlocklistEntry(prisma, g.user.id, { personId: g.ann.id }));
+    expect(await strongest(g.me.id)).toEqual(["Bob", "Fay"]);
+    expect((await getStrongestRelationships(g.me.id)).total).toBe(2);
+    expect(await strongest(g.ann.id)).toEqual(["Dana"]);
+    // Bob still reaches Ann, through Dana only: the member's hidden edge no longer counts as a mutual connection.
+    expect((await secondDegree(g.bob.id)).Ann).toBe(1);
+    expect(await secondDegree(g.ann.id)).not.toHaveProperty("Me Member");
   });
 
   it("hides the member's edges to everyone at a blocked email domain", async () => {

@@ -1,7 +1,8 @@
 // What members' blocklists hide (issue 7, item 5). A BlocklistEntry hides everything its member contributed
 // about a person or an email domain, defined as the edges between the member's own node (User.personId) and
 // the blocked person, or anyone with an email address at the blocked domain. Those pairs leave the intro-path
-// snapshot (lib/paths/snapshot-store.ts) and the ego network (lib/people/ego-network.ts) for everyone.
+// snapshot (lib/paths/snapshot-store.ts), the ego network (lib/people/ego-network.ts), a profile's strongest
+// relationships (lib/people/queries.ts) and second-degree connections (lib/graph/second-degree.ts), for everyone.
 // No "server-only": `npm run paths` loads the snapshot in plain Node.
 import type { Db } from "../db/client";
 
