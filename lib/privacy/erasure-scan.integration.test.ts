@@ -181,17 +181,10 @@ describe("erasure scan", () => {
     expect(await prisma.auditLog.count()).toBe(before);
   });
 
-  it("does not recreate them when the original files are imported again (pipeline suppression)", async (context) => {
+  it("does not recreate them when the original files are imported again (pipeline suppression)", async () => {
     const summaries = await importAll();
-    const suppressed = summaries.map((summary) => (summary as { suppressed?: number }).suppressed);
-    if (suppressed.every((count) => count === undefined)) {
-      // Skip reason: the import pipeline in this tree (lib/sources/pipeline) does not consult the suppression
-      // list yet; the sources helper adds it (loadSuppressionSet + SuppressionSet.matches). This test runs by
-      // itself once ImportSummary has `suppressed`.
-      context.skip("lib/sources/pipeline does not consult the suppression list yet (ImportSummary.suppressed missing)");
-      return;
-    }
-    expect(suppressed.reduce((sum: number, count) => sum + (count ?? 0), 0)).toBeGreaterThan(0);
+    const suppressed = summaries.map((summary) => summary.suppressed);
+    expect(suppressed.reduce((sum, count) => sum + count, 0)).toBeGreaterThan(0);
     expect(await scanDatabase(prisma, NEEDLES)).toEqual([]);
   });
 });
