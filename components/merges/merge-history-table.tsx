@@ -55,16 +55,10 @@ export function MergeHistoryTable({ rows, isAdmin }: { rows: MergeHistoryView[];
                 <RelativeTime date={new Date(row.createdAt)} />
               </Td>
               <Td className="text-right">
-                {row.undoneAt ? (
-                  <span className="flex flex-col items-end gap-0.5" title={formatDateTime(new Date(row.undoneAt))}>
-                    <Badge tone="warning">Undone</Badge>
-                    <span className="text-[11px]">
-                      {row.undoneBy ? `by ${row.undoneBy}, ` : ""}
-                      <RelativeTime date={new Date(row.undoneAt)} />
-                    </span>
-                  </span>
-                ) : isAdmin && row.canUndo ? (
-                  <UndoMergeButton mergeId={row.id} label={label} />
+                {isAdmin && (row.canUndo || row.undoneAt) ? (
+                  <UndoMergeButton mergeId={row.id} label={label} undone={row.undoneAt ? <UndoneMark row={row} /> : null} />
+                ) : row.undoneAt ? (
+                  <UndoneMark row={row} />
                 ) : isAdmin && row.undoBlockedReason ? (
                   <span className="block max-w-48 text-right text-[11px] text-zinc-500">{row.undoBlockedReason}</span>
                 ) : null}
@@ -74,5 +68,18 @@ export function MergeHistoryTable({ rows, isAdmin }: { rows: MergeHistoryView[];
         })}
       </tbody>
     </Table>
+  );
+}
+
+function UndoneMark({ row }: { row: { undoneAt: string | Date | null; undoneBy: string | null } }) {
+  if (!row.undoneAt) return null;
+  return (
+    <span className="flex flex-col items-end gap-0.5" title={formatDateTime(new Date(row.undoneAt))}>
+      <Badge tone="warning">Undone</Badge>
+      <span className="text-[11px]">
+        {row.undoneBy ? `by ${row.undoneBy}, ` : ""}
+        <RelativeTime date={new Date(row.undoneAt)} />
+      </span>
+    </span>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 // Undoes one merge from the history (admin): asks once, then restores both people exactly as they were.
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState, useTransition, type ReactNode } from "react";
 import { undoMergeAction } from "@/app/merges/actions";
 import { buttonClass } from "@/components/ui/button-link";
 
@@ -10,7 +10,11 @@ interface Outcome {
   message: string;
 }
 
-export function UndoMergeButton({ mergeId, label }: { mergeId: string; label: string }) {
+/**
+ * `undone`: what the cell shows once the merge is undone. The table keeps rendering this component for an
+ * undone merge, so the confirmation survives the refresh that brings the undone state in.
+ */
+export function UndoMergeButton({ mergeId, label, undone = null }: { mergeId: string; label: string; undone?: ReactNode }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [confirming, setConfirming] = useState(false);
@@ -27,7 +31,7 @@ export function UndoMergeButton({ mergeId, label }: { mergeId: string; label: st
 
   return (
     <span className="flex flex-col items-end gap-1">
-      {confirming ? (
+      {undone ?? (confirming ? (
         <span className="flex items-center gap-1">
           <button type="button" onClick={undo} disabled={pending} aria-label={`Confirm undo of ${label}`} className={`${buttonClass("primary")} disabled:opacity-50`}>
             {pending ? "Undoing…" : "Confirm undo"}
@@ -40,7 +44,7 @@ export function UndoMergeButton({ mergeId, label }: { mergeId: string; label: st
         <button type="button" onClick={() => setConfirming(true)} disabled={pending} aria-label={`Undo ${label}`} className={`${buttonClass("secondary")} disabled:opacity-50`}>
           Undo
         </button>
-      )}
+      ))}
       {outcome ? (
         <span role={outcome.ok ? "status" : "alert"} className={`max-w-56 text-right text-xs ${outcome.ok ? "text-emerald-700" : "text-red-700"}`}>
           {outcome.message}
