@@ -10,6 +10,8 @@ import { writeAudit } from "../audit/write-audit";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { recomputeEdges } from "../sources/pipeline/recompute-edges";
+import { forgetPairsOfKeys, forgetPeoplesPairs } from "../strength/pair-store";
+import { sqlRunner } from "../strength/sql-runner";
 import { parseInput } from "./parse-input";
 import { buildNeedles, redactJson, textMentions, type Needles } from "./redact";
 import { redactLogColumns } from "./redact-log-columns";
@@ -179,6 +181,10 @@ export async function eraseLocked(
   };
 
   const scrub = await scrubInteractions(tx, participantKeys, needles);
+  // Stored pair aggregates (lib/strength/pair-store.ts): the erased people's go (they are contact history),
+  // and so do those of everyone whose interactions just lost a participant (their group sizes changed).
+  await forgetPeoplesPairs(sqlRunner(tx), ids);
+  await forgetPairsOfKeys(sqlRunner(tx), scrub.remainingKeys.flat());
   counts.interactionsDeleted = scrub.deleted;
   counts.interactionsScrubbed = scrub.scrubbed;
   counts.edgesRecomputed = await recomputeTouchedPairs(tx, scrub.remainingKeys, ids, now);

@@ -128,6 +128,8 @@ describe("erasure scan", () => {
       expect(tables, where).toContain(where);
     }
     expect(await prisma.edge.count({ where: { OR: [{ fromPersonId: zoeId }, { toPersonId: zoeId }] } })).toBeGreaterThan(0);
+    // Their contact history is also in the stored pair aggregates (lib/strength/pair-store.ts).
+    expect(await prisma.pairAggregate.count({ where: { OR: [{ personAId: zoeId }, { personBId: zoeId }] } })).toBeGreaterThan(0);
   });
 
   it("leaves no email, phone, name or LinkedIn URL of theirs in any column of any table", async () => {
@@ -150,6 +152,8 @@ describe("erasure scan", () => {
       expect(row.deletedAt).toBeInstanceOf(Date);
     }
     expect(await prisma.edge.count({ where: { OR: [{ fromPersonId: { in: [zoeId, priyaId] } }, { toPersonId: { in: [zoeId, priyaId] } }] } })).toBe(0);
+    const erasedIds = [zoeId, priyaId, slackZoeId];
+    expect(await prisma.pairAggregate.count({ where: { OR: [{ personAId: { in: erasedIds } }, { personBId: { in: erasedIds } }] } })).toBe(0);
     expect(await prisma.personIdentity.count({ where: { personId: { in: [zoeId, priyaId, slackZoeId] } } })).toBe(0);
     // Group interactions keep the other participants; their edges are still there.
     for (const group of groupsWithOthers) {

@@ -13,6 +13,8 @@ import type { Db } from "../db/client";
 import { eraseLocked, lockPeople, personIdsOfKeys } from "./erase-person";
 import { getPrivacySettings, type TPrivacySettings } from "./settings";
 import { recomputeEdges } from "../sources/pipeline/recompute-edges";
+import { forgetPairsOfKeys } from "../strength/pair-store";
+import { sqlRunner } from "../strength/sql-runner";
 
 export interface PolicyOutcome {
   /** False when the setting turns the policy off (nothing counted). */
@@ -165,7 +167,10 @@ async function purgeInteractions(db: Db, cutoff: Date, now: Date): Promise<{ del
             SELECT id FROM "Interaction" WHERE timestamp < ${cutoff.toISOString()}::timestamp ORDER BY timestamp LIMIT ${INTERACTION_BATCH}
           ) RETURNING participants`;
         if (rows.length === 0) return { deleted: 0, edges: 0 };
-        const personOf = await personIdsOfKeys(tx, [...new Set(rows.flatMap((row) => row.participants))]);
+        const keys = [...new Set(rows.flatMap((row) => row.participants))];
+        // Everyone in a deleted interaction has a different history now (lib/strength/pair-store.ts).
+        await forgetPairsOfKeys(sqlRunner(tx), keys);
+        const personOf = await personIdsOfKeys(tx, keys);
         const pairs = new Set<string>();
         for (const row of rows) {
           const people = [...new Set(row.participants.map((key) => personOf.get(key)).filter((id): id is string => id !== undefined))];

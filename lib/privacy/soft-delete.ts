@@ -7,6 +7,8 @@ import { writeAudit } from "../audit/write-audit";
 import type { Db } from "../db/client";
 import type { Prisma } from "../../prisma/generated/client";
 import { AppError } from "../errors/app-error";
+import { forgetPeoplesPairs } from "../strength/pair-store";
+import { sqlRunner } from "../strength/sql-runner";
 
 export const ZSoftDeletePersonInput = z.object({
   personId: z.uuid(),
@@ -59,6 +61,8 @@ export async function softDeletePerson(db: Db, rawInput: TSoftDeletePersonInput)
     if (row.erasedAt) throw new AppError("CONFLICT", ERASED_MESSAGE);
     if (row.deletedAt) throw new AppError("CONFLICT", "That person is already deleted.");
     const updated = await tx.person.update({ where: { id: personId }, data: { deletedAt: new Date() }, select: { id: true, deletedAt: true } });
+    // While deleted, their new interactions are nobody's: stored pair aggregates would miss them on restore.
+    await forgetPeoplesPairs(sqlRunner(tx), [personId]);
     const correlationId = await writeAudit(tx, {
       action: "person.deleted",
       entityType: "Person",
@@ -84,6 +88,7 @@ export async function restorePerson(db: Db, rawInput: TRestorePersonInput): Prom
       throw new AppError("CONFLICT", `This record was merged into person ${mergedInto}; undo the merge instead of restoring it here.`);
     }
     const updated = await tx.person.update({ where: { id: personId }, data: { deletedAt: null }, select: { id: true, deletedAt: true } });
+    await forgetPeoplesPairs(sqlRunner(tx), [personId]);
     const correlationId = await writeAudit(tx, { action: "person.restored", entityType: "Person", entityId: personId, metadata: { deletedAt: row.deletedAt.toISOString() } });
     return { ...updated, correlationId };
   });

@@ -39,6 +39,17 @@ export interface AccumulatedInteraction {
   people: readonly number[];
   /** How many leading entries of `people` came from participants[0] (one key can name several people). */
   starters: number;
+  /** Interaction.createdAt (epoch ms): each pair keeps the latest, its stored aggregate's `through`. */
+  createdMs?: number;
+}
+
+/** Active days per pair slot, as compressed rows (PairAccumulator.dayMaps). */
+export interface DayMaps {
+  start: Int32Array;
+  day: Int32Array;
+  share: Float64Array;
+  /** Per slot: the sum of its days' shares (the pair's active days). */
+  sums: Float64Array;
 }
 
 /** A Float64Array/Int32Array that doubles when full. */
@@ -57,7 +68,7 @@ export class PairAccumulator {
   private capacity: number;
   private a: Int32Array;
   private b: Int32Array;
-  /** Per pair: counts then masses per channel (2 × CHANNELS), then first, last, aToB, bToA, mutual, replies, decayed. */
+  /** Per pair: counts then masses per channel (2 × CHANNELS), then first, last, aToB, bToA, mutual, replies, decayed, latest createdAt. */
   private numbers: Float64Array;
   private sourceMask: Uint32Array;
   /** Per pair-interaction: the pair's slot, the UTC day and the share, for active days. */
@@ -65,7 +76,7 @@ export class PairAccumulator {
   private dayIndex: Int32Array;
   private dayShare: Float64Array;
   private days = 0;
-  private static readonly STRIDE = 2 * CHANNELS + 7;
+  private static readonly STRIDE = 2 * CHANNELS + 8;
 
   constructor(expectedPairs = 1024) {
     this.capacity = Math.max(16, expectedPairs);
@@ -129,6 +140,7 @@ export class PairAccumulator {
     const day = Math.floor(interaction.timeMs / DAY_MS);
     const decay = (RICHNESS[channel] as number) * share * 2 ** ((interaction.timeMs - REFERENCE_MS) / HALF_LIFE_MS);
     const thread = IS_THREAD[channel] === 1;
+    const createdMs = interaction.createdMs ?? 0;
     for (let i = 0; i < people.length; i += 1) {
       const x = people[i] as number;
       if (people.indexOf(x) !== i) continue;
@@ -159,6 +171,7 @@ export class PairAccumulator {
         else if (direction === "m" && !thread) n[at + 4] = (n[at + 4] as number) + share;
         else if (direction === "m") n[at + 5] = (n[at + 5] as number) + share;
         n[at + 6] = (n[at + 6] as number) + decay * oneWay;
+        if (createdMs > (n[at + 7] as number)) n[at + 7] = createdMs;
         this.sourceMask[slot] = (this.sourceMask[slot] as number) | bit;
         this.addDay(slot, day, share);
       }
@@ -178,40 +191,56 @@ export class PairAccumulator {
   }
 
   /**
-   * Σ over each pair's UTC days of the day's largest share, per slot. Pair-interactions are bucketed by slot
-   * (a counting sort), then each bucket's days are ordered and their maxima summed.
+   * Each pair's active UTC days with the day's largest share, per slot (compressed rows: slot s owns entries
+   * start[s] … start[s + 1] − 1, days ascending), and their sum, the pair's active days. Pair-interactions are
+   * bucketed by slot (a counting sort), then each bucket's days are ordered and their maxima kept.
    */
-  activeDays(): Float64Array {
+  dayMaps(): DayMaps {
     const slots = this.pairs.size;
-    const start = new Int32Array(slots + 1);
-    for (let e = 0; e < this.days; e += 1) start[(this.daySlot[e] as number) + 1] = (start[(this.daySlot[e] as number) + 1] as number) + 1;
-    for (let s = 0; s < slots; s += 1) start[s + 1] = (start[s + 1] as number) + (start[s] as number);
-    const fill = start.slice(0, slots);
+    const bucket = new Int32Array(slots + 1);
+    for (let e = 0; e < this.days; e += 1) bucket[(this.daySlot[e] as number) + 1] = (bucket[(this.daySlot[e] as number) + 1] as number) + 1;
+    for (let s = 0; s < slots; s += 1) bucket[s + 1] = (bucket[s + 1] as number) + (bucket[s] as number);
+    const fill = bucket.slice(0, slots);
     const order = new Int32Array(this.days);
     for (let e = 0; e < this.days; e += 1) order[(fill[this.daySlot[e] as number] as number)++] = e;
-    const result = new Float64Array(slots);
+    const start = new Int32Array(slots + 1);
+    const day = new Int32Array(this.days);
+    const share = new Float64Array(this.days);
+    const sums = new Float64Array(slots);
     const scratch: number[] = [];
+    let out = 0;
     for (let s = 0; s < slots; s += 1) {
-      const from = start[s] as number;
-      const to = start[s + 1] as number;
-      if (to - from === 1) {
-        result[s] = this.dayShare[order[from] as number] as number;
-        continue;
-      }
+      start[s] = out;
+      const from = bucket[s] as number;
+      const to = bucket[s + 1] as number;
       scratch.length = 0;
       for (let k = from; k < to; k += 1) scratch.push(order[k] as number);
-      scratch.sort((x, y) => (this.dayIndex[x] as number) - (this.dayIndex[y] as number));
+      if (scratch.length > 1) scratch.sort((x, y) => (this.dayIndex[x] as number) - (this.dayIndex[y] as number));
       let sum = 0;
       let k = 0;
       while (k < scratch.length) {
-        const day = this.dayIndex[scratch[k] as number];
+        const current = this.dayIndex[scratch[k] as number] as number;
         let best = 0;
-        for (; k < scratch.length && this.dayIndex[scratch[k] as number] === day; k += 1) best = Math.max(best, this.dayShare[scratch[k] as number] as number);
+        for (; k < scratch.length && this.dayIndex[scratch[k] as number] === current; k += 1) best = Math.max(best, this.dayShare[scratch[k] as number] as number);
+        day[out] = current;
+        share[out] = best;
+        out += 1;
         sum += best;
       }
-      result[s] = sum;
+      sums[s] = sum;
     }
-    return result;
+    start[slots] = out;
+    return { start, day: day.subarray(0, out), share: share.subarray(0, out), sums };
+  }
+
+  /** Σ over each pair's UTC days of the day's largest share, per slot. */
+  activeDays(): Float64Array {
+    return this.dayMaps().sums;
+  }
+
+  /** The latest createdAt (epoch ms) of the slot's interactions; 0 when none was given. */
+  latestCreatedMs(slot: number): number {
+    return this.numbers[slot * PairAccumulator.STRIDE + 2 * CHANNELS + 7] as number;
   }
 
   /** The pairs' person indices, per slot. */

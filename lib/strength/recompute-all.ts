@@ -14,7 +14,9 @@ import { createRebuildTable, finishRebuild, insertRebuiltColumns, lockForRebuild
 import { scoredPairColumns } from "./edge-writer";
 import { PairAccumulator } from "./pair-accumulator";
 import { DEFAULT_PAIR_BATCH, overridesFor, pairKey, type RecomputeResult, type ScoredPair } from "./recompute";
-import { groupSizeSql, personKeysSql, twoWaySql, undirectedSql } from "./recompute-sql";
+import { appendStoredColumns, clearStoredPairs, lockStoredPairs, storedPairColumns, type StoredPair } from "./pair-store";
+import { PACKED_PARTICIPANTS_FROM, packedInteractionSql, personKeysSql } from "./recompute-sql";
+import { pairFingerprint, personKeysHash } from "./stored-aggregate";
 import { sqlRunner, type SqlClient, type SqlRunner } from "./sql-runner";
 
 export interface RecomputeAllOptions {
@@ -89,9 +91,11 @@ async function recomputeAllIn(sql: SqlRunner, options: RecomputeAllOptions): Pro
   );
   // An identifier two people share counts for both (as in the incremental path).
   const peopleByKey = new Map<string, number[]>();
+  const keysOfPerson: string[][] = people.map(() => []);
   for (const row of keyRows) {
     const index = indexOf.get(row.id);
     if (index === undefined) continue;
+    keysOfPerson[index]?.push(row.key);
     const list = peopleByKey.get(row.key);
     if (list) list.push(index);
     else peopleByKey.set(row.key, [index]);
@@ -101,10 +105,10 @@ async function recomputeAllIn(sql: SqlRunner, options: RecomputeAllOptions): Pro
   await streamInteractions(sql, batchSize * 10, (fields) => {
     const members: number[] = [];
     let starters = 0;
-    for (let f = 5; f < fields.length; f += 1) {
+    for (let f = PACKED_PARTICIPANTS_FROM; f < fields.length; f += 1) {
       const found = peopleByKey.get(fields[f] as string);
       if (found) members.push(...found);
-      if (f === 5) starters = members.length;
+      if (f === PACKED_PARTICIPANTS_FROM) starters = members.length;
     }
     if (members.length < 2) return;
     accumulator.add({
@@ -114,11 +118,12 @@ async function recomputeAllIn(sql: SqlRunner, options: RecomputeAllOptions): Pro
       groupSize: Number(fields[3]),
       twoWay: fields[4] === "m",
       undirected: fields[4] === "u",
+      createdMs: Number(fields[5]),
       people: members,
       starters,
     });
   }, options.signal);
-  const activeDays = accumulator.activeDays();
+  const dayMaps = accumulator.dayMaps();
   const sourceNames = accumulator.sourceNames();
   const aggregateMs = performance.now() - started;
 
@@ -128,12 +133,37 @@ async function recomputeAllIn(sql: SqlRunner, options: RecomputeAllOptions): Pro
   const overrides = await overridesFor(sql, null);
   const mutualMs = performance.now() - mutualStarted;
 
+  const keyHashes = keysOfPerson.map((keys) => personKeysHash(keys));
   const writeStarted = performance.now();
   await createRebuildTable(sql);
+  await lockStoredPairs(sql);
+  await clearStoredPairs(sql);
   const total = accumulator.pairCount;
   const result: RecomputeResult = { pairs: 0, edges: 0 };
   // Pipelined: batch n is written by PostgreSQL while Node scores batch n + 1.
   let writing: Promise<number> | null = null;
+  const storeBatch = (from: number, to: number): unknown[] => {
+    const stored: StoredPair[] = [];
+    for (let slot = from; slot < to; slot += 1) {
+      const x = a[slot] as number;
+      const y = b[slot] as number;
+      const first = dayMaps.start[slot] as number;
+      const last = dayMaps.start[slot + 1] as number;
+      stored.push({
+        a: (people[x] as { id: string }).id,
+        b: (people[y] as { id: string }).id,
+        fingerprint: pairFingerprint(keyHashes[x] as string, keyHashes[y] as string),
+        stored: {
+          aggregate: accumulator.aggregate(slot, dayMaps.sums[slot] as number, sourceNames),
+          days: Array.from(dayMaps.day.subarray(first, last)),
+          dayShares: Array.from(dayMaps.share.subarray(first, last)),
+          through: new Date(accumulator.latestCreatedMs(slot)),
+        },
+        mutualConnections: mutual[slot] ?? 0,
+      });
+    }
+    return storedPairColumns(stored);
+  };
   for (let start = 0; start < total; start += batchSize) {
     if (options.signal?.aborted) {
       await writing?.catch(() => undefined);
@@ -146,7 +176,7 @@ async function recomputeAllIn(sql: SqlRunner, options: RecomputeAllOptions): Pro
       scored.push({
         a: from.id,
         b: to.id,
-        aggregate: accumulator.aggregate(slot, activeDays[slot] as number, sourceNames),
+        aggregate: accumulator.aggregate(slot, dayMaps.sums[slot] as number, sourceNames),
         context: {
           mutualConnections: mutual[slot] ?? 0,
           sharedOrganization: from.org !== null && from.org === to.org,
@@ -156,8 +186,12 @@ async function recomputeAllIn(sql: SqlRunner, options: RecomputeAllOptions): Pro
     }
     // Scoring is the expensive half in Node: do it before waiting for the previous batch's write.
     const columns = scoredPairColumns(scored, options.asOf);
+    const storedColumns = storeBatch(start, Math.min(total, start + batchSize));
     if (writing) result.edges += await writing;
-    writing = insertRebuiltColumns(sql, columns);
+    writing = insertRebuiltColumns(sql, columns).then(async (edges) => {
+      await appendStoredColumns(sql, storedColumns);
+      return edges;
+    });
     // A rejected write must not sit unobserved while the next batch is scored.
     writing.catch(() => undefined);
     result.pairs += scored.length;
@@ -170,18 +204,10 @@ async function recomputeAllIn(sql: SqlRunner, options: RecomputeAllOptions): Pro
   return { ...result, timings: { aggregateMs, mutualMs, writeMs, swapMs: performance.now() - swapStarted } };
 }
 
-/**
- * Every interaction as text fields split by U+001F (no identifier contains a control character): epoch ms,
- * channel, source, group size (recompute-sql.ts's groupSizeSql), "m" two-way / "u" undirected / "", then the
- * participants in order. One packed column per row: node-postgres decodes it far faster than six columns.
- */
+/** Every interaction, packed (recompute-sql.ts's packedInteractionSql), fetched ahead of folding. */
 async function streamInteractions(sql: SqlRunner, fetchSize: number, visit: (fields: string[]) => void, signal: AbortSignal | undefined): Promise<void> {
   await sql.exec(
-    `DECLARE wig_interactions NO SCROLL CURSOR FOR
-       SELECT concat_ws(E'\\x1f', (date_part('epoch', i.timestamp) * 1000)::float8, i.channel, i."sourceName", ${groupSizeSql("i")},
-                        CASE WHEN ${twoWaySql("i")} THEN 'm' WHEN ${undirectedSql("i")} THEN 'u' ELSE '' END,
-                        array_to_string(i.participants, E'\\x1f')) AS r
-         FROM "Interaction" i`,
+    `DECLARE wig_interactions NO SCROLL CURSOR FOR SELECT ${packedInteractionSql("i")} AS r FROM "Interaction" i`,
   );
   const fetch = () => sql.query<{ r: string }>(`FETCH FORWARD ${fetchSize} FROM wig_interactions`);
   // The next batch is requested before this one is folded in.

@@ -7,8 +7,9 @@ import type { InteractionChannel, InteractionDirection } from "../../prisma/gene
 import { prisma } from "../db";
 import { createRng } from "../seed/demo/prng";
 import { resetDatabase } from "../testing/reset-database";
-import { recomputePairs } from "./recompute";
+import { recomputeNewInteractions, recomputePairs } from "./recompute";
 import { recomputeAllEdges } from "./recompute-all";
+import { aggregateNumbers, unpackStoredAggregate } from "./stored-aggregate";
 import { recomputeAllJob, runRecomputeAll } from "./recompute-job";
 import { JOB_DEFINITIONS } from "../jobs/registry";
 import { strengthFactorsOf } from "./testing/strength-factors-of";
@@ -34,7 +35,7 @@ interface World {
 }
 
 /** 40 people in 4 organizations, a few with a second email or a Slack handle, and 400 varied interactions. */
-async function seedWorld(seed = 7): Promise<World> {
+async function seedWorld(seed = 7): Promise<World & { addInteractions: (count: number, tag: string) => Promise<void> }> {
   const rng = createRng(seed);
   const organizations = await Promise.all([0, 1, 2, 3].map((index) => prisma.organization.create({ data: { name: `Org ${index}`, domain: `org${index}.example` } })));
   const ids: string[] = [];
@@ -52,7 +53,7 @@ async function seedWorld(seed = 7): Promise<World> {
     ids.push(person.id);
     keysOf.push([...emails, ...(index % 5 === 0 ? [`slack:U${index}`] : [])]);
   }
-  const data = Array.from({ length: 400 }, (_, index) => {
+  const generate = (count: number, tag: string) => Array.from({ length: count }, (_, index) => {
     const size = rng.chance(0.6) ? 2 : rng.int(3, 7);
     const members = new Set<number>();
     const hub = rng.chance(0.3) ? 0 : rng.int(0, 39);
@@ -66,7 +67,7 @@ async function seedWorld(seed = 7): Promise<World> {
     const direction: InteractionDirection | null = channel === "linkedin" ? null : rng.chance(0.5) ? "two_way" : "one_way";
     return {
       sourceName: rng.pick(SOURCES),
-      sourceId: `i-${index}`,
+      sourceId: `${tag}-${index}`,
       timestamp: new Date(AS_OF.getTime() - rng.int(0, 3 * 365) * 86_400_000 - rng.int(0, 86_399) * 1000),
       participants,
       channel,
@@ -74,10 +75,36 @@ async function seedWorld(seed = 7): Promise<World> {
       metadata: rng.chance(0.1) ? { groupSize: 30 } : undefined,
     };
   });
-  await prisma.interaction.createMany({ data });
+  await prisma.interaction.createMany({ data: generate(400, "i") });
+  const addInteractions = async (count: number, tag: string) => {
+    await prisma.interaction.createMany({ data: generate(count, tag) });
+  };
   const pairs: Array<[string, string]> = [];
   for (let i = 0; i < ids.length; i += 1) for (let j = i + 1; j < ids.length; j += 1) pairs.push([ids[i] as string, ids[j] as string]);
-  return { ids, pairs };
+  return { ids, pairs, addInteractions };
+}
+
+/** A run's start as the import pipeline takes it: every interaction created afterwards is at or after it. */
+async function runStart(): Promise<Date> {
+  const rows = await prisma.$queryRaw<Array<{ since: Date }>>`SELECT date_trunc('milliseconds', clock_timestamp() AT TIME ZONE 'UTC') + interval '2 milliseconds' AS since`;
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  return rows[0]?.since as Date;
+}
+
+/** The PairAggregate table, numbers rounded past float noise (sums added in another order differ in the last bits). */
+async function storedAggregates(): Promise<Map<string, { fingerprint: string }>> {
+  const rows = await prisma.pairAggregate.findMany();
+  const round = (values: readonly number[]) => values.map((value) => Number(value.toPrecision(12)));
+  return new Map(
+    rows.map((row) => {
+      const stored = unpackStoredAggregate(row.data, row.sources, row.through);
+      if (!stored) throw new Error(`unreadable stored aggregate ${row.personAId} ${row.personBId}`);
+      return [
+        `${row.personAId} ${row.personBId}`,
+        { fingerprint: row.keysFingerprint, through: row.through.getTime(), numbers: round(aggregateNumbers(stored.aggregate)), sources: [...row.sources].sort(), days: stored.days, shares: round(stored.dayShares) },
+      ];
+    }),
+  );
 }
 
 type Stored = Map<string, { strength: number; factors: TStrengthFactors; count: number; sources: string[]; channels: string[] }>;
@@ -115,7 +142,7 @@ describe("recompute", () => {
     // The first pass counts mutual connections among edges that exist; the second sees them all.
     await prisma.$transaction((tx) => recomputePairs(tx, world.pairs, AS_OF, { batchSize: 50 }), { timeout: 60_000 });
     const second = await prisma.$transaction((tx) => recomputePairs(tx, world.pairs.map(([a, b]) => `${b} ${a}`), AS_OF), { timeout: 60_000 });
-    expect(second).toEqual({ pairs: full.pairs, edges: full.edges });
+    expect(second).toEqual({ pairs: full.pairs, edges: full.edges, addedTo: 0 });
     expectSame(fromFull, await edges());
 
     await client.query("BEGIN");
@@ -124,6 +151,59 @@ describe("recompute", () => {
     expectSame(fromFull, await edges());
     await recomputeAllEdges(client, { asOf: AS_OF });
     expectSame(fromFull, await edges());
+  });
+
+  it("adds new interactions to the stored aggregates, exactly as reading every pair in full would", async () => {
+    const world = await seedWorld(5);
+    const full = await recomputeAllEdges(prisma, { asOf: AS_OF });
+    expect(await prisma.pairAggregate.count()).toBe(full.pairs);
+
+    // A later import: interactions over the same three years (days already counted, earlier and later ones),
+    // and a person who gained an address (their history is different: their pairs are read in full).
+    const since = await runStart();
+    await world.addInteractions(150, "later");
+    const changed = world.ids[3] as string;
+    await prisma.person.update({ where: { id: changed }, data: { emails: { push: "p3@alias.example" } } });
+    const result = await prisma.$transaction((tx) => recomputeNewInteractions(tx, { since }, AS_OF), { timeout: 60_000 });
+    expect(result.interactions).toBe(150);
+    expect(result.addedTo).toBeGreaterThan(50);
+    expect(result.pairs).toBeGreaterThan(result.addedTo);
+    const added = await storedAggregates();
+
+    // The same rows from scratch. Only the changed person's untouched pairs keep the old fingerprint (so the
+    // next import reads them in full).
+    await recomputeAllEdges(prisma, { asOf: AS_OF });
+    const scratch = await storedAggregates();
+    const withoutFingerprint = (rows: Map<string, { fingerprint: string }>) => new Map([...rows].map(([key, { fingerprint: _, ...rest }]) => [key, rest]));
+    expect(withoutFingerprint(added)).toEqual(withoutFingerprint(scratch));
+    const stale = [...added].filter(([key, row]) => row.fingerprint !== scratch.get(key)?.fingerprint).map(([key]) => key);
+    expect(stale.length).toBeGreaterThan(0);
+    for (const key of stale) expect(key).toContain(changed);
+    const fromFull = await edges();
+
+    // And the same edges, once the incremental path sees the same neighbours (mutual connections): a second
+    // import adding nothing rescoring every pair from its stored aggregate.
+    const now = await runStart();
+    const rescored = await prisma.$transaction((tx) => recomputePairs(tx, world.pairs, AS_OF, { newInteractions: { since: now, deltas: new Map() } }), { timeout: 60_000 });
+    expect(rescored.addedTo).toBe(await prisma.pairAggregate.count());
+    expectSame(fromFull, await edges());
+  });
+
+  it("reads a pair in full when its stored aggregate was rewritten after the run began, or its people changed", async () => {
+    const world = await seedWorld(9);
+    const since = await runStart();
+    await world.addInteractions(60, "run");
+    // A merge or override recomputed every pair mid-run: the rows already hold the run's interactions.
+    await prisma.$transaction((tx) => recomputePairs(tx, world.pairs, AS_OF), { timeout: 60_000 });
+    const before = await storedAggregates();
+    const result = await prisma.$transaction((tx) => recomputeNewInteractions(tx, { since }, AS_OF), { timeout: 60_000 });
+    expect(result.addedTo).toBe(0);
+    expect(await storedAggregates()).toEqual(before);
+
+    // Forgotten rows (a soft delete, a merge) are rebuilt by the next recompute of their pairs.
+    await prisma.pairAggregate.deleteMany({ where: { OR: [{ personAId: world.ids[0] as string }, { personBId: world.ids[0] as string }] } });
+    await prisma.$transaction((tx) => recomputePairs(tx, world.pairs, AS_OF, { newInteractions: { since: new Date(), deltas: new Map() } }), { timeout: 60_000 });
+    expect(await storedAggregates()).toEqual(before);
   });
 
   it("explains every factor, counts mutual connections and organizations, and leaves deleted people out", async () => {
@@ -158,7 +238,7 @@ describe("recompute", () => {
       data: { sourceName: "gmail", sourceId: "m1", timestamp: new Date("2026-10-20T00:00:00Z"), participants: ["a@x.example", "b@x.example"], channel: "email", direction: "two_way" },
     });
     const result = await prisma.$transaction((tx) => recomputePairs(tx, [[a.id, b.id]], AS_OF));
-    expect(result).toEqual({ pairs: 1, edges: 2 });
+    expect(result).toEqual({ pairs: 1, edges: 2, addedTo: 0 });
     const rows = await prisma.edge.findMany({ orderBy: { relationshipType: "asc" } });
     expect(rows.map((row) => [row.fromPersonId === a.id ? "a>b" : "b>a", row.relationshipType])).toEqual(
       expect.arrayContaining([["a>b", "colleague"], ["b>a", "knows"]]),

@@ -12,6 +12,8 @@ import type { Db } from "../../db/client";
 import type { Prisma } from "../../../prisma/generated/client";
 import { AppError } from "../../errors/app-error";
 import { recomputeEdges } from "../../sources/pipeline/recompute-edges";
+import { forgetPeoplesPairs } from "../../strength/pair-store";
+import { sqlRunner } from "../../strength/sql-runner";
 import { SQL_NOW } from "../../sources/pipeline/sql";
 import { dumpMany, type Row, type Tx } from "./rows";
 import { SNAPSHOT_VERSION, type MergeSnapshot } from "./snapshot";
@@ -209,6 +211,8 @@ async function mergeInTransaction(tx: Tx, input: z.output<typeof ZMergePeopleInp
     JSON.stringify({ ...asObject(merged.metadata), mergedInto: survivorId }),
   );
 
+  // Their stored pair aggregates describe two people who no longer exist as such (lib/strength/pair-store.ts).
+  await forgetPeoplesPairs(sqlRunner(tx), both);
   // With the union of addresses, the survivor's relationship to each neighbour is recomputed from all
   // interactions (pairs without interactions keep the combined edge).
   const edgesRecomputed = neighbours.size === 0 ? 0 : await recomputeEdges(tx, [...neighbours].map((id) => orderedPair(survivorId, id).join(" ")), new Date());

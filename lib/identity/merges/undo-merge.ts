@@ -19,6 +19,8 @@ import type { Db } from "../../db/client";
 import { AppError } from "../../errors/app-error";
 import { mergedIntoOf } from "../../privacy/soft-delete";
 import { recomputeEdges } from "../../sources/pipeline/recompute-edges";
+import { forgetPeoplesPairs } from "../../strength/pair-store";
+import { sqlRunner } from "../../strength/sql-runner";
 import { operationActor, orderedPair } from "./merge-people";
 import { dumpRows, insertRows, overwriteRows, updatedAtOf, type Row, type Tx } from "./rows";
 import { parseSnapshot, type MergeSnapshot } from "./snapshot";
@@ -108,6 +110,7 @@ export async function undoMerge(db: Db, rawInput: TUndoMergeInput): Promise<Undo
       "Edge",
       snapshot.before.edges.filter((edge) => existing.has(edge.fromPersonId as string) && existing.has(edge.toPersonId as string)),
     );
+    await forgetPeoplesPairs(sqlRunner(tx), both);
     const pairs = [...changedLater].flatMap((other) => both.map((id) => orderedPair(id, other).join(" ")));
     const edgesRecomputed = pairs.length ? await recomputeEdges(tx, pairs, new Date()) : 0;
 

@@ -17,7 +17,6 @@ import { ZImportRunOptions, type TImportRunOptions } from "./import-options";
 import { importBatches, RunCancelled, RunInterrupted } from "./import-batches";
 import { recomputeImportEdges } from "./recompute-edges";
 import { withRunLock } from "./run-lock";
-import { touchedPairsSince } from "./run-pairs";
 import { addIssue, auditCounts, runColumns, stateFromRun, summarize, type RunState } from "./run-state";
 import { addPhaseTime, phaseTotal, timed } from "./phase-timings";
 import { SQL_NOW } from "./sql";
@@ -89,7 +88,7 @@ async function execute(db: Db, run: SyncRun, options: ExecuteRunOptions): Promis
 }
 
 /** queued → running. startedAt is the database's clock rounded UP past the current millisecond: every
- *  interaction this run writes is created at or after it, every earlier one strictly before (run-pairs.ts). */
+ *  interaction this run writes is created at or after it, every earlier one strictly before (recompute-edges.ts: the final recompute reads what the run created). */
 async function claim(db: Db, run: SyncRun, options: TImportRunOptions): Promise<Date | null> {
   const since = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRawUnsafe<Array<{ startedAt: Date }>>(
@@ -173,8 +172,7 @@ async function finish(db: Db, state: RunState, outcome: Outcome): Promise<Import
     db.$transaction(async (tx) => {
       if (withEdges && outcome.since && state.committed.cursor > 0) {
         const since = outcome.since;
-        const pairs = await timed("final.pairs", () => touchedPairsSince(tx, state.sourceName, since));
-        state.edges = await timed("final.recompute", () => recomputeImportEdges(tx, pairs, outcome.now));
+        state.edges = await recomputeImportEdges(tx, { sourceName: state.sourceName, since }, outcome.now);
       }
       const summary = summarize(state, outcome.status, outcome.error);
       const total = state.fileBytes > 0 ? state.fileBytes : state.committed.progressDone;

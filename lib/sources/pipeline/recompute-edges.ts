@@ -1,9 +1,14 @@
-// Recomputes the edges of the pairs a run touched, from all their interactions (not only the new ones), so
-// the result is the same whether a history arrived in one file or in several. The work is lib/strength's
-// set-based recompute (recompute.ts): one aggregation statement per batch of pairs, factors scored in
-// TypeScript, both directed edges written by one statement.
-import { recomputePairs, toPairs } from "../../strength/recompute";
+// Recomputes edges for the pipeline (imports) and for merges and erasure (recomputeEdges). The result is the
+// same whether a history arrived in one file or in several: a pair is either read from all its interactions
+// or its stored aggregate of all earlier ones gets the new ones added. The work is lib/strength's set-based
+// recompute (recompute.ts): aggregates per batch of pairs, factors scored in TypeScript, both directed edges
+// written by one statement.
+import { readNewInteractions, type NewInteractionsSelection } from "../../strength/new-interactions";
+import { forgetPairsAmong } from "../../strength/pair-store";
+import { recomputePairs } from "../../strength/recompute";
 import { recomputeAllEdgesWithin } from "../../strength/recompute-all";
+import { sqlRunner } from "../../strength/sql-runner";
+import { timed } from "./phase-timings";
 import type { Tx } from "./types";
 
 /** Below this many touched pairs an import always recomputes just its pairs. */
@@ -11,8 +16,16 @@ export const FULL_RECOMPUTE_MIN_PAIRS = 5_000;
 
 export { DECAY_REFERENCE_DATE } from "../../strength/recompute";
 
-/** Returns the number of directed edges written. `touchedPairs` holds "idA idB" keys. */
+/** Returns the number of directed edges written. `touchedPairs` holds "idA idB" keys; each is read in full. */
 export async function recomputeEdges(tx: Tx, touchedPairs: Iterable<string>, asOf: Date): Promise<number> {
+  return withIndexProbes(tx, async () => {
+    const { edges } = await recomputePairs(tx, touchedPairs, asOf);
+    return edges;
+  });
+}
+
+/** Runs a per-pair recompute with the planner steered to the index probes it needs. */
+async function withIndexProbes<T>(tx: Tx, work: () => Promise<T>): Promise<T> {
   // The run's own inserts are not in the planner's statistics yet (no ANALYZE inside a transaction), so it
   // would estimate a handful of rows and pick a sequential scan of Interaction for every batch.
   await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
@@ -22,31 +35,40 @@ export async function recomputeEdges(tx: Tx, touchedPairs: Iterable<string>, asO
     `DO $$ BEGIN PERFORM gin_clean_pending_list('"Interaction_participants_idx"'::regclass); EXCEPTION WHEN OTHERS THEN NULL; END $$`,
   );
   try {
-    const { edges } = await recomputePairs(tx, touchedPairs, asOf);
-    return edges;
+    return await work();
   } finally {
     await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = on");
   }
 }
 
 /**
- * An import's final recompute. When it touched at least as many pairs as the graph already had (a first
- * import, a big export into a small graph), reading each pair's history through the GIN index and upserting
- * its edges one statement per batch costs more than recomputing everything: the full path streams the
- * interactions once and writes a fresh Edge table (lib/strength/recompute-all.ts), in this transaction. The
- * graph's size comes from the planner's estimate (pg_class.reltuples, -1 before the first ANALYZE), which is
- * all this choice needs. Both paths give the same edges.
+ * An import's final recompute, of everything the run created (its source's interactions created at or after
+ * `since`, the run's start: every attempt's rows, so a resumed run recomputes what an uninterrupted one
+ * would). The interactions are read once and folded per pair (lib/strength/new-interactions.ts); each pair
+ * they touch gets them added to its stored aggregate, or is read in full when it has none (a new pair, a
+ * person whose keys changed). When the run touched at least as many pairs as the graph already had (a first
+ * import, a big export into a small graph), the full path streams every interaction once and writes a fresh
+ * Edge table (lib/strength/recompute-all.ts) in this transaction instead. The graph's size comes from the
+ * planner's estimate (pg_class.reltuples, -1 before the first ANALYZE), which is all this choice needs. Every
+ * path gives the same edges.
  */
-export async function recomputeImportEdges(tx: Tx, touchedPairs: Iterable<string>, asOf: Date): Promise<number> {
-  const pairs = toPairs(touchedPairs);
-  if (pairs.length >= FULL_RECOMPUTE_MIN_PAIRS) {
-    const [row] = await tx.$queryRawUnsafe<Array<{ edges: number }>>(
-      `SELECT GREATEST(reltuples, 0)::float8 AS edges FROM pg_class WHERE oid = '"Edge"'::regclass`,
-    );
-    if (pairs.length * 2 >= Number(row?.edges ?? 0)) {
-      const { edges } = await recomputeAllEdgesWithin(tx, { asOf });
-      return edges;
+export async function recomputeImportEdges(tx: Tx, selection: Required<NewInteractionsSelection>, asOf: Date): Promise<number> {
+  const sql = sqlRunner(tx);
+  const read = await timed("final.pairs", () => readNewInteractions(sql, selection));
+  return timed("final.recompute", async () => {
+    if (read.pairs.length >= FULL_RECOMPUTE_MIN_PAIRS) {
+      const [row] = await tx.$queryRawUnsafe<Array<{ edges: number }>>(
+        `SELECT GREATEST(reltuples, 0)::float8 AS edges FROM pg_class WHERE oid = '"Edge"'::regclass`,
+      );
+      if (read.pairs.length * 2 >= Number(row?.edges ?? 0)) {
+        const { edges } = await recomputeAllEdgesWithin(tx, { asOf });
+        return edges;
+      }
     }
-  }
-  return recomputeEdges(tx, pairs.map(([a, b]) => `${a} ${b}`), asOf);
+    await forgetPairsAmong(sql, read.largeGroupPeople);
+    return withIndexProbes(tx, async () => {
+      const { edges } = await recomputePairs(tx, read.pairs, asOf, { newInteractions: { since: selection.since, deltas: read.deltas } });
+      return edges;
+    });
+  });
 }

@@ -1,7 +1,7 @@
 // Writes one batch of parsed observations inside the batch's transaction: organizations, then people
 // (through the identity resolver), then interactions (idempotent on sourceName + sourceId). Records whose
 // identifiers are on the erasure suppression list never reach the database. Edges are recomputed once per
-// run from the database (run-pairs.ts), not here.
+// run from the database (recompute-edges.ts), not here.
 import { randomUUID } from "node:crypto";
 import type { SuppressionSet } from "../../privacy/suppression-keys";
 import type { TInteractionObservation, TParticipant, TPersonObservation } from "../types";

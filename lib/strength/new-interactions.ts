@@ -1,0 +1,163 @@
+// The interactions a run created (createdAt ≥ its start, of one source or all), folded per pair of people
+// the way the full recompute folds the whole table (pair-accumulator.ts): these are the deltas recomputePairs
+// adds to stored aggregates, and their pairs are the pairs the run touched. Participants are resolved to
+// people by the recompute's own rule (every person, not deleted, who has the key among their emails or
+// network handles: an address two people share counts for both).
+import type { InteractionChannel } from "../../prisma/generated/enums";
+import { PairAccumulator } from "./pair-accumulator";
+import { pairKey } from "./pair-key";
+import { PACKED_PARTICIPANTS_FROM, packedInteractionSql } from "./recompute-sql";
+import type { SqlRunner } from "./sql-runner";
+import type { StoredAggregate } from "./stored-aggregate";
+
+/** Past this many people only the starters' pairs are touched (a 200-person thread is not 19,900 ties). */
+export const MAX_FULL_PAIR_GROUP = 50;
+
+/** Interactions read per round trip. */
+const PAGE = 20_000;
+
+export interface NewInteractionsSelection {
+  /** Interactions created at or after this instant (the run's start). */
+  since: Date;
+  /** Only this source's interactions (an import run); every source when absent. */
+  sourceName?: string;
+}
+
+export interface NewInteractionDeltas {
+  /** Pairs (a < b) the interactions touch, starters only for groups past MAX_FULL_PAIR_GROUP. */
+  pairs: Array<readonly [string, string]>;
+  /** Each touched pair's aggregate of just these interactions. */
+  deltas: Map<string, StoredAggregate>;
+  /** People of the groups past MAX_FULL_PAIR_GROUP: their pairs among themselves changed but are not recomputed. */
+  largeGroupPeople: string[];
+  /** Interactions read. */
+  interactions: number;
+}
+
+/** Reads the selected interactions, resolves their participants and folds them per pair. */
+export async function readNewInteractions(sql: SqlRunner, selection: NewInteractionsSelection): Promise<NewInteractionDeltas> {
+  const ids: string[] = [];
+  const indexOf = new Map<string, number>();
+  const index = (id: string): number => {
+    let at = indexOf.get(id);
+    if (at === undefined) {
+      at = ids.length;
+      ids.push(id);
+      indexOf.set(id, at);
+    }
+    return at;
+  };
+  const peopleByKey = new Map<string, string[]>();
+  const accumulator = new PairAccumulator();
+  const largeGroupPeople = new Set<string>();
+  let interactions = 0;
+
+  const fold = (fields: string[]) => {
+    const members: number[] = [];
+    let starters = 0;
+    for (let f = PACKED_PARTICIPANTS_FROM; f < fields.length; f += 1) {
+      for (const id of peopleByKey.get(fields[f] as string) ?? []) members.push(index(id));
+      if (f === PACKED_PARTICIPANTS_FROM) starters = members.length;
+    }
+    if (members.length < 2) return;
+    const interaction = {
+      timeMs: Number(fields[0]),
+      channel: fields[1] as InteractionChannel,
+      sourceName: fields[2] as string,
+      groupSize: Number(fields[3]),
+      twoWay: fields[4] === "m",
+      undirected: fields[4] === "u",
+      createdMs: Number(fields[5]),
+    };
+    const distinct = new Set(members);
+    if (distinct.size <= MAX_FULL_PAIR_GROUP) {
+      accumulator.add({ ...interaction, people: members, starters });
+      return;
+    }
+    // A group this large: each starter with everyone (the pairs an import recomputes), direction kept.
+    for (const member of distinct) largeGroupPeople.add(ids[member] as string);
+    const starting = new Set(members.slice(0, starters));
+    for (const starter of starting) {
+      for (const other of distinct) {
+        if (other === starter || (starting.has(other) && other < starter)) continue;
+        accumulator.add({ ...interaction, people: [starter, other], starters: starting.has(other) ? 2 : 1 });
+      }
+    }
+  };
+
+  // Page by page (memory follows the pairs, not the run's size), in the full recompute's packed layout.
+  let after = "00000000-0000-0000-0000-000000000000";
+  const params: unknown[] = [selection.since.toISOString()];
+  if (selection.sourceName !== undefined) params.push(selection.sourceName);
+  for (;;) {
+    const page = await sql.query<{ id: string; r: string }>(
+      `SELECT i.id::text AS id, ${packedInteractionSql("i")} AS r FROM "Interaction" i
+        WHERE i."createdAt" >= $1::timestamp ${selection.sourceName !== undefined ? `AND i."sourceName" = $2` : ""} AND i.id > $${params.length + 1}::uuid
+        ORDER BY i.id LIMIT ${PAGE}`,
+      [...params, after],
+    );
+    const rows = page.map((row) => row.r.split("\x1f"));
+    const unknown = [...new Set(rows.flatMap((fields) => fields.slice(PACKED_PARTICIPANTS_FROM)))].filter((key) => !peopleByKey.has(key));
+    const found = await peopleOfKeys(sql, unknown);
+    for (const key of unknown) peopleByKey.set(key, found.get(key) ?? []);
+    for (const fields of rows) fold(fields);
+    interactions += rows.length;
+    if (page.length < PAGE) break;
+    after = page[page.length - 1]?.id ?? after;
+  }
+
+  const maps = accumulator.dayMaps();
+  const sourceNames = accumulator.sourceNames();
+  const { a, b } = accumulator.pairIndices();
+  const pairs: Array<readonly [string, string]> = [];
+  const deltas = new Map<string, StoredAggregate>();
+  for (let slot = 0; slot < accumulator.pairCount; slot += 1) {
+    const x = ids[a[slot] as number] as string;
+    const y = ids[b[slot] as number] as string;
+    const [first, second] = x < y ? [x, y] : [y, x];
+    const from = maps.start[slot] as number;
+    const to = maps.start[slot + 1] as number;
+    pairs.push([first, second]);
+    const aggregate = accumulator.aggregate(slot, maps.sums[slot] as number, sourceNames);
+    deltas.set(pairKey(first, second), {
+      // The accumulator's a is the smaller local index; the stored pair's a is the smaller id.
+      aggregate: x < y ? aggregate : { ...aggregate, aToB: aggregate.bToA, bToA: aggregate.aToB },
+      days: Array.from(maps.day.subarray(from, to)),
+      dayShares: Array.from(maps.share.subarray(from, to)),
+      through: new Date(accumulator.latestCreatedMs(slot)),
+    });
+  }
+  return { pairs, deltas, largeGroupPeople: [...largeGroupPeople], interactions };
+}
+
+/** Every person (not deleted) each key names: emails by the GIN index, network handles by one pass. */
+async function peopleOfKeys(sql: SqlRunner, keys: readonly string[]): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>();
+  if (keys.length === 0) return result;
+  const add = (key: string, id: string) => {
+    const list = result.get(key);
+    if (!list) result.set(key, [id]);
+    else if (!list.includes(id)) list.push(id);
+  };
+  // A key is looked up as an email and, when it has the form network:handle, as a handle too.
+  const emails = [...keys];
+  {
+    const rows = await sql.query<{ id: string; key: string }>(
+      `SELECT p.id::text AS id, e.key FROM "Person" p CROSS JOIN LATERAL unnest(p.emails) AS e(key)
+        WHERE p.emails && $1::text[] AND p."deletedAt" IS NULL AND e.key = ANY($1::text[])`,
+      [emails],
+    );
+    for (const row of rows) add(row.key, row.id);
+  }
+  const handles = keys.filter((key) => key.indexOf(":") > 0);
+  if (handles.length > 0) {
+    const rows = await sql.query<{ id: string; key: string }>(
+      `SELECT p.id::text AS id, h.key || ':' || h.value AS key
+         FROM "Person" p CROSS JOIN LATERAL jsonb_each_text(p."socialHandles") AS h(key, value)
+        WHERE p."deletedAt" IS NULL AND jsonb_typeof(p."socialHandles") = 'object' AND h.key || ':' || h.value = ANY($1::text[])`,
+      [handles],
+    );
+    for (const row of rows) add(row.key, row.id);
+  }
+  return result;
+}

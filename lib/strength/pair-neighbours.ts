@@ -1,0 +1,135 @@
+// Mutual connections of the pairs a per-pair recompute writes: people (not deleted) both have an edge with
+// (strength > 0), from the Edge table plus every pair being written. Counted in TypeScript rather than by a
+// self-join: the planner cannot know that one side of most pairs is a hub (a team member with thousands of
+// edges), and a join it orders wrongly is quadratic. So hubs' neighbour lists are never loaded:
+// - (person, person): both lists are loaded and intersected;
+// - (person, hub): one index probe per neighbour of the person, all in one statement;
+// - (hub, hub): the count the pair's edge already has (the nightly full recompute counts it exactly); a new
+//   pair of two hubs loads both lists once.
+import { pairKey } from "./pair-key";
+import type { SqlRunner } from "./sql-runner";
+
+/** People with more edges than this are hubs. */
+export const HUB_DEGREE = 2_000;
+
+const EMPTY: ReadonlySet<string> = new Set();
+
+/** Each person's live neighbours, or null past `cap` (a hub; cap = null loads every list in full). */
+async function neighbourLists(sql: SqlRunner, ids: readonly string[], cap: number | null): Promise<Map<string, Set<string> | null>> {
+  const lists = new Map<string, Set<string> | null>();
+  if (ids.length === 0) return lists;
+  const rows = await sql.query<{ id: string; ts: string[] | null }>(
+    `SELECT p.id::text AS id, ARRAY(
+       SELECT e."toPersonId"::text FROM "Edge" e JOIN "Person" q ON q.id = e."toPersonId" AND q."deletedAt" IS NULL
+        WHERE e."fromPersonId" = p.id AND e.strength > 0 ${cap === null ? "" : `LIMIT ${cap + 1}`}) AS ts
+       FROM unnest($1::uuid[]) AS p(id)`,
+    [ids],
+  );
+  for (const row of rows) {
+    const list = row.ts ?? [];
+    lists.set(row.id, cap !== null && list.length > cap ? null : new Set(list));
+  }
+  return lists;
+}
+
+/** Each pair's mutual connections, keyed by pairKey. */
+export async function mutualConnectionsOf(sql: SqlRunner, pairs: ReadonlyArray<readonly [string, string]>): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (pairs.length === 0) return counts;
+  const lists = await neighbourLists(sql, [...new Set(pairs.flat())], HUB_DEGREE);
+  const isHub = (id: string): boolean => lists.get(id) === null;
+
+  // The pairs being written are edges too (new pairs have no row yet).
+  const written = new Map<string, Set<string>>();
+  const addWritten = (from: string, to: string) => {
+    let set = written.get(from);
+    if (!set) written.set(from, (set = new Set()));
+    set.add(to);
+  };
+  for (const [a, b] of pairs) {
+    addWritten(a, b);
+    addWritten(b, a);
+  }
+  const stored = (id: string): ReadonlySet<string> => lists.get(id) ?? EMPTY;
+  const linked = (id: string, other: string): boolean => stored(id).has(other) || (written.get(id)?.has(other) ?? false);
+  /** Every neighbour of a non-hub, each once. */
+  const neighbours = (id: string): Set<string> => {
+    const all = new Set(stored(id));
+    for (const other of written.get(id) ?? EMPTY) all.add(other);
+    return all;
+  };
+
+  const hubPairs: Array<readonly [string, string]> = [];
+  const probes = { hub: [] as string[], other: [] as string[] };
+  const pending: Array<{ key: string; hub: string; candidates: string[]; known: number }> = [];
+  for (const [a, b] of pairs) {
+    const key = pairKey(a, b);
+    if (isHub(a) && isHub(b)) {
+      hubPairs.push([a, b]);
+      continue;
+    }
+    if (!isHub(a) && !isHub(b)) {
+      const [small, large] = neighbours(a).size <= neighbours(b).size ? [a, b] : [b, a];
+      let count = 0;
+      for (const x of neighbours(small)) if (x !== a && x !== b && linked(large, x)) count += 1;
+      counts.set(key, count);
+      continue;
+    }
+    // (person, hub): the person's neighbours the hub is linked to.
+    const [hub, person] = isHub(a) ? [a, b] : [b, a];
+    let known = 0;
+    const candidates: string[] = [];
+    for (const x of neighbours(person)) {
+      if (x === hub) continue;
+      if (written.get(hub)?.has(x)) known += 1;
+      else candidates.push(x);
+    }
+    for (const x of candidates) {
+      probes.hub.push(hub);
+      probes.other.push(x);
+    }
+    pending.push({ key, hub, candidates, known });
+  }
+  if (probes.hub.length > 0) {
+    const rows = await sql.query<{ h: string; x: string }>(
+      `SELECT p.h::text AS h, p.x::text AS x FROM unnest($1::uuid[], $2::uuid[]) AS p(h, x)
+        WHERE EXISTS (SELECT 1 FROM "Edge" e WHERE e."fromPersonId" = p.h AND e."toPersonId" = p.x AND e.strength > 0)`,
+      [probes.hub, probes.other],
+    );
+    const found = new Set(rows.map((row) => `${row.h} ${row.x}`));
+    for (const { key, hub, candidates, known } of pending) counts.set(key, known + candidates.filter((x) => found.has(`${hub} ${x}`)).length);
+  } else {
+    for (const { key, known } of pending) counts.set(key, known);
+  }
+  for (const [key, count] of await hubPairCounts(sql, hubPairs, written)) counts.set(key, count);
+  return counts;
+}
+
+/** (hub, hub) pairs: the count their edge carries; both lists in full for a pair without one. */
+async function hubPairCounts(
+  sql: SqlRunner,
+  pairs: ReadonlyArray<readonly [string, string]>,
+  written: ReadonlyMap<string, ReadonlySet<string>>,
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (pairs.length === 0) return counts;
+  const rows = await sql.query<{ a: string; b: string; n: number | null }>(
+    `SELECT p.a::text AS a, p.b::text AS b, (
+       SELECT (f ->> 'raw')::float8 FROM "Edge" e CROSS JOIN LATERAL json_array_elements(e."strengthFactors" -> 'factors') AS f
+        WHERE e."fromPersonId" = p.a AND e."toPersonId" = p.b AND f ->> 'key' = 'mutual_connections' LIMIT 1) AS n
+       FROM unnest($1::uuid[], $2::uuid[]) AS p(a, b)`,
+    [pairs.map((pair) => pair[0]), pairs.map((pair) => pair[1])],
+  );
+  for (const row of rows) if (row.n !== null && Number.isFinite(Number(row.n))) counts.set(pairKey(row.a, row.b), Number(row.n));
+  const missing = pairs.filter(([a, b]) => !counts.has(pairKey(a, b)));
+  if (missing.length > 0) {
+    const full = await neighbourLists(sql, [...new Set(missing.flat())], null);
+    const linked = (id: string, other: string): boolean => (full.get(id)?.has(other) ?? false) || (written.get(id)?.has(other) ?? false);
+    for (const [a, b] of missing) {
+      let count = 0;
+      for (const x of new Set([...(full.get(a) ?? EMPTY), ...(written.get(a) ?? EMPTY)])) if (x !== a && x !== b && linked(b, x)) count += 1;
+      counts.set(pairKey(a, b), count);
+    }
+  }
+  return counts;
+}

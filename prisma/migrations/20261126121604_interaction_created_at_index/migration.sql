@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Interaction_createdAt_idx" ON "Interaction"("createdAt");
