@@ -150,4 +150,11 @@ describe("compareRecords: a nameless record's address against a name", () => {
     expect(levelsOf({ names: ["Jennifer Ramirez"] }, { emails: ["skyrunner82@gmail.com"] })).toMatchObject({ name: "handleDiffers" });
     expect(levelsOf({ names: ["Jennifer Ramirez"] }, { phones: ["(415) 555-0123"] })).toMatchObject({ name: null });
   });
+
+  it("weighs an exact swap by the name's frequency, like an exact name", () => {
+    const common = compareRecords(normalizeRecord(record({ names: ["Smith John"] })), normalizeRecord(record({ names: ["John Smith"] })), tf, createComparisonVector());
+    const rare = compareRecords(normalizeRecord(record({ names: ["Okafor Mary"] })), normalizeRecord(record({ names: ["Mary Okafor"] })), tf, createComparisonVector());
+    expect(common.levels[COMPARISON_INDEX.name]).toBe(LEVEL_INDEX.name.swapped);
+    expect(common.adjustedU[COMPARISON_INDEX.name]).toBeGreaterThan(rare.adjustedU[COMPARISON_INDEX.name] ?? 1);
+  });
 });

@@ -115,7 +115,12 @@ function compareNamePairInOrder(a: ParsedName, b: ParsedName, tf: TermFrequencie
     if (tf) out.u = Math.max(nameShare(a, tf), nameShare(b, tf));
     return L.name.jw95;
   }
-  if (a.first === b.last && a.last === b.first) return L.name.swapped;
+  if (a.first === b.last && a.last === b.first) {
+    // Written the other way round, a name is as common as it is: "Smith John" says what "John Smith"
+    // says, like a nickname. The reading with the given name first is the common one, hence the larger.
+    if (tf) out.u = Math.max(nameShare(a, tf), nameShare(b, tf));
+    return L.name.swapped;
+  }
   const initial = (a.first.length === 1 || b.first.length === 1) && a.first[0] === b.first[0];
   if (initial && a.last === b.last) {
     if (tf) out.u = frequencyOf(tf.firstInitial, a.first[0] ?? "", tf.recordCount) * frequencyOf(tf.lastName, a.last, tf.recordCount);
