@@ -7,10 +7,16 @@
 //   fs: given-name group + Soundex of the last name (nicknames, and typos in the last name)
 //   sf: Soundex of the first name + last name (typos in the first name)
 //   sw: first and last name, sorted (swapped "Smith John"); fs and lf also read surname first
+//   td: first name + the last name with one letter deleted (any one typo in the last name, even one that
+//       changes its Soundex: "Harkmann" / "Haramann" share "harmann")
+//   hn / hs: the handle of a nameless record's address ("jramirez") / the handles a name is written as
+//       (address-handles.ts). One-sided: a handle block only pairs a nameless record with the others,
+//       since two named records are compared by their names.
 // A key shared by more than `maxBlockSize` records is skipped: such a block (every "Smith, J.") would
 // cost more comparisons than all the others together, and its true pairs nearly always share another key.
 import { givenNameGroups } from "../normalize/nicknames";
 import type { NormalizedRecord } from "../normalize/normalize-record";
+import { addressHandles, nameHandles } from "./address-handles";
 import { soundex } from "./phonetic";
 
 export interface BlockingOptions {
@@ -27,8 +33,22 @@ export interface BlockingStats {
 
 export const DEFAULT_MAX_BLOCK_SIZE = 400;
 
+/** The last name with each one letter left out, and itself: two spellings one edit apart share one. */
+export function deletionVariants(word: string): string[] {
+  const variants = new Set([word]);
+  for (let at = 0; at < word.length; at += 1) variants.add(word.slice(0, at) + word.slice(at + 1));
+  return [...variants];
+}
+
+/** Names shorter than this get no typo keys: "li" / "l" would pair every Wei L*. */
+const MIN_TYPO_KEY_LENGTH = 4;
+
+const NAMELESS_HANDLE = "hn:";
+const NAME_HANDLE = "hs:";
+
 export function blockingKeys(record: NormalizedRecord): string[] {
   const keys = new Set<string>();
+  if (record.names.length === 0) for (const handle of addressHandles(record)) keys.add(`${NAMELESS_HANDLE}${handle}`);
   for (const email of record.emails) keys.add(`e:${email}`);
   for (const local of record.emailLocals) keys.add(`el:${local.key}`);
   for (const phone of record.phones) keys.add(`p:${phone}`);
@@ -46,6 +66,8 @@ export function blockingKeys(record: NormalizedRecord): string[] {
     for (const group of givenNameGroups(name.first)) keys.add(`fs:${group}|${lastSound}`);
     keys.add(`sf:${soundex(name.first)}|${name.last}`);
     keys.add(`sw:${[name.first, name.last].sort().join("|")}`);
+    if (name.last.length >= MIN_TYPO_KEY_LENGTH) for (const variant of deletionVariants(name.last)) keys.add(`td:${name.first}|${variant}`);
+    for (const handle of nameHandles(name)) keys.add(`${NAME_HANDLE}${handle}`);
   }
   return [...keys];
 }
@@ -75,18 +97,24 @@ export function forEachCandidatePair(
   // Keys become block numbers as soon as they are seen, so the strings can go once the index is built.
   const blockOfKey = new Map<string, number>();
   const blocks: number[][] = [];
+  const blockId = (key: string): number => {
+    let id = blockOfKey.get(key);
+    if (id === undefined) {
+      id = blocks.length;
+      blockOfKey.set(key, id);
+      blocks.push([]);
+    }
+    return id;
+  };
+  // A record meets the members of the block it scans: its own block, or for a one-sided handle key the
+  // block of the other side ("hn:x" scans "hs:x" and the reverse).
   const blocksByRecord = records.map((record, index) => {
     const keys = blockingKeys(record);
     const ids = new Int32Array(keys.length);
     keys.forEach((key, position) => {
-      let id = blockOfKey.get(key);
-      if (id === undefined) {
-        id = blocks.length;
-        blockOfKey.set(key, id);
-        blocks.push([]);
-      }
-      blocks[id]?.push(index);
-      ids[position] = id;
+      blocks[blockId(key)]?.push(index);
+      const other = key.startsWith(NAMELESS_HANDLE) ? NAME_HANDLE : key.startsWith(NAME_HANDLE) ? NAMELESS_HANDLE : null;
+      ids[position] = other === null ? blockId(key) : blockId(other + key.slice(other.length));
     });
     return ids;
   });
@@ -99,7 +127,7 @@ export function forEachCandidatePair(
   blocksByRecord.forEach((ids, i) => {
     for (const id of ids) {
       const block = blocks[id];
-      if (!block || block.length < 2 || block.length > maxBlockSize) continue;
+      if (!block || block.length === 0 || block.length > maxBlockSize) continue;
       for (let position = upperBound(block, i); position < block.length; position += 1) {
         const j = block[position] ?? -1;
         if (stamp[j] === i) continue;

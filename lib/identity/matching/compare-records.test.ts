@@ -129,3 +129,32 @@ describe("compareRecords: organization and title", () => {
     expect(levelsOf({ organizationName: "Acme", title: "CEO" }, { organizationName: "Globex", title: "CFO" }).title).toBeNull();
   });
 });
+
+describe("compareRecords: a nameless record's address against a name", () => {
+  const population = normalizeRecords([
+    { id: "p1", names: ["Jennifer Ramirez"] }, { id: "p2", names: ["John Smith"] }, { id: "p3", names: ["John Smith"] },
+    { id: "p4", names: ["Mary Okafor"] },
+  ]);
+  const tf = buildTermFrequencies(population);
+
+  it("is 'handle' when an address spells the name, with u from the name as spelled", () => {
+    const named = normalizeRecord(record({ names: ["Jennifer Ramírez"] }));
+    const vector = compareRecords(normalizeRecord(record({ emails: ["jramirez@falconfield.com"] })), named, tf, createComparisonVector());
+    expect(vector.levels[COMPARISON_INDEX.name]).toBe(LEVEL_INDEX.name.handle);
+    // initial j (2 of 4 records: Jennifer, John ×2 → 3/4) × last "ramirez" (1/4)
+    expect(vector.adjustedU[COMPARISON_INDEX.name]).toBeCloseTo((3 / 4) * (1 / 4), 6);
+    expect(levelsOf({ names: ["Jennifer Ramirez"] }, { emails: ["jennifer.ramirez90@outlook.com"] })).toMatchObject({ name: "handle" });
+  });
+
+  it("is 'handleDiffers' when no address spells it, and not compared without an address", () => {
+    expect(levelsOf({ names: ["Jennifer Ramirez"] }, { emails: ["skyrunner82@gmail.com"] })).toMatchObject({ name: "handleDiffers" });
+    expect(levelsOf({ names: ["Jennifer Ramirez"] }, { phones: ["(415) 555-0123"] })).toMatchObject({ name: null });
+  });
+
+  it("weighs an exact swap by the name's frequency, like an exact name", () => {
+    const common = compareRecords(normalizeRecord(record({ names: ["Smith John"] })), normalizeRecord(record({ names: ["John Smith"] })), tf, createComparisonVector());
+    const rare = compareRecords(normalizeRecord(record({ names: ["Okafor Mary"] })), normalizeRecord(record({ names: ["Mary Okafor"] })), tf, createComparisonVector());
+    expect(common.levels[COMPARISON_INDEX.name]).toBe(LEVEL_INDEX.name.swapped);
+    expect(common.adjustedU[COMPARISON_INDEX.name]).toBeGreaterThan(rare.adjustedU[COMPARISON_INDEX.name] ?? 1);
+  });
+});

@@ -6,6 +6,7 @@
 import { givenNamesEquivalent } from "../normalize/nicknames";
 import type { ParsedName } from "../normalize/normalize-name";
 import type { NormalizedRecord } from "../normalize/normalize-record";
+import { addressHandles, handleSpelling } from "./address-handles";
 import { COMPARISON_INDEX as C, LEVEL_INDEX as L } from "./comparison-levels";
 import { jaroWinkler } from "./jaro-winkler";
 import { frequencyOf, type TermFrequencies } from "./term-frequencies";
@@ -114,7 +115,12 @@ function compareNamePairInOrder(a: ParsedName, b: ParsedName, tf: TermFrequencie
     if (tf) out.u = Math.max(nameShare(a, tf), nameShare(b, tf));
     return L.name.jw95;
   }
-  if (a.first === b.last && a.last === b.first) return L.name.swapped;
+  if (a.first === b.last && a.last === b.first) {
+    // Written the other way round, a name is as common as it is: "Smith John" says what "John Smith"
+    // says, like a nickname. The reading with the given name first is the common one, hence the larger.
+    if (tf) out.u = Math.max(nameShare(a, tf), nameShare(b, tf));
+    return L.name.swapped;
+  }
   const initial = (a.first.length === 1 || b.first.length === 1) && a.first[0] === b.first[0];
   if (initial && a.last === b.last) {
     if (tf) out.u = frequencyOf(tf.firstInitial, a.first[0] ?? "", tf.recordCount) * frequencyOf(tf.lastName, a.last, tf.recordCount);
@@ -151,7 +157,38 @@ function nameShare(name: ParsedName, tf: TermFrequencies): number {
 
 const scratch = { u: Number.NaN };
 
+/**
+ * One side has no name: does one of its addresses spell the other side's name (address-handles.ts)? The
+ * u of a spelling is the share of names that spell it the same way: the whole name's share for "full",
+ * initial × surname for "jramirez", given name × surname initial for "jenniferr".
+ */
+function compareHandles(nameless: NormalizedRecord, named: NormalizedRecord, tf: TermFrequencies | null, vector: ComparisonVector): void {
+  const handles = addressHandles(nameless);
+  if (handles.length === 0) {
+    vector.levels[C.name] = -1;
+    vector.adjustedU[C.name] = Number.NaN;
+    return;
+  }
+  let spelled = false;
+  let bestU = Number.POSITIVE_INFINITY;
+  for (const handle of handles) {
+    for (const name of named.names) {
+      const spelling = handleSpelling(handle, name);
+      if (spelling === null) continue;
+      spelled = true;
+      if (!tf) continue;
+      const first = spelling === "initialLast" ? frequencyOf(tf.firstInitial, name.first[0] ?? "", tf.recordCount) : frequencyOf(tf.firstName, name.first, tf.recordCount);
+      const last = spelling === "firstInitial" ? frequencyOf(tf.lastInitial, name.last?.[0] ?? "", tf.recordCount) : frequencyOf(tf.lastName, name.last ?? "", tf.recordCount);
+      bestU = Math.min(bestU, first * last);
+    }
+  }
+  vector.levels[C.name] = spelled ? L.name.handle : L.name.handleDiffers;
+  vector.adjustedU[C.name] = spelled && tf ? bestU : Number.NaN;
+}
+
 function compareNames(a: NormalizedRecord, b: NormalizedRecord, tf: TermFrequencies | null, vector: ComparisonVector): void {
+  if (a.names.length === 0 && b.names.length > 0) return compareHandles(a, b, tf, vector);
+  if (b.names.length === 0 && a.names.length > 0) return compareHandles(b, a, tf, vector);
   let best = -1;
   let bestU = Number.NaN;
   for (const nameA of a.names) {

@@ -6,7 +6,7 @@ export const COMPARISON_LEVELS = {
   email: ["exact", "localPart", "sameDomainOnly", "differentPersonal", "otherEmployers", "different"],
   phone: ["exact", "different"],
   linkedin: ["exact", "different"],
-  name: ["exact", "nickname", "jw95", "swapped", "initials", "jw88", "jw80", "different"],
+  name: ["exact", "nickname", "jw95", "swapped", "initials", "jw88", "jw80", "different", "handle", "handleDiffers"],
   organization: ["same", "different"],
   title: ["exact", "similar", "different"],
 } as const;
@@ -22,7 +22,7 @@ export const LEVEL_INDEX = {
   email: { exact: 0, localPart: 1, sameDomainOnly: 2, differentPersonal: 3, otherEmployers: 4, different: 5 },
   phone: { exact: 0, different: 1 },
   linkedin: { exact: 0, different: 1 },
-  name: { exact: 0, nickname: 1, jw95: 2, swapped: 3, initials: 4, jw88: 5, jw80: 6, different: 7 },
+  name: { exact: 0, nickname: 1, jw95: 2, swapped: 3, initials: 4, jw88: 5, jw80: 6, different: 7, handle: 8, handleDiffers: 9 },
   organization: { same: 0, different: 1 },
   title: { exact: 0, similar: 1, different: 2 },
 } as const satisfies { [C in ComparisonName]: { [L in LevelName<C>]: number } };
@@ -51,6 +51,8 @@ export const LEVEL_LABELS: { [C in ComparisonName]: { [L in LevelName<C>]: strin
     jw88: "Similar name (similarity ≥ 0.88)",
     jw80: "Somewhat similar name (similarity ≥ 0.80)",
     different: "Different names",
+    handle: "No name on one side, but its address spells the other's name",
+    handleDiffers: "No name on one side, and its address does not spell the other's name",
   },
   organization: { same: "Same organization or work email domain", different: "Different organizations" },
   title: { exact: "Same job title", similar: "Similar job title", different: "Different job titles" },

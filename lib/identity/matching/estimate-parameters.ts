@@ -6,8 +6,8 @@
 //
 // Two cautions, as in Splink. On blocked pairs the estimated u and λ describe *blocked* pairs, which
 // agree far more often than random ones, so keep `fixU` and take u from random pairs (or the defaults).
-// And EM treats every level as unconditional, so the conditional "sameDomainOnly" email level (see
-// match-parameters.ts) should keep its default.
+// And EM treats every level as unconditional, so the conditional levels (email "sameDomainOnly" and
+// "otherEmployers", name "handle" and "handleDiffers"; see match-parameters.ts) should keep their defaults.
 import { COMPARISON_LEVELS, COMPARISON_NAMES } from "./comparison-levels";
 import type { MatchParameters } from "./match-parameters";
 import { levelParameters } from "./match-weight";

@@ -43,8 +43,11 @@ function detailFor(comparison: ComparisonName, level: string | null, a: Normaliz
       return level === "exact" ? (a.phones.find((phone) => b.phones.includes(phone)) ?? null) : join(a.phones, b.phones);
     case "linkedin":
       return join(a.linkedin ? [a.linkedin] : [], b.linkedin ? [b.linkedin] : []);
-    case "name":
-      return join(a.names.map((name) => name.key), b.names.map((name) => name.key));
+    case "name": {
+      // A nameless side is compared through its addresses: show those.
+      const shown = (record: NormalizedRecord) => (record.names.length > 0 ? record.names.map((name) => name.key) : record.emails);
+      return level === "handle" || level === "handleDiffers" ? join(shown(a), shown(b)) : join(a.names.map((name) => name.key), b.names.map((name) => name.key));
+    }
     case "organization":
       return join(a.organizationLabels, b.organizationLabels);
     case "title":

@@ -9,7 +9,7 @@ import { compileModel, levelParameters, levelWeight, log2Odds, matchWeight, prob
 describe("default parameters", () => {
   const parameters = defaultMatchParameters(10_000);
 
-  it("has m and u in (0, 1] for every level, and m summing to 1 per comparison except the conditional email levels", () => {
+  it("has m and u in (0, 1] for every level, and m summing to 1 per comparison except the conditional levels", () => {
     for (const comparison of COMPARISON_NAMES) {
       const levels = levelParameters(parameters, comparison);
       expect(levels).toHaveLength(COMPARISON_LEVELS[comparison].length);
@@ -18,17 +18,22 @@ describe("default parameters", () => {
         expect(u).toBeGreaterThan(0);
         expect(u).toBeLessThanOrEqual(1);
       }
-      const conditional = comparison === "email" ? parameters.email.sameDomainOnly.m + parameters.email.otherEmployers.m : 0;
+      const conditional = comparison === "email" ? parameters.email.sameDomainOnly.m + parameters.email.otherEmployers.m
+        : comparison === "name" ? parameters.name.handle.m + parameters.name.handleDiffers.m : 0;
       expect(levels.reduce((sum, level) => sum + level.m, 0) - conditional).toBeCloseTo(1, 3);
     }
+    // The name levels of a nameless side are a comparison of their own.
+    expect(parameters.name.handle.m + parameters.name.handleDiffers.m).toBeCloseTo(1, 3);
   });
 
-  it("sums u to 1 per comparison, except the conditional email levels", () => {
+  it("sums u to 1 per comparison, except the conditional levels", () => {
     for (const comparison of COMPARISON_NAMES) {
       const total = levelParameters(parameters, comparison).reduce((sum, level) => sum + level.u, 0);
-      const conditional = comparison === "email" ? parameters.email.sameDomainOnly.u + parameters.email.otherEmployers.u : 0;
+      const conditional = comparison === "email" ? parameters.email.sameDomainOnly.u + parameters.email.otherEmployers.u
+        : comparison === "name" ? parameters.name.handle.u + parameters.name.handleDiffers.u : 0;
       expect(total - conditional).toBeCloseTo(1, 2);
     }
+    expect(parameters.name.handle.u + parameters.name.handleDiffers.u).toBeCloseTo(1, 3);
   });
 
   it("scales identifier u and the prior with the population", () => {

@@ -8,6 +8,8 @@ export interface TermFrequencies {
   /** Share of records whose given name starts with a letter, for "J. Smith" against "John Smith". */
   firstInitial: ReadonlyMap<string, number>;
   lastName: ReadonlyMap<string, number>;
+  /** Share of records whose last name starts with a letter, for the address "jenniferr" against "Jennifer Ramirez". */
+  lastInitial: ReadonlyMap<string, number>;
   organization: ReadonlyMap<string, number>;
   emailLocal: ReadonlyMap<string, number>;
   recordCount: number;
@@ -28,6 +30,7 @@ export function buildTermFrequencies(records: readonly NormalizedRecord[]): Term
     firstName: shares(records, (record) => record.names.map((name) => name.first)),
     firstInitial: shares(records, (record) => record.names.map((name) => name.first[0] ?? "")),
     lastName: shares(records, (record) => record.names.flatMap((name) => (name.last ? [name.last] : []))),
+    lastInitial: shares(records, (record) => record.names.flatMap((name) => (name.last ? [name.last[0] ?? ""] : []))),
     organization: shares(records, (record) => record.organizationLabels),
     emailLocal: shares(records, (record) => record.emailLocals.map((local) => local.key)),
     recordCount: records.length,
