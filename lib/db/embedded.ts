@@ -3,6 +3,7 @@
 // the test harness. Every failure mode we know of gets a message that says what to do.
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { totalmem } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 
@@ -118,6 +119,13 @@ async function clearPreviousServer(dataDir: string, notice: (line: string) => vo
   rmSync(lockFile, { force: true });
 }
 
+/** An eighth of the machine's memory, between 128 MB and 1 GB, unless WIG_EMBEDDED_PG_SHARED_BUFFERS_MB says. */
+export function sharedBuffersMb(env: Readonly<Record<string, string | undefined>> = process.env, totalBytes = totalmem()): number {
+  const configured = Number(env.WIG_EMBEDDED_PG_SHARED_BUFFERS_MB);
+  if (Number.isInteger(configured) && configured >= 16) return configured;
+  return Math.min(1024, Math.max(128, Math.floor(totalBytes / 8 / 1024 / 1024)));
+}
+
 export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
   const { dataDir, port } = options;
   const database = options.database ?? "wig";
@@ -148,9 +156,13 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     // wal_level=minimal: nothing replicates from or archives this app-owned server, and it lets a table
     // created in the same transaction skip the WAL (the full strength recompute builds its replacement Edge
     // table that way, lib/strength/edge-rebuild.ts). Crash safety is unchanged: such a table is synced at commit.
+    // shared_buffers: PostgreSQL's default (128 MB) is sized for a server shared with other programs; this
+    // one is the app's own, and the edge recompute rewrites rows of a table that outgrows 128 MB at a few
+    // hundred thousand pairs (WIG_EMBEDDED_PG_SHARED_BUFFERS_MB overrides).
     postgresFlags: [
       "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=100", "-c", "fsync=on",
       "-c", "wal_level=minimal", "-c", "max_wal_senders=0",
+      "-c", `shared_buffers=${sharedBuffersMb()}MB`,
     ],
     onLog,
     onError: (messageOrError: unknown) => onLog(messageOrError instanceof Error ? messageOrError.message : String(messageOrError)),

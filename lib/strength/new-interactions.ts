@@ -3,10 +3,9 @@
 // adds to stored aggregates, and their pairs are the pairs the run touched. Participants are resolved to
 // people by the recompute's own rule (every person, not deleted, who has the key among their emails or
 // network handles: an address two people share counts for both).
-import type { InteractionChannel } from "../../prisma/generated/enums";
 import { PairAccumulator } from "./pair-accumulator";
 import { pairKey } from "./pair-key";
-import { PACKED_PARTICIPANTS_FROM, packedInteractionSql } from "./recompute-sql";
+import { PACKED_PARTICIPANTS_FROM, packedInteractionSql, unpackInteraction } from "./recompute-sql";
 import type { SqlRunner } from "./sql-runner";
 import type { StoredAggregate } from "./stored-aggregate";
 
@@ -53,22 +52,9 @@ export async function readNewInteractions(sql: SqlRunner, selection: NewInteract
   let interactions = 0;
 
   const fold = (fields: string[]) => {
-    const members: number[] = [];
-    let starters = 0;
-    for (let f = PACKED_PARTICIPANTS_FROM; f < fields.length; f += 1) {
-      for (const id of peopleByKey.get(fields[f] as string) ?? []) members.push(index(id));
-      if (f === PACKED_PARTICIPANTS_FROM) starters = members.length;
-    }
-    if (members.length < 2) return;
-    const interaction = {
-      timeMs: Number(fields[0]),
-      channel: fields[1] as InteractionChannel,
-      sourceName: fields[2] as string,
-      groupSize: Number(fields[3]),
-      twoWay: fields[4] === "m",
-      undirected: fields[4] === "u",
-      createdMs: Number(fields[5]),
-    };
+    const unpacked = unpackInteraction(fields, (key) => peopleByKey.get(key)?.map(index));
+    if (!unpacked) return;
+    const { people: members, starters, ...interaction } = unpacked;
     const distinct = new Set(members);
     if (distinct.size <= MAX_FULL_PAIR_GROUP) {
       accumulator.add({ ...interaction, people: members, starters });
@@ -85,16 +71,16 @@ export async function readNewInteractions(sql: SqlRunner, selection: NewInteract
     }
   };
 
-  // Page by page (memory follows the pairs, not the run's size), in the full recompute's packed layout.
-  let after = "00000000-0000-0000-0000-000000000000";
-  const params: unknown[] = [selection.since.toISOString()];
-  if (selection.sourceName !== undefined) params.push(selection.sourceName);
+  // Page by page (memory follows the pairs, not the run's size), in the full recompute's packed layout, in
+  // (createdAt, id) order: a range of the createdAt index, whatever the table's size.
+  let after = { created: selection.since.toISOString(), id: "00000000-0000-0000-0000-000000000000" };
+  const sourceFilter = selection.sourceName !== undefined ? `AND i."sourceName" = $4` : "";
   for (;;) {
-    const page = await sql.query<{ id: string; r: string }>(
-      `SELECT i.id::text AS id, ${packedInteractionSql("i")} AS r FROM "Interaction" i
-        WHERE i."createdAt" >= $1::timestamp ${selection.sourceName !== undefined ? `AND i."sourceName" = $2` : ""} AND i.id > $${params.length + 1}::uuid
-        ORDER BY i.id LIMIT ${PAGE}`,
-      [...params, after],
+    const page = await sql.query<{ id: string; c: string; r: string }>(
+      `SELECT i.id::text AS id, to_char(i."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS c, ${packedInteractionSql("i")} AS r FROM "Interaction" i
+        WHERE i."createdAt" >= $1::timestamp AND (i."createdAt", i.id) > ($2::timestamp, $3::uuid) ${sourceFilter}
+        ORDER BY i."createdAt", i.id LIMIT ${PAGE}`,
+      [selection.since.toISOString(), after.created, after.id, ...(selection.sourceName !== undefined ? [selection.sourceName] : [])],
     );
     const rows = page.map((row) => row.r.split("\x1f"));
     const unknown = [...new Set(rows.flatMap((fields) => fields.slice(PACKED_PARTICIPANTS_FROM)))].filter((key) => !peopleByKey.has(key));
@@ -102,8 +88,9 @@ export async function readNewInteractions(sql: SqlRunner, selection: NewInteract
     for (const key of unknown) peopleByKey.set(key, found.get(key) ?? []);
     for (const fields of rows) fold(fields);
     interactions += rows.length;
-    if (page.length < PAGE) break;
-    after = page[page.length - 1]?.id ?? after;
+    const last = page[page.length - 1];
+    if (page.length < PAGE || !last) break;
+    after = { created: last.c, id: last.id };
   }
 
   const maps = accumulator.dayMaps();
@@ -142,9 +129,10 @@ async function peopleOfKeys(sql: SqlRunner, keys: readonly string[]): Promise<Ma
   // A key is looked up as an email and, when it has the form network:handle, as a handle too.
   const emails = [...keys];
   {
+    // One GIN probe per key (`= ANY` over thousands of keys would compare every pair of them).
     const rows = await sql.query<{ id: string; key: string }>(
-      `SELECT p.id::text AS id, e.key FROM "Person" p CROSS JOIN LATERAL unnest(p.emails) AS e(key)
-        WHERE p.emails && $1::text[] AND p."deletedAt" IS NULL AND e.key = ANY($1::text[])`,
+      `SELECT p.id::text AS id, k.key FROM unnest($1::text[]) AS k(key)
+         JOIN "Person" p ON p.emails @> ARRAY[k.key] AND p."deletedAt" IS NULL`,
       [emails],
     );
     for (const row of rows) add(row.key, row.id);
@@ -152,9 +140,10 @@ async function peopleOfKeys(sql: SqlRunner, keys: readonly string[]): Promise<Ma
   const handles = keys.filter((key) => key.indexOf(":") > 0);
   if (handles.length > 0) {
     const rows = await sql.query<{ id: string; key: string }>(
-      `SELECT p.id::text AS id, h.key || ':' || h.value AS key
+      `SELECT p.id::text AS id, k.key
          FROM "Person" p CROSS JOIN LATERAL jsonb_each_text(p."socialHandles") AS h(key, value)
-        WHERE p."deletedAt" IS NULL AND jsonb_typeof(p."socialHandles") = 'object' AND h.key || ':' || h.value = ANY($1::text[])`,
+         JOIN unnest($1::text[]) AS k(key) ON k.key = h.key || ':' || h.value
+        WHERE p."deletedAt" IS NULL AND jsonb_typeof(p."socialHandles") = 'object'`,
       [handles],
     );
     for (const row of rows) add(row.key, row.id);

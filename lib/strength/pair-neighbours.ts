@@ -32,12 +32,20 @@ async function neighbourLists(sql: SqlRunner, ids: readonly string[], cap: numbe
   return lists;
 }
 
+/** Who is a hub, remembered across the batches of one recompute (a hub's list is not read again). */
+export type HubCache = Map<string, boolean>;
+
 /** Each pair's mutual connections, keyed by pairKey. */
-export async function mutualConnectionsOf(sql: SqlRunner, pairs: ReadonlyArray<readonly [string, string]>): Promise<Map<string, number>> {
+export async function mutualConnectionsOf(
+  sql: SqlRunner,
+  pairs: ReadonlyArray<readonly [string, string]>,
+  hubs: HubCache = new Map(),
+): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   if (pairs.length === 0) return counts;
-  const lists = await neighbourLists(sql, [...new Set(pairs.flat())], HUB_DEGREE);
-  const isHub = (id: string): boolean => lists.get(id) === null;
+  const lists = await neighbourLists(sql, [...new Set(pairs.flat())].filter((id) => hubs.get(id) !== true), HUB_DEGREE);
+  for (const [id, list] of lists) hubs.set(id, list === null);
+  const isHub = (id: string): boolean => hubs.get(id) === true;
 
   // The pairs being written are edges too (new pairs have no row yet).
   const written = new Map<string, Set<string>>();
@@ -50,7 +58,7 @@ export async function mutualConnectionsOf(sql: SqlRunner, pairs: ReadonlyArray<r
     addWritten(a, b);
     addWritten(b, a);
   }
-  const stored = (id: string): ReadonlySet<string> => lists.get(id) ?? EMPTY;
+  const stored = (id: string): ReadonlySet<string> => (isHub(id) ? EMPTY : lists.get(id) ?? EMPTY);
   const linked = (id: string, other: string): boolean => stored(id).has(other) || (written.get(id)?.has(other) ?? false);
   /** Every neighbour of a non-hub, each once. */
   const neighbours = (id: string): Set<string> => {

@@ -78,10 +78,31 @@ export async function writeStoredPairs(sql: SqlRunner, pairs: readonly StoredPai
   );
 }
 
-/** The full recompute: empties the table (in its transaction) before appendStoredColumns refills it. */
-export async function clearStoredPairs(sql: SqlRunner): Promise<void> {
+/**
+ * The full recompute: empties the table and drops its indexes (in its transaction) before
+ * appendStoredColumns refills it; the returned function builds them again (by sorting, once, instead of
+ * one insertion per row). Definitions come from the live catalog, so a later migration's index is kept.
+ */
+export async function clearStoredPairs(sql: SqlRunner): Promise<() => Promise<void>> {
   await sql.exec(`TRUNCATE "PairAggregate"`);
+  const indexes = await sql.query<{ name: string; definition: string; constraint: string | null }>(
+    `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition, k.conname AS constraint
+       FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+       LEFT JOIN pg_constraint k ON k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype = 'p'
+      WHERE i.indrelid = '"PairAggregate"'::regclass ORDER BY c.relname`,
+  );
+  for (const index of indexes) {
+    await sql.exec(index.constraint ? `ALTER TABLE "PairAggregate" DROP CONSTRAINT ${quoteName(index.constraint)}` : `DROP INDEX ${quoteName(index.name)}`);
+  }
+  return async () => {
+    for (const index of indexes) {
+      await sql.exec(index.definition);
+      if (index.constraint) await sql.exec(`ALTER TABLE "PairAggregate" ADD CONSTRAINT ${quoteName(index.constraint)} PRIMARY KEY USING INDEX ${quoteName(index.name)}`);
+    }
+  };
 }
+
+const quoteName = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
 /** Appends rows built by storedPairColumns (the full recompute, after clearStoredPairs: no conflicts). */
 export async function appendStoredColumns(sql: SqlRunner, columns: unknown[]): Promise<void> {
@@ -120,7 +141,8 @@ export async function forgetPairsOfKeys(sql: SqlRunner, keys: readonly string[])
        SELECT id FROM "Person" WHERE emails && $1::text[]
        UNION
        SELECT p.id FROM "Person" p CROSS JOIN LATERAL jsonb_each_text(p."socialHandles") AS h(key, value)
-        WHERE jsonb_typeof(p."socialHandles") = 'object' AND h.key || ':' || h.value = ANY($1::text[])
+         JOIN unnest($1::text[]) AS k(key) ON k.key = h.key || ':' || h.value
+        WHERE jsonb_typeof(p."socialHandles") = 'object'
      )
      DELETE FROM "PairAggregate" s WHERE s."personAId" IN (SELECT id FROM people) OR s."personBId" IN (SELECT id FROM people)`,
     [[...new Set(keys)]],

@@ -9,13 +9,12 @@
 import type pg from "pg";
 import type { Db } from "../db/client";
 import { countMutualConnections } from "./mutual-connections";
-import type { InteractionChannel } from "../../prisma/generated/enums";
 import { createRebuildTable, finishRebuild, insertRebuiltColumns, lockForRebuild } from "./edge-rebuild";
 import { scoredPairColumns } from "./edge-writer";
 import { PairAccumulator } from "./pair-accumulator";
 import { DEFAULT_PAIR_BATCH, overridesFor, pairKey, type RecomputeResult, type ScoredPair } from "./recompute";
 import { appendStoredColumns, clearStoredPairs, lockStoredPairs, storedPairColumns, type StoredPair } from "./pair-store";
-import { PACKED_PARTICIPANTS_FROM, packedInteractionSql, personKeysSql } from "./recompute-sql";
+import { packedInteractionSql, personKeysSql, unpackInteraction } from "./recompute-sql";
 import { pairFingerprint, personKeysHash } from "./stored-aggregate";
 import { sqlRunner, type SqlClient, type SqlRunner } from "./sql-runner";
 
@@ -102,26 +101,10 @@ async function recomputeAllIn(sql: SqlRunner, options: RecomputeAllOptions): Pro
   }
 
   const accumulator = new PairAccumulator();
+  const peopleOf = (key: string) => peopleByKey.get(key);
   await streamInteractions(sql, batchSize * 10, (fields) => {
-    const members: number[] = [];
-    let starters = 0;
-    for (let f = PACKED_PARTICIPANTS_FROM; f < fields.length; f += 1) {
-      const found = peopleByKey.get(fields[f] as string);
-      if (found) members.push(...found);
-      if (f === PACKED_PARTICIPANTS_FROM) starters = members.length;
-    }
-    if (members.length < 2) return;
-    accumulator.add({
-      timeMs: Number(fields[0]),
-      channel: fields[1] as InteractionChannel,
-      sourceName: fields[2] as string,
-      groupSize: Number(fields[3]),
-      twoWay: fields[4] === "m",
-      undirected: fields[4] === "u",
-      createdMs: Number(fields[5]),
-      people: members,
-      starters,
-    });
+    const interaction = unpackInteraction(fields, peopleOf);
+    if (interaction) accumulator.add(interaction);
   }, options.signal);
   const dayMaps = accumulator.dayMaps();
   const sourceNames = accumulator.sourceNames();
@@ -137,7 +120,7 @@ async function recomputeAllIn(sql: SqlRunner, options: RecomputeAllOptions): Pro
   const writeStarted = performance.now();
   await createRebuildTable(sql);
   await lockStoredPairs(sql);
-  await clearStoredPairs(sql);
+  const indexStoredPairs = await clearStoredPairs(sql);
   const total = accumulator.pairCount;
   const result: RecomputeResult = { pairs: 0, edges: 0 };
   // Pipelined: batch n is written by PostgreSQL while Node scores batch n + 1.
@@ -200,6 +183,7 @@ async function recomputeAllIn(sql: SqlRunner, options: RecomputeAllOptions): Pro
   if (writing) result.edges += await writing;
   const writeMs = performance.now() - writeStarted;
   const swapStarted = performance.now();
+  await indexStoredPairs();
   await finishRebuild(sql);
   return { ...result, timings: { aggregateMs, mutualMs, writeMs, swapMs: performance.now() - swapStarted } };
 }
@@ -222,4 +206,16 @@ async function streamInteractions(sql: SqlRunner, fetchSize: number, visit: (fie
     for (const row of rows) visit(row.r.split("\x1f"));
   }
   await sql.exec(`CLOSE wig_interactions`);
+}
+
+/**
+ * After a full recompute has committed: VACUUM (ANALYZE) the two tables it rebuilt. A new table has no
+ * visibility map, so until autovacuum reaches it every index-only scan (the path snapshot's load, mutual
+ * connections, the probes of the next import's recompute) visits the heap. Cannot run in a transaction.
+ */
+export async function settleRebuiltTables(client: Db | pg.ClientBase): Promise<void> {
+  for (const table of ['"Edge"', '"PairAggregate"']) {
+    if (isPrismaClient(client)) await client.$executeRawUnsafe(`VACUUM (ANALYZE) ${table}`);
+    else await client.query(`VACUUM (ANALYZE) ${table}`);
+  }
 }

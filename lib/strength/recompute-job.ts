@@ -9,7 +9,7 @@ import { writeAudit } from "../audit/write-audit";
 import type { Db } from "../db/client";
 import { parseDatabaseUrl } from "../db/connection-url";
 import { defineJob } from "../jobs/define-job";
-import { recomputeAllEdges, type RecomputeAllResult } from "./recompute-all";
+import { recomputeAllEdges, settleRebuiltTables, type RecomputeAllResult } from "./recompute-all";
 
 export const ZRecomputeAllPayload = z.object({
   /** ISO instant recency is evaluated at; the job's start time when omitted. */
@@ -39,11 +39,13 @@ export async function runRecomputeAll(options: RunRecomputeAllOptions): Promise<
     try {
       if (parsed.schema) await client.query(`SET search_path TO "${parsed.schema.replaceAll('"', '""')}"`);
       result = await recomputeAllEdges(client, common);
+      await settleRebuiltTables(client);
     } finally {
       await client.end().catch(() => undefined);
     }
   } else {
     result = await recomputeAllEdges(options.db, common);
+    await settleRebuiltTables(options.db);
   }
   await writeAudit(options.db, {
     action: "strength.recomputed_all",

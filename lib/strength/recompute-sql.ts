@@ -4,6 +4,8 @@
 // (plus `created`, the interaction's createdAt) and aggregateEventsSql folds it into one row per pair (PairAggregate, pair-aggregate.ts); the full path
 // (recompute-all.ts) folds the same events in memory (pair-accumulator.ts). The numbers below come from
 // weights.ts, so the SQL, the accumulator and the in-memory summarizePair apply the same model.
+import type { InteractionChannel } from "../../prisma/generated/enums";
+import type { AccumulatedInteraction } from "./pair-accumulator";
 import { DECAY_REFERENCE_DATE } from "./pair-aggregate";
 import { CHANNEL_RICHNESS, DEFAULT_HALF_LIFE_DAYS, ONE_WAY_SHARE, STRENGTH_CHANNELS, THREAD_CHANNELS } from "./weights";
 
@@ -98,4 +100,30 @@ export function packedInteractionSql(alias: string): string {
                     CASE WHEN ${twoWaySql(alias)} THEN 'm' WHEN ${undirectedSql(alias)} THEN 'u' ELSE '' END,
                     (date_part('epoch', ${alias}."createdAt") * 1000)::float8,
                     array_to_string(${alias}.participants, E'\\x1f'))`;
+}
+
+/**
+ * A packed interaction (packedInteractionSql, split on U+001F) as the accumulator takes it; `peopleOf` names
+ * the dense indices of the people a key belongs to. Null when fewer than two people are known.
+ */
+export function unpackInteraction(fields: readonly string[], peopleOf: (key: string) => readonly number[] | undefined): AccumulatedInteraction | null {
+  const people: number[] = [];
+  let starters = 0;
+  for (let f = PACKED_PARTICIPANTS_FROM; f < fields.length; f += 1) {
+    const found = peopleOf(fields[f] as string);
+    if (found) people.push(...found);
+    if (f === PACKED_PARTICIPANTS_FROM) starters = people.length;
+  }
+  if (people.length < 2) return null;
+  return {
+    timeMs: Number(fields[0]),
+    channel: fields[1] as InteractionChannel,
+    sourceName: fields[2] as string,
+    groupSize: Number(fields[3]),
+    twoWay: fields[4] === "m",
+    undirected: fields[4] === "u",
+    createdMs: Number(fields[5]),
+    people,
+    starters,
+  };
 }

@@ -155,8 +155,16 @@ describe("recompute", () => {
 
   it("adds new interactions to the stored aggregates, exactly as reading every pair in full would", async () => {
     const world = await seedWorld(5);
+    const catalog = () => prisma.$queryRaw<Array<{ definition: string }>>`
+      SELECT pg_get_indexdef(i.indexrelid) || COALESCE(' ' || k.conname, '') AS definition FROM pg_index i
+        LEFT JOIN pg_constraint k ON k.conindid = i.indexrelid AND k.contype = 'p'
+       WHERE i.indrelid = '"PairAggregate"'::regclass ORDER BY 1`;
+    const indexesBefore = await catalog();
     const full = await recomputeAllEdges(prisma, { asOf: AS_OF });
     expect(await prisma.pairAggregate.count()).toBe(full.pairs);
+    // The full path drops the table's indexes while it refills it, and builds the same ones again.
+    expect(await catalog()).toEqual(indexesBefore);
+    expect(indexesBefore).toHaveLength(2);
 
     // A later import: interactions over the same three years (days already counted, earlier and later ones),
     // and a person who gained an address (their history is different: their pairs are read in full).

@@ -24,7 +24,7 @@ import {
 } from "./recompute-sql";
 import { readNewInteractions, type NewInteractionsSelection } from "./new-interactions";
 import { pairKey } from "./pair-key";
-import { mutualConnectionsOf } from "./pair-neighbours";
+import { mutualConnectionsOf, type HubCache } from "./pair-neighbours";
 import { forgetPairs, forgetPairsAmong, lockStoredPairs, readStoredPairs, writeStoredPairs, type StoredPair } from "./pair-store";
 import { sqlRunner, type SqlClient, type SqlRunner } from "./sql-runner";
 import { mergeStoredAggregates, pairFingerprint, personKeysHash, sumDayShares, type StoredAggregate } from "./stored-aggregate";
@@ -214,6 +214,7 @@ export async function recomputePairs(
   const batchSize = options.batchSize ?? DEFAULT_PAIR_BATCH;
   const result = { pairs: 0, edges: 0, addedTo: 0 };
   const fresh = options.newInteractions;
+  const hubs: HubCache = new Map();
   const timing = options.onPhase ? { phase: options.onPhase, at: performance.now() } : null;
   const lap = (phase: RecomputePhase) => {
     if (!timing) return;
@@ -261,7 +262,7 @@ export async function recomputePairs(
       if (!scoredAggregates.has(key) && overrides.has(key)) scoredAggregates.set(key, EMPTY_AGGREGATE);
     }
     const found = batch.filter(([a, b]) => scoredAggregates.has(pairKey(a, b)));
-    const counted = await mutualConnectionsOf(sql, found.filter(([a, b]) => !mutual.has(pairKey(a, b))));
+    const counted = await mutualConnectionsOf(sql, found.filter(([a, b]) => !mutual.has(pairKey(a, b))), hubs);
     for (const [key, count] of counted) mutual.set(key, count);
     lap("mutual");
 
