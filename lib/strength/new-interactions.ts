@@ -13,7 +13,7 @@ import type { StoredAggregate } from "./stored-aggregate";
 export const MAX_FULL_PAIR_GROUP = 50;
 
 /** Interactions read per round trip. */
-const PAGE = 20_000;
+const PAGE = 5_000;
 
 export interface NewInteractionsSelection {
   /** Interactions created at or after this instant (the run's start). */
@@ -22,11 +22,16 @@ export interface NewInteractionsSelection {
   sourceName?: string;
 }
 
+/** A pair's delta by pairKey (ReadonlyMap's `get`, so a Map serves too). */
+export interface DeltaLookup {
+  get(key: string): StoredAggregate | undefined;
+}
+
 export interface NewInteractionDeltas {
   /** Pairs (a < b) the interactions touch, starters only for groups past MAX_FULL_PAIR_GROUP. */
   pairs: Array<readonly [string, string]>;
-  /** Each touched pair's aggregate of just these interactions. */
-  deltas: Map<string, StoredAggregate>;
+  /** Each touched pair's aggregate of just these interactions, built when asked (they stay in typed arrays). */
+  deltas: DeltaLookup;
   /** People of the groups past MAX_FULL_PAIR_GROUP: their pairs among themselves changed but are not recomputed. */
   largeGroupPeople: string[];
   /** Interactions read. */
@@ -71,6 +76,11 @@ export async function readNewInteractions(sql: SqlRunner, selection: NewInteract
     }
   };
 
+  // The run's new people sit in the emails GIN index's pending list, which every probe below scans linearly
+  // (30k probes × 30k pending entries took 16 s on a first LinkedIn import): merge it once first, in a
+  // subtransaction, so a role that may not do it just keeps the slower path.
+  await sql.exec(`DO $$ BEGIN PERFORM gin_clean_pending_list('"Person_emails_idx"'::regclass); EXCEPTION WHEN OTHERS THEN NULL; END $$`);
+
   // Page by page (memory follows the pairs, not the run's size), in the full recompute's packed layout, in
   // (createdAt, id) order: a range of the createdAt index, whatever the table's size.
   let after = { created: selection.since.toISOString(), id: "00000000-0000-0000-0000-000000000000" };
@@ -97,23 +107,30 @@ export async function readNewInteractions(sql: SqlRunner, selection: NewInteract
   const sourceNames = accumulator.sourceNames();
   const { a, b } = accumulator.pairIndices();
   const pairs: Array<readonly [string, string]> = [];
-  const deltas = new Map<string, StoredAggregate>();
+  const slotOf = new Map<string, number>();
   for (let slot = 0; slot < accumulator.pairCount; slot += 1) {
     const x = ids[a[slot] as number] as string;
     const y = ids[b[slot] as number] as string;
-    const [first, second] = x < y ? [x, y] : [y, x];
-    const from = maps.start[slot] as number;
-    const to = maps.start[slot + 1] as number;
-    pairs.push([first, second]);
-    const aggregate = accumulator.aggregate(slot, maps.sums[slot] as number, sourceNames);
-    deltas.set(pairKey(first, second), {
-      // The accumulator's a is the smaller local index; the stored pair's a is the smaller id.
-      aggregate: x < y ? aggregate : { ...aggregate, aToB: aggregate.bToA, bToA: aggregate.aToB },
-      days: Array.from(maps.day.subarray(from, to)),
-      dayShares: Array.from(maps.share.subarray(from, to)),
-      through: new Date(accumulator.latestCreatedMs(slot)),
-    });
+    const pair = x < y ? ([x, y] as const) : ([y, x] as const);
+    pairs.push(pair);
+    slotOf.set(pairKey(pair[0], pair[1]), slot);
   }
+  const deltas: DeltaLookup = {
+    get(key) {
+      const slot = slotOf.get(key);
+      if (slot === undefined) return undefined;
+      const from = maps.start[slot] as number;
+      const to = maps.start[slot + 1] as number;
+      const aggregate = accumulator.aggregate(slot, maps.sums[slot] as number, sourceNames);
+      return {
+        // The accumulator's a is the smaller local index; the stored pair's a is the smaller id.
+        aggregate: (ids[a[slot] as number] as string) < (ids[b[slot] as number] as string) ? aggregate : { ...aggregate, aToB: aggregate.bToA, bToA: aggregate.aToB },
+        days: Array.from(maps.day.subarray(from, to)),
+        dayShares: Array.from(maps.share.subarray(from, to)),
+        through: new Date(accumulator.latestCreatedMs(slot)),
+      };
+    },
+  };
   return { pairs, deltas, largeGroupPeople: [...largeGroupPeople], interactions };
 }
 
@@ -126,27 +143,28 @@ async function peopleOfKeys(sql: SqlRunner, keys: readonly string[]): Promise<Ma
     if (!list) result.set(key, [id]);
     else if (!list.includes(id)) list.push(id);
   };
-  // A key is looked up as an email and, when it has the form network:handle, as a handle too.
-  const emails = [...keys];
-  {
-    // One GIN probe per key (`= ANY` over thousands of keys would compare every pair of them).
+  // Every key as an email: one GIN probe each, forced (the run's people are not in the planner's statistics
+  // yet, so it would scan Person once per key; `= ANY` over thousands of keys compared every pair of them).
+  await sql.exec(`SET LOCAL enable_seqscan = off`);
+  try {
     const rows = await sql.query<{ id: string; key: string }>(
-      `SELECT p.id::text AS id, k.key FROM unnest($1::text[]) AS k(key)
-         JOIN "Person" p ON p.emails @> ARRAY[k.key] AND p."deletedAt" IS NULL`,
-      [emails],
+      `SELECT x.id, k.key FROM unnest($1::text[]) AS k(key) CROSS JOIN LATERAL (
+         SELECT p.id::text AS id FROM "Person" p WHERE p.emails @> ARRAY[k.key] AND p."deletedAt" IS NULL OFFSET 0) x`,
+      [keys],
     );
     for (const row of rows) add(row.key, row.id);
+  } finally {
+    await sql.exec(`SET LOCAL enable_seqscan = on`);
   }
-  const handles = keys.filter((key) => key.indexOf(":") > 0);
-  if (handles.length > 0) {
-    const rows = await sql.query<{ id: string; key: string }>(
-      `SELECT p.id::text AS id, k.key
-         FROM "Person" p CROSS JOIN LATERAL jsonb_each_text(p."socialHandles") AS h(key, value)
-         JOIN unnest($1::text[]) AS k(key) ON k.key = h.key || ':' || h.value
-        WHERE p."deletedAt" IS NULL AND jsonb_typeof(p."socialHandles") = 'object'`,
-      [handles],
+  // Keys of the form network:handle, against every handle (no index covers socialHandles): one pass over
+  // the people who have any, matched here.
+  const handles = new Set(keys.filter((key) => key.indexOf(":") > 0));
+  if (handles.size > 0) {
+    const rows = await sql.query<{ id: string; handles: string[] }>(
+      `SELECT p.id::text AS id, ARRAY(SELECT h.key || ':' || h.value FROM jsonb_each_text(p."socialHandles") AS h(key, value)) AS handles
+         FROM "Person" p WHERE p."deletedAt" IS NULL AND jsonb_typeof(p."socialHandles") = 'object'`,
     );
-    for (const row of rows) add(row.key, row.id);
+    for (const row of rows) for (const handle of row.handles) if (handles.has(handle)) add(handle, row.id);
   }
   return result;
 }

@@ -22,7 +22,7 @@ import {
   twoWaySql,
   undirectedSql,
 } from "./recompute-sql";
-import { readNewInteractions, type NewInteractionsSelection } from "./new-interactions";
+import { readNewInteractions, type DeltaLookup, type NewInteractionsSelection } from "./new-interactions";
 import { pairKey } from "./pair-key";
 import { mutualConnectionsOf, type HubCache } from "./pair-neighbours";
 import { forgetPairs, forgetPairsAmong, lockStoredPairs, readStoredPairs, writeStoredPairs, type StoredPair } from "./pair-store";
@@ -179,7 +179,7 @@ export interface RecomputePairsOptions {
    * aggregate predates `since` and whose people still have the same keys gets them added instead of being
    * read in full.
    */
-  newInteractions?: { since: Date; deltas: ReadonlyMap<string, StoredAggregate> };
+  newInteractions?: { since: Date; deltas: DeltaLookup };
   /** Called with each phase's milliseconds, per batch (benchmarks). */
   onPhase?: (phase: RecomputePhase, ms: number) => void;
 }

@@ -3,7 +3,7 @@
 // or its stored aggregate of all earlier ones gets the new ones added. The work is lib/strength's set-based
 // recompute (recompute.ts): aggregates per batch of pairs, factors scored in TypeScript, both directed edges
 // written by one statement.
-import { readNewInteractions, type NewInteractionsSelection } from "../../strength/new-interactions";
+import { readNewInteractions, type NewInteractionDeltas, type NewInteractionsSelection } from "../../strength/new-interactions";
 import { forgetPairsAmong } from "../../strength/pair-store";
 import { recomputePairs } from "../../strength/recompute";
 import { recomputeAllEdgesWithin } from "../../strength/recompute-all";
@@ -54,19 +54,23 @@ async function withIndexProbes<T>(tx: Tx, work: () => Promise<T>): Promise<T> {
  */
 export async function recomputeImportEdges(tx: Tx, selection: Required<NewInteractionsSelection>, asOf: Date): Promise<number> {
   const sql = sqlRunner(tx);
-  const read = await timed("final.pairs", () => readNewInteractions(sql, selection));
+  let read: NewInteractionDeltas | null = await timed("final.pairs", () => readNewInteractions(sql, selection));
   return timed("final.recompute", async () => {
-    if (read.pairs.length >= FULL_RECOMPUTE_MIN_PAIRS) {
+    if (read && read.pairs.length >= FULL_RECOMPUTE_MIN_PAIRS) {
       const [row] = await tx.$queryRawUnsafe<Array<{ edges: number }>>(
         `SELECT GREATEST(reltuples, 0)::float8 AS edges FROM pg_class WHERE oid = '"Edge"'::regclass`,
       );
       if (read.pairs.length * 2 >= Number(row?.edges ?? 0)) {
+        // The deltas are not needed: let them go before the full path builds its own aggregation.
+        read = null;
         const { edges } = await recomputeAllEdgesWithin(tx, { asOf });
         return edges;
       }
     }
+    if (!read) return 0;
     await forgetPairsAmong(sql, read.largeGroupPeople);
     return withIndexProbes(tx, async () => {
+      if (!read) return 0;
       const { edges } = await recomputePairs(tx, read.pairs, asOf, { newInteractions: { since: selection.since, deltas: read.deltas } });
       return edges;
     });
