@@ -1,7 +1,7 @@
 // Recomputes Edge rows from interactions, set-based (the full recompute is recompute-all.ts):
 // - recomputePairs(client, pairs, asOf): the pairs a merge, erasure or override touched, each read in full:
 //   one statement per batch aggregates every interaction of every pair (found through the GIN index on
-//   participants, `@> ARRAY[key_a, key_b]`); the aggregates are stored (PairAggregate, pair-store.ts).
+//   participants, `@> ARRAY[key_a, key_b]`: pair-history.ts); the aggregates are stored (PairAggregate, pair-store.ts).
 // - recomputeNewInteractions(client, { since, sourceName }, asOf): what an import created. Its interactions
 //   are folded per pair in memory (new-interactions.ts) and added to each pair's stored aggregate; only pairs
 //   without a usable stored aggregate are read in full. So the cost follows the new interactions, not the
@@ -10,25 +10,17 @@
 // (score-edge.ts) and both directed edges are written by one statement over unnest arrays. Both paths and
 // the full recompute apply the same model (recompute-sql.ts, weights.ts); recompute.integration.test.ts
 // checks that they give identical edges. Callers audit (the import run, the override, the job).
-import type { InteractionChannel } from "../../prisma/generated/enums";
-import { arrayLiteral, writeScoredPairs, type ScoredPair } from "./edge-writer";
+import { writeScoredPairs, type ScoredPair } from "./edge-writer";
 import type { PairAggregate } from "./pair-aggregate";
 import type { StrengthOverride } from "./pair-summary";
-import {
-  aggregateEventsSql,
-  directionSql,
-  groupSizeSql,
-  personKeysSql,
-  twoWaySql,
-  undirectedSql,
-} from "./recompute-sql";
+import { aggregateInFull } from "./pair-history";
+import { personKeysSql } from "./recompute-sql";
 import { readNewInteractions, type DeltaLookup, type NewInteractionsSelection } from "./new-interactions";
 import { pairKey } from "./pair-key";
 import { mutualConnectionsOf, type HubCache } from "./pair-neighbours";
 import { forgetPairs, forgetPairsAmong, lockStoredPairs, readStoredPairs, writeStoredPairs, type StoredPair } from "./pair-store";
 import { sqlRunner, type SqlClient, type SqlRunner } from "./sql-runner";
-import { mergeStoredAggregates, pairFingerprint, personKeysHash, sumDayShares, type StoredAggregate } from "./stored-aggregate";
-import { STRENGTH_CHANNELS } from "./weights";
+import { mergeStoredAggregates, pairFingerprint, personKeysHash, type StoredAggregate } from "./stored-aggregate";
 
 export { DECAY_REFERENCE_DATE } from "./pair-aggregate";
 export { arrayLiteral, writeScoredPairs, type ScoredPair } from "./edge-writer";
@@ -43,49 +35,6 @@ export interface RecomputeResult {
   pairs: number;
   /** Directed Edge rows written (two per pair). */
   edges: number;
-}
-
-/** One aggregated pair as SQL returns it (recompute-sql.ts column names). */
-export type AggregateRow = {
-  a: string | number;
-  b: string | number;
-  active_days: number;
-  first_ms: number;
-  last_ms: number;
-  a_to_b: number;
-  b_to_a: number;
-  mutual: number;
-  replies: number;
-  decayed: number;
-  src_mask: bigint | number;
-  days?: number[] | null;
-  day_shares?: number[] | null;
-  through_ms?: number | null;
-} & Record<`n_${InteractionChannel}` | `m_${InteractionChannel}`, number>;
-
-export function toAggregate(row: AggregateRow, sourceNames: readonly string[]): PairAggregate {
-  const counts = {} as Record<InteractionChannel, number>;
-  const mass = {} as Record<InteractionChannel, number>;
-  for (const channel of STRENGTH_CHANNELS) {
-    counts[channel] = Number(row[`n_${channel}`] ?? 0);
-    mass[channel] = Number(row[`m_${channel}`] ?? 0);
-  }
-  const mask = BigInt(row.src_mask ?? 0);
-  const sources = sourceNames.filter((_, bit) => (mask & (1n << BigInt(bit))) !== 0n);
-  return {
-    counts,
-    mass,
-    // In day order, as the in-memory paths add them (the same float sum).
-    activeDays: row.day_shares ? sumDayShares(row.day_shares.map(Number)) : Number(row.active_days),
-    firstSeenAt: new Date(Number(row.first_ms)),
-    lastSeenAt: new Date(Number(row.last_ms)),
-    aToB: Number(row.a_to_b),
-    bToA: Number(row.b_to_a),
-    mutual: Number(row.mutual),
-    replies: Number(row.replies),
-    decayedMass: Number(row.decayed),
-    sources,
-  };
 }
 
 /** No interactions at all: an override-only pair. */
@@ -123,29 +72,6 @@ export async function overridesFor(sql: SqlRunner, pairs: ReadonlyArray<readonly
   for (const row of rows) map.set(pairKey(row.me, row.other), row.level);
   return map;
 }
-
-// ---------------------------------------------------------------------------------------------------------
-// Incremental
-
-// Every row the planner sees comes from the parameter arrays, so it cannot misjudge a join: each (pair, key
-// of a, key of b) probes the GIN index for the interactions holding both keys and returns what the events
-// need, a DISTINCT keeps each interaction once per pair, and the source names are numbered for the mask.
-export const INCREMENTAL_AGGREGATE_SQL = `
-  WITH kp AS (
-    SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[]) AS t(a, b, ka, kb, keys_a, keys_b)
-  ), rows AS MATERIALIZED (
-    SELECT DISTINCT ON (kp.a, kp.b, i.id) kp.a, kp.b, i.ts, i.ch, i.src, i.share, i.created,
-           ${directionSql("i.two_way", "i.undirected", "i.starter = ANY(kp.keys_a::text[])", "i.starter = ANY(kp.keys_b::text[])")} AS dir
-      FROM kp CROSS JOIN LATERAL (
-        SELECT x.id, x.timestamp AS ts, x."createdAt" AS created, x.channel::text AS ch, x."sourceName" AS src, x.participants[1] AS starter,
-               1.0::float8 / (${groupSizeSql("x")} - 1) AS share, ${twoWaySql("x")} AS two_way, ${undirectedSql("x")} AS undirected
-          FROM "Interaction" x WHERE x.participants @> ARRAY[kp.ka, kp.kb]
-      ) i
-  ), src AS (
-    SELECT name, (row_number() OVER (ORDER BY name) - 1)::int AS bit FROM (SELECT DISTINCT src AS name FROM rows) s
-  )
-  SELECT agg.*, (SELECT array_agg(name ORDER BY bit) FROM src) AS source_names
-    FROM (${aggregateEventsSql(`SELECT r.a, r.b, r.ts, r.ch, r.share, r.dir, r.created, src.bit AS src_bit FROM rows r JOIN src ON src.name = r.src`)}) agg`;
 
 /** The keys (emails, "network:handle") of each person not deleted. */
 async function keysOf(sql: SqlRunner, ids: readonly string[]): Promise<Map<string, string[]>> {
@@ -185,16 +111,6 @@ export interface RecomputePairsOptions {
 }
 
 export type RecomputePhase = "keys" | "stored.read" | "history.read" | "mutual" | "stored.write" | "edges.write";
-
-/** A pair's stored aggregate as a PairAggregate row would hold it, from a full read (INCREMENTAL_AGGREGATE_SQL). */
-function storedFromRow(row: AggregateRow & { source_names: string[] | null }): StoredAggregate {
-  return {
-    aggregate: toAggregate(row, row.source_names ?? []),
-    days: (row.days ?? []).map(Number),
-    dayShares: (row.day_shares ?? []).map(Number),
-    through: new Date(Number(row.through_ms ?? 0)),
-  };
-}
 
 /**
  * Recomputes the given pairs. Each is read from all of its interactions (so the result does not depend on how
@@ -299,41 +215,6 @@ export async function recomputePairs(
     lap("edges.write");
   }
   return result;
-}
-
-/** Every interaction of each pair, aggregated by one statement (the pairs' people have `keys`). */
-async function aggregateInFull(
-  sql: SqlRunner,
-  pairs: ReadonlyArray<readonly [string, string]>,
-  keys: ReadonlyMap<string, string[]>,
-): Promise<Map<string, StoredAggregate>> {
-  const probe = { a: [] as string[], b: [] as string[], ka: [] as string[], kb: [] as string[], keysA: [] as string[], keysB: [] as string[] };
-  for (const [a, b] of pairs) {
-    const keysA = keys.get(a) as string[];
-    const keysB = keys.get(b) as string[];
-    const literalA = arrayLiteral(keysA);
-    const literalB = arrayLiteral(keysB);
-    for (const ka of keysA) {
-      for (const kb of keysB) {
-        probe.a.push(a);
-        probe.b.push(b);
-        probe.ka.push(ka);
-        probe.kb.push(kb);
-        probe.keysA.push(literalA);
-        probe.keysB.push(literalB);
-      }
-    }
-  }
-  if (probe.a.length === 0) return new Map();
-  const rows = await sql.query<AggregateRow & { a: string; b: string; source_names: string[] | null }>(INCREMENTAL_AGGREGATE_SQL, [
-    probe.a,
-    probe.b,
-    probe.ka,
-    probe.kb,
-    probe.keysA,
-    probe.keysB,
-  ]);
-  return new Map(rows.map((row) => [pairKey(row.a, row.b), storedFromRow(row)]));
 }
 
 /**
