@@ -157,14 +157,17 @@ async function peopleOfKeys(sql: SqlRunner, keys: readonly string[]): Promise<Ma
     await sql.exec(`SET LOCAL enable_seqscan = on`);
   }
   // Keys of the form network:handle, against every handle (no index covers socialHandles): one pass over
-  // the people who have any, matched here.
-  const handles = new Set(keys.filter((key) => key.indexOf(":") > 0));
-  if (handles.size > 0) {
-    const rows = await sql.query<{ id: string; handles: string[] }>(
-      `SELECT p.id::text AS id, ARRAY(SELECT h.key || ':' || h.value FROM jsonb_each_text(p."socialHandles") AS h(key, value)) AS handles
-         FROM "Person" p WHERE p."deletedAt" IS NULL AND jsonb_typeof(p."socialHandles") = 'object'`,
+  // the people who have any; `= ANY` over a parameter array is a hashed lookup (PostgreSQL 14+), and only
+  // matches come back.
+  const handles = keys.filter((key) => key.indexOf(":") > 0);
+  if (handles.length > 0) {
+    const rows = await sql.query<{ id: string; handle: string }>(
+      `SELECT p.id::text AS id, h.key || ':' || h.value AS handle
+         FROM "Person" p CROSS JOIN LATERAL jsonb_each_text(p."socialHandles") AS h(key, value)
+        WHERE p."deletedAt" IS NULL AND jsonb_typeof(p."socialHandles") = 'object' AND h.key || ':' || h.value = ANY($1::text[])`,
+      [handles],
     );
-    for (const row of rows) for (const handle of row.handles) if (handles.has(handle)) add(handle, row.id);
+    for (const row of rows) add(row.handle, row.id);
   }
   return result;
 }
