@@ -119,16 +119,10 @@ export async function readNewInteractions(sql: SqlRunner, selection: NewInteract
     get(key) {
       const slot = slotOf.get(key);
       if (slot === undefined) return undefined;
-      const from = maps.start[slot] as number;
-      const to = maps.start[slot + 1] as number;
-      const aggregate = accumulator.aggregate(slot, maps.sums[slot] as number, sourceNames);
-      return {
-        // The accumulator's a is the smaller local index; the stored pair's a is the smaller id.
-        aggregate: (ids[a[slot] as number] as string) < (ids[b[slot] as number] as string) ? aggregate : { ...aggregate, aToB: aggregate.bToA, bToA: aggregate.aToB },
-        days: Array.from(maps.day.subarray(from, to)),
-        dayShares: Array.from(maps.share.subarray(from, to)),
-        through: new Date(accumulator.latestCreatedMs(slot)),
-      };
+      const delta = accumulator.stored(slot, maps, sourceNames);
+      // The accumulator's a is the smaller local index; the stored pair's a is the smaller id.
+      if ((ids[a[slot] as number] as string) < (ids[b[slot] as number] as string)) return delta;
+      return { ...delta, aggregate: { ...delta.aggregate, aToB: delta.aggregate.bToA, bToA: delta.aggregate.aToB } };
     },
   };
   return { pairs, deltas, largeGroupPeople: [...largeGroupPeople], interactions };

@@ -12,6 +12,7 @@
 import type { InteractionChannel } from "../../prisma/generated/enums";
 import { DECAY_REFERENCE_DATE, type PairAggregate } from "./pair-aggregate";
 import { PairSlots } from "./pair-slots";
+import type { StoredAggregate } from "./stored-aggregate";
 import { CHANNEL_RICHNESS, DEFAULT_HALF_LIFE_DAYS, ONE_WAY_SHARE, STRENGTH_CHANNELS, THREAD_CHANNELS } from "./weights";
 
 const DAY_MS = 86_400_000;
@@ -236,6 +237,18 @@ export class PairAccumulator {
   /** Σ over each pair's UTC days of the day's largest share, per slot. */
   activeDays(): Float64Array {
     return this.dayMaps().sums;
+  }
+
+  /** The slot's aggregate with its active days, as the PairAggregate table keeps it (stored-aggregate.ts). */
+  stored(slot: number, maps: DayMaps, sourceNames: readonly string[]): StoredAggregate {
+    const from = maps.start[slot] as number;
+    const to = maps.start[slot + 1] as number;
+    return {
+      aggregate: this.aggregate(slot, maps.sums[slot] as number, sourceNames),
+      days: Array.from(maps.day.subarray(from, to)),
+      dayShares: Array.from(maps.share.subarray(from, to)),
+      through: new Date(this.latestCreatedMs(slot)),
+    };
   }
 
   /** The latest createdAt (epoch ms) of the slot's interactions; 0 when none was given. */

@@ -125,51 +125,35 @@ async function recomputeAllIn(sql: SqlRunner, options: RecomputeAllOptions): Pro
   const result: RecomputeResult = { pairs: 0, edges: 0 };
   // Pipelined: batch n is written by PostgreSQL while Node scores batch n + 1.
   let writing: Promise<number> | null = null;
-  const storeBatch = (from: number, to: number): unknown[] => {
-    const stored: StoredPair[] = [];
-    for (let slot = from; slot < to; slot += 1) {
-      const x = a[slot] as number;
-      const y = b[slot] as number;
-      const first = dayMaps.start[slot] as number;
-      const last = dayMaps.start[slot + 1] as number;
-      stored.push({
-        a: (people[x] as { id: string }).id,
-        b: (people[y] as { id: string }).id,
-        fingerprint: pairFingerprint(keyHashes[x] as string, keyHashes[y] as string),
-        stored: {
-          aggregate: accumulator.aggregate(slot, dayMaps.sums[slot] as number, sourceNames),
-          days: Array.from(dayMaps.day.subarray(first, last)),
-          dayShares: Array.from(dayMaps.share.subarray(first, last)),
-          through: new Date(accumulator.latestCreatedMs(slot)),
-        },
-        mutualConnections: mutual[slot] ?? 0,
-      });
-    }
-    return storedPairColumns(stored);
-  };
   for (let start = 0; start < total; start += batchSize) {
     if (options.signal?.aborted) {
       await writing?.catch(() => undefined);
       throw stoppedError();
     }
     const scored: ScoredPair[] = [];
+    const stored: StoredPair[] = [];
     for (let slot = start; slot < Math.min(total, start + batchSize); slot += 1) {
-      const from = people[a[slot] as number] as { id: string; org: string | null };
-      const to = people[b[slot] as number] as { id: string; org: string | null };
+      const x = a[slot] as number;
+      const y = b[slot] as number;
+      const from = people[x] as { id: string; org: string | null };
+      const to = people[y] as { id: string; org: string | null };
+      const aggregate = accumulator.stored(slot, dayMaps, sourceNames);
+      const mutualConnections = mutual[slot] ?? 0;
       scored.push({
         a: from.id,
         b: to.id,
-        aggregate: accumulator.aggregate(slot, dayMaps.sums[slot] as number, sourceNames),
+        aggregate: aggregate.aggregate,
         context: {
-          mutualConnections: mutual[slot] ?? 0,
+          mutualConnections,
           sharedOrganization: from.org !== null && from.org === to.org,
           override: overrides.get(pairKey(from.id, to.id)) ?? null,
         },
       });
+      stored.push({ a: from.id, b: to.id, fingerprint: pairFingerprint(keyHashes[x] as string, keyHashes[y] as string), stored: aggregate, mutualConnections });
     }
     // Scoring is the expensive half in Node: do it before waiting for the previous batch's write.
     const columns = scoredPairColumns(scored, options.asOf);
-    const storedColumns = storeBatch(start, Math.min(total, start + batchSize));
+    const storedColumns = storedPairColumns(stored);
     if (writing) result.edges += await writing;
     writing = insertRebuiltColumns(sql, columns).then(async (edges) => {
       await appendStoredColumns(sql, storedColumns);
