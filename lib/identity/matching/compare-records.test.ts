@@ -151,6 +151,14 @@ describe("compareRecords: a nameless record's address against a name", () => {
     expect(levelsOf({ names: ["Jennifer Ramirez"] }, { phones: ["(415) 555-0123"] })).toMatchObject({ name: null });
   });
 
+  it("puts an initial's frequency on a full name's scale", () => {
+    const vector = compareRecords(normalizeRecord(record({ names: ["J. Smith"] })), normalizeRecord(record({ names: ["John Smith"] })), tf, createComparisonVector());
+    expect(vector.levels[COMPARISON_INDEX.name]).toBe(LEVEL_INDEX.name.initials);
+    // initial j: 3 of 4 records, smith: 2 of 4; given names share² = (1+4+1)/16, initials (9+1)/16.
+    expect(tf.initialToGivenName).toBeCloseTo(6 / 10, 10);
+    expect(vector.adjustedU[COMPARISON_INDEX.name]).toBeCloseTo((3 / 4) * (6 / 10) * (2 / 4), 10);
+  });
+
   it("weighs an exact swap by the name's frequency, like an exact name", () => {
     const common = compareRecords(normalizeRecord(record({ names: ["Smith John"] })), normalizeRecord(record({ names: ["John Smith"] })), tf, createComparisonVector());
     const rare = compareRecords(normalizeRecord(record({ names: ["Okafor Mary"] })), normalizeRecord(record({ names: ["Mary Okafor"] })), tf, createComparisonVector());

@@ -123,7 +123,8 @@ function compareNamePairInOrder(a: ParsedName, b: ParsedName, tf: TermFrequencie
   }
   const initial = (a.first.length === 1 || b.first.length === 1) && a.first[0] === b.first[0];
   if (initial && a.last === b.last) {
-    if (tf) out.u = frequencyOf(tf.firstInitial, a.first[0] ?? "", tf.recordCount) * frequencyOf(tf.lastName, a.last, tf.recordCount);
+    // On a full name's scale (weighed relative to the exact level, match-parameters.ts).
+    if (tf) out.u = frequencyOf(tf.firstInitial, a.first[0] ?? "", tf.recordCount) * tf.initialToGivenName * frequencyOf(tf.lastName, a.last, tf.recordCount);
     return L.name.initials;
   }
   if (similarity >= 0.88) return L.name.jw88;

@@ -86,6 +86,26 @@ describe("Fellegi–Sunter arithmetic", () => {
   });
 });
 
+describe("term frequencies of presentation variants", () => {
+  it("weighs a swap or an initial relative to an exact name: log2(m/u_level) + log2(u_exact/f)", () => {
+    const parameters = defaultMatchParameters(10_000);
+    const compiled = compileModel({ parameters, lambda: 0.001 });
+    const name = COMPARISON_INDEX.name;
+    const share = 0.00001;
+    expect(levelWeight(compiled, name, LEVEL_INDEX.name.exact, share)).toBeCloseTo(Math.log2(parameters.name.exact.m / share), 10);
+    for (const level of ["swapped", "initials"] as const) {
+      const expected = Math.log2(parameters.name[level].m / parameters.name[level].u) + Math.log2(parameters.name.exact.u / share);
+      expect(levelWeight(compiled, name, LEVEL_INDEX.name[level], share)).toBeCloseTo(expected, 10);
+    }
+    // A swap of a name is nearly as telling as the name itself: two different people need the same name
+    // *and* one of them written the other way round.
+    expect(levelWeight(compiled, name, LEVEL_INDEX.name.swapped, share)).toBeGreaterThan(levelWeight(compiled, name, LEVEL_INDEX.name.exact, share) - 1);
+    // Typos and nicknames keep u = the frequency of what was seen.
+    expect(levelWeight(compiled, name, LEVEL_INDEX.name.jw95, share)).toBeCloseTo(Math.log2(parameters.name.jw95.m / share), 10);
+    expect(levelWeight(compiled, name, LEVEL_INDEX.name.nickname, share)).toBeCloseTo(Math.log2(parameters.name.nickname.m / share), 10);
+  });
+});
+
 describe("explainMatch", () => {
   it("is a waterfall: prior plus the contributions gives the match weight and probability", () => {
     const compiled = compileModel({ parameters: defaultMatchParameters(10_000), lambda: 0.0002 });

@@ -4,7 +4,7 @@
 import { COMPARISON_LEVELS, COMPARISON_NAMES, type ComparisonName } from "./comparison-levels";
 import type { ComparisonVector } from "./compare-records";
 import type { LevelParameters, MatchParameters } from "./match-parameters";
-import { TERM_FREQUENCY_FLOOR, TERM_FREQUENCY_MODE } from "./match-parameters";
+import { TERM_FREQUENCY_FLOOR, TERM_FREQUENCY_MODE, TERM_FREQUENCY_RELATIVE_TO_EXACT } from "./match-parameters";
 
 export interface MatchModel {
   parameters: MatchParameters;
@@ -19,6 +19,11 @@ export interface CompiledModel {
   m: Float64Array[];
   u: Float64Array[];
   weights: Float64Array[];
+  /**
+   * Per comparison, per level: the factor a term-frequency u is multiplied by, u_level / u_exact for the
+   * levels of TERM_FREQUENCY_RELATIVE_TO_EXACT and 1 for the others (u = the frequency itself).
+   */
+  tfScale: Float64Array[];
   priorWeight: number;
 }
 
@@ -47,6 +52,12 @@ export function compileModel(model: MatchModel): CompiledModel {
     m: perComparison.map((levels) => Float64Array.from(levels, (level) => level.m)),
     u: perComparison.map((levels) => Float64Array.from(levels, (level) => level.u)),
     weights: perComparison.map((levels) => Float64Array.from(levels, (level) => Math.log2(level.m / level.u))),
+    tfScale: COMPARISON_NAMES.map((name, index) => {
+      const levels = perComparison[index] ?? [];
+      const relative: readonly string[] = (TERM_FREQUENCY_RELATIVE_TO_EXACT as Partial<Record<ComparisonName, readonly string[]>>)[name] ?? [];
+      const exactU = levels[0]?.u ?? 1; // the first level of a comparison is its exact agreement
+      return Float64Array.from(COMPARISON_LEVELS[name], (level, at) => (relative.includes(level) ? (levels[at]?.u ?? exactU) / exactU : 1));
+    }),
     priorWeight: log2Odds(model.lambda),
   };
 }
@@ -55,7 +66,8 @@ export function compileModel(model: MatchModel): CompiledModel {
 export function effectiveU(compiled: CompiledModel, comparison: number, level: number, adjustedU: number): number {
   const defaultU = compiled.u[comparison]?.[level] ?? 1;
   if (Number.isNaN(adjustedU)) return defaultU;
-  return compiled.tfAtLeast[comparison] ? Math.max(defaultU, adjustedU) : Math.max(TERM_FREQUENCY_FLOOR, adjustedU);
+  if (compiled.tfAtLeast[comparison]) return Math.max(defaultU, adjustedU);
+  return Math.max(TERM_FREQUENCY_FLOOR, adjustedU) * (compiled.tfScale[comparison]?.[level] ?? 1);
 }
 
 /** log2(m/u) of one comparison's level, using the term-frequency-adjusted u when there is one. */

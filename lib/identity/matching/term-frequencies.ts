@@ -12,6 +12,13 @@ export interface TermFrequencies {
   lastInitial: ReadonlyMap<string, number>;
   organization: ReadonlyMap<string, number>;
   emailLocal: ReadonlyMap<string, number>;
+  /**
+   * How often two records share a given name, relative to how often they share its initial: Σ share² over
+   * given names / Σ share² over initials. Multiplying an initial's share by it puts "J. Smith" on the
+   * scale of a full name's frequency, which the levels weighed relative to an exact name expect
+   * (TERM_FREQUENCY_RELATIVE_TO_EXACT): an average initial then counts like an average given name.
+   */
+  initialToGivenName: number;
   recordCount: number;
 }
 
@@ -25,10 +32,21 @@ function shares(records: readonly NormalizedRecord[], valuesOf: (record: Normali
   return counts;
 }
 
+/** Σ share²: the chance that two records picked at random share a value. */
+function collisionRate(table: ReadonlyMap<string, number>): number {
+  let total = 0;
+  for (const share of table.values()) total += share * share;
+  return total;
+}
+
 export function buildTermFrequencies(records: readonly NormalizedRecord[]): TermFrequencies {
+  const firstName = shares(records, (record) => record.names.map((name) => name.first));
+  const firstInitial = shares(records, (record) => record.names.map((name) => name.first[0] ?? ""));
+  const initialCollisions = collisionRate(firstInitial);
   return {
-    firstName: shares(records, (record) => record.names.map((name) => name.first)),
-    firstInitial: shares(records, (record) => record.names.map((name) => name.first[0] ?? "")),
+    firstName,
+    firstInitial,
+    initialToGivenName: initialCollisions > 0 ? Math.min(1, collisionRate(firstName) / initialCollisions) : 1,
     lastName: shares(records, (record) => record.names.flatMap((name) => (name.last ? [name.last] : []))),
     lastInitial: shares(records, (record) => record.names.flatMap((name) => (name.last ? [name.last[0] ?? ""] : []))),
     organization: shares(records, (record) => record.organizationLabels),
