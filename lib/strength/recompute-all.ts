@@ -69,6 +69,13 @@ export async function recomputeAllEdgesWithin(client: SqlClient, options: Recomp
   return recomputeAllIn(sqlRunner(client), options);
 }
 
+/**
+ * Interactions per cursor fetch: large enough that round trips do not matter, small enough that a fetch's
+ * rows, as the driver materializes them (Prisma's raw API several times their size), stay a few MB inside an
+ * import worker's memory budget.
+ */
+const INTERACTIONS_PER_FETCH = 5_000;
+
 const stoppedError = (): Error => new Error("The full recompute was stopped before it finished; nothing was changed.");
 
 async function recomputeAllIn(sql: SqlRunner, options: RecomputeAllOptions): Promise<RecomputeAllResult> {
@@ -102,7 +109,7 @@ async function recomputeAllIn(sql: SqlRunner, options: RecomputeAllOptions): Pro
 
   const accumulator = new PairAccumulator();
   const peopleOf = (key: string) => peopleByKey.get(key);
-  await streamInteractions(sql, batchSize * 10, (fields) => {
+  await streamInteractions(sql, INTERACTIONS_PER_FETCH, (fields) => {
     const interaction = unpackInteraction(fields, peopleOf);
     if (interaction) accumulator.add(interaction);
   }, options.signal);

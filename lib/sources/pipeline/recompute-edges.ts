@@ -46,14 +46,17 @@ async function withIndexProbes<T>(tx: Tx, work: () => Promise<T>): Promise<T> {
  * `since`, the run's start: every attempt's rows, so a resumed run recomputes what an uninterrupted one
  * would). The interactions are read once and folded per pair (lib/strength/new-interactions.ts); each pair
  * they touch gets them added to its stored aggregate, or is read in full when it has none (a new pair, a
- * person whose keys changed). When the run touched at least as many pairs as the graph already had (a first
- * import, a big export into a small graph), the full path streams every interaction once and writes a fresh
- * Edge table (lib/strength/recompute-all.ts) in this transaction instead. The graph's size comes from the
- * planner's estimate (pg_class.reltuples, -1 before the first ANALYZE), which is all this choice needs. Every
- * path gives the same edges.
+ * person whose keys changed). The full path (lib/strength/recompute-all.ts: every interaction streamed once,
+ * a fresh Edge table written in this transaction) is taken instead when the run touched at least as many
+ * pairs as the graph already had edges (decided up front, without folding, for a run into a near-empty
+ * graph: runStartsTheGraph). The graph's size comes from the planner's estimate (pg_class.reltuples, -1
+ * before the first ANALYZE), which is all this choice needs. Every path gives the same edges.
  */
 export async function recomputeImportEdges(tx: Tx, selection: Required<NewInteractionsSelection>, asOf: Date): Promise<number> {
   const sql = sqlRunner(tx);
+  if (await timed("final.pairs", () => runStartsTheGraph(tx, selection))) {
+    return timed("final.recompute", async () => (await recomputeAllEdgesWithin(tx, { asOf })).edges);
+  }
   let read: NewInteractionDeltas | null = await timed("final.pairs", () => readNewInteractions(sql, selection));
   return timed("final.recompute", async () => {
     if (read && read.pairs.length >= FULL_RECOMPUTE_MIN_PAIRS) {
@@ -75,4 +78,32 @@ export async function recomputeImportEdges(tx: Tx, selection: Required<NewIntera
       return edges;
     });
   });
+}
+
+/**
+ * Whether to take the full path without folding the run first (a first LinkedIn import saves 1.5 s): the
+ * graph has fewer than FULL_RECOMPUTE_MIN_PAIRS edges and the run created at least that many interactions,
+ * more than every earlier one together. The pairs rule would then pick the full path whenever the run
+ * touches that many pairs, and otherwise the full path still reads little beyond the run's own rows. Each
+ * count is bounded by that constant or the run's size.
+ */
+async function runStartsTheGraph(tx: Tx, selection: Required<NewInteractionsSelection>): Promise<boolean> {
+  const [edges] = await tx.$queryRawUnsafe<Array<{ n: number }>>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM "Edge" LIMIT $1) x`,
+    FULL_RECOMPUTE_MIN_PAIRS,
+  );
+  if ((edges?.n ?? 0) >= FULL_RECOMPUTE_MIN_PAIRS) return false;
+  const [created] = await tx.$queryRawUnsafe<Array<{ n: number }>>(
+    `SELECT count(*)::int AS n FROM "Interaction" WHERE "createdAt" >= $1::timestamp AND "sourceName" = $2`,
+    selection.since.toISOString(),
+    selection.sourceName,
+  );
+  const run = created?.n ?? 0;
+  if (run < FULL_RECOMPUTE_MIN_PAIRS) return false;
+  const [earlier] = await tx.$queryRawUnsafe<Array<{ n: number }>>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM "Interaction" WHERE "createdAt" < $1::timestamp LIMIT $2) x`,
+    selection.since.toISOString(),
+    run,
+  );
+  return (earlier?.n ?? 0) < run;
 }
