@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { normalizeRecord, normalizeRecords, type IdentityRecord } from "../normalize/normalize-record";
 import { COMPARISON_INDEX, COMPARISON_LEVELS, COMPARISON_NAMES, LEVEL_INDEX } from "./comparison-levels";
 import { compareRecords, createComparisonVector } from "./compare-records";
+import { distinctOrganizations } from "./organizations";
+import { mergeNormalizedRecords } from "./merge-normalized-records";
 import { buildTermFrequencies, type TermFrequencies } from "./term-frequencies";
 
 let next = 0;
@@ -121,6 +123,24 @@ describe("compareRecords: organization and title", () => {
     expect(levelsOf({ organizationName: "Brightlane Payments" }, { emails: ["jane@brightlane.com"] }).organization).toBe("same");
     expect(levelsOf({ organizationName: "Acme" }, { emails: ["jane@gmail.com"] }).organization).toBeNull();
     expect(levelsOf({ organizationName: "Acme" }, { organizationName: "Globex" }).organization).toBe("different");
+  });
+
+  it("scales the agreed organization's u by the number of employers each side shows (a union has more chances)", () => {
+    const records = normalizeRecords([
+      { id: "a", organizationName: "TinyCo" },
+      { id: "b", organizationName: "TinyCo", emails: ["b@tinyco.com"] },
+      { id: "c", organizationName: "Globex" },
+      ...Array.from({ length: 17 }, (_, index) => ({ id: `x${index}`, organizationName: `Other${index}` })),
+    ]);
+    const tf = buildTermFrequencies(records);
+    const [a, b, c] = records;
+    if (!a || !b || !c) throw new Error("records");
+    // "TinyCo" and its domain label "tinyco" are one employer: the share alone.
+    expect(compareRecords(a, b, tf, createComparisonVector()).adjustedU[COMPARISON_INDEX.organization]).toBeCloseTo(2 / 20, 10);
+    // A cluster that worked at TinyCo and Globex (a job change) against one at TinyCo: two chances.
+    const history = mergeNormalizedRecords("ac", [a, c]);
+    expect(compareRecords(history, b, tf, createComparisonVector()).adjustedU[COMPARISON_INDEX.organization]).toBeCloseTo(2 * (2 / 20), 10);
+    expect(distinctOrganizations(["brightlanepayments", "brightlane", "globex"])).toEqual(["brightlanepayments", "globex"]);
   });
 
   it("compares titles only when the organizations do not differ", () => {

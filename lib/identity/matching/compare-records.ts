@@ -9,6 +9,7 @@ import type { NormalizedRecord } from "../normalize/normalize-record";
 import { addressHandles, handleSpelling } from "./address-handles";
 import { COMPARISON_INDEX as C, LEVEL_INDEX as L } from "./comparison-levels";
 import { jaroWinkler } from "./jaro-winkler";
+import { distinctOrganizations, sameOrganization } from "./organizations";
 import { frequencyOf, type TermFrequencies } from "./term-frequencies";
 
 export interface ComparisonVector {
@@ -211,11 +212,16 @@ function compareOrganization(a: NormalizedRecord, b: NormalizedRecord, tf: TermF
     vector.levels[C.organization] = -1;
     return;
   }
-  // "brightlanepayments" (a name) and "brightlane" (a domain label) are one company: prefix of ≥ 4 letters.
-  const agreed = a.organizationLabels.find((x) =>
-    b.organizationLabels.some((y) => x === y || (y.length >= 4 && x.startsWith(y)) || (x.length >= 4 && y.startsWith(x))));
+  const agreed = a.organizationLabels.find((x) => b.organizationLabels.some((y) => sameOrganization(x, y)));
   vector.levels[C.organization] = agreed === undefined ? L.organization.different : L.organization.same;
-  if (agreed !== undefined && tf) vector.adjustedU[C.organization] = frequencyOf(tf.organization, agreed, tf.recordCount);
+  // A side showing k employers (a merged cluster after a job change, or a record whose address names
+  // the old employer) has k chances to agree by accident: with k_a and k_b distinct organizations the
+  // chance that two different people share one is about k_a · k_b times the agreed one's share (the
+  // union bound of a multi-valued field). With one organization on each side this is the share itself.
+  if (agreed !== undefined && tf) {
+    const chances = distinctOrganizations(a.organizationLabels).length * distinctOrganizations(b.organizationLabels).length;
+    vector.adjustedU[C.organization] = Math.min(1, chances * frequencyOf(tf.organization, agreed, tf.recordCount));
+  }
 }
 
 function compareTitle(a: NormalizedRecord, b: NormalizedRecord): number {
