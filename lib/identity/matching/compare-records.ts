@@ -245,6 +245,13 @@ export function compareRecords(a: NormalizedRecord, b: NormalizedRecord, tf: Ter
   vector.adjustedU[C.phone] = Number.NaN;
   vector.adjustedU[C.linkedin] = Number.NaN;
   compareNames(a, b, tf, vector);
+  // Namesakes share employers more often than strangers do (namesake-employers.ts): with the names
+  // agreeing, the employer's share alone would count a namesake colleague as near-certainly the person.
+  const nameLevel = vector.levels[C.name] ?? -1;
+  const organizationU = vector.adjustedU[C.organization] ?? Number.NaN;
+  if (tf && !Number.isNaN(organizationU) && nameLevel >= L.name.exact && nameLevel <= L.name.initials) {
+    vector.adjustedU[C.organization] = Math.min(1, organizationU * tf.namesakeEmployer);
+  }
   // A title only means something within one employer: after a job change it differs as a matter of course,
   // and counting that on top of "different organization" would count the job change twice.
   vector.levels[C.title] = vector.levels[C.organization] === L.organization.different ? -1 : compareTitle(a, b);

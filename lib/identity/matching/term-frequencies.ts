@@ -2,6 +2,7 @@
 // records carrying a first name, a last name, an organization label or an email local part. Counted once per record, so a
 // person listed under two name variants does not double-count either.
 import type { NormalizedRecord } from "../normalize/normalize-record";
+import { estimateNamesakeEmployers } from "./namesake-employers";
 
 export interface TermFrequencies {
   firstName: ReadonlyMap<string, number>;
@@ -19,6 +20,12 @@ export interface TermFrequencies {
    * (TERM_FREQUENCY_RELATIVE_TO_EXACT): an average initial then counts like an average given name.
    */
   initialToGivenName: number;
+  /**
+   * How many times likelier different people with one name are to share an employer than their
+   * employers' shares say (namesake-employers.ts); the organization's u is multiplied by it when the
+   * names agree. 1 = independent.
+   */
+  namesakeEmployer: number;
   recordCount: number;
 }
 
@@ -43,13 +50,15 @@ export function buildTermFrequencies(records: readonly NormalizedRecord[]): Term
   const firstName = shares(records, (record) => record.names.map((name) => name.first));
   const firstInitial = shares(records, (record) => record.names.map((name) => name.first[0] ?? ""));
   const initialCollisions = collisionRate(firstInitial);
+  const organization = shares(records, (record) => record.organizationLabels);
   return {
     firstName,
     firstInitial,
     initialToGivenName: initialCollisions > 0 ? Math.min(1, collisionRate(firstName) / initialCollisions) : 1,
     lastName: shares(records, (record) => record.names.flatMap((name) => (name.last ? [name.last] : []))),
     lastInitial: shares(records, (record) => record.names.flatMap((name) => (name.last ? [name.last[0] ?? ""] : []))),
-    organization: shares(records, (record) => record.organizationLabels),
+    organization,
+    namesakeEmployer: estimateNamesakeEmployers(records, organization).factor,
     emailLocal: shares(records, (record) => record.emailLocals.map((local) => local.key)),
     recordCount: records.length,
   };
