@@ -72,6 +72,25 @@ describe("compareRecords: identifiers", () => {
 });
 
 describe("compareRecords: names", () => {
+  it("counts a shared name among other people's records, not the compared sides' own", () => {
+    const records = normalizeRecords([
+      { id: "a", names: ["Zora Quillfeather"] },
+      { id: "b", names: ["Zora Quillfeather"] },
+      { id: "c", names: ["Zora Quillfeather"] },
+      { id: "d", names: ["Zora Smith"] },
+      ...Array.from({ length: 16 }, (_, index) => ({ id: `x${index}`, names: [`Person${index} Other`] })),
+    ]);
+    const tf = buildTermFrequencies(records);
+    const [a, b, c] = records;
+    if (!a || !b || !c) throw new Error("records");
+    // Two single records: "zora" on 4 of 20 records, 3 outside either; "quillfeather" on 3, 2 outside.
+    expect(compareRecords(a, b, tf, createComparisonVector()).adjustedU[COMPARISON_INDEX.name]).toBeCloseTo((3 / 20) * (2 / 20), 12);
+    // A cluster of a and b against c: without the cluster's two records 2 and 1 remain, without c's 3 and 2.
+    const cluster = mergeNormalizedRecords("ab", [a, b]);
+    expect(compareRecords(cluster, c, tf, createComparisonVector()).adjustedU[COMPARISON_INDEX.name])
+      .toBeCloseTo((Math.sqrt(2 * 3) / 20) * (Math.sqrt(1 * 2) / 20), 12);
+  });
+
   it.each([
     ["Jane Doe", "DOE, Jane", "exact"],
     ["Robert Smith", "Bob Smith", "nickname"],
@@ -174,9 +193,10 @@ describe("compareRecords: a nameless record's address against a name", () => {
   it("puts an initial's frequency on a full name's scale", () => {
     const vector = compareRecords(normalizeRecord(record({ names: ["J. Smith"] })), normalizeRecord(record({ names: ["John Smith"] })), tf, createComparisonVector());
     expect(vector.levels[COMPARISON_INDEX.name]).toBe(LEVEL_INDEX.name.initials);
-    // initial j: 3 of 4 records, smith: 2 of 4; given names share² = (1+4+1)/16, initials (9+1)/16.
+    // initial j: 3 of 4 records, smith: 2 of 4, 1 outside each side's own record (the share among other
+    // people's records); given names share² = (1+4+1)/16, initials (9+1)/16.
     expect(tf.initialToGivenName).toBeCloseTo(6 / 10, 10);
-    expect(vector.adjustedU[COMPARISON_INDEX.name]).toBeCloseTo((3 / 4) * (6 / 10) * (2 / 4), 10);
+    expect(vector.adjustedU[COMPARISON_INDEX.name]).toBeCloseTo((3 / 4) * (6 / 10) * (1 / 4), 10);
   });
 
   it("weighs an exact swap by the name's frequency, like an exact name", () => {

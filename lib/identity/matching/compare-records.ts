@@ -83,8 +83,40 @@ function comparePhones(a: readonly string[], b: readonly string[]): number {
   return intersects(a, b) ? L.phone.exact : L.phone.different;
 }
 
-/** Level of one pair of names, and the u adjustment for the frequency-sensitive levels. */
-function compareNamePairInOrder(a: ParsedName, b: ParsedName, tf: TermFrequencies | null, out: { u: number }): number {
+/** The records two names come from, for the share of a value among other people's records. */
+interface NameOwners {
+  a: NormalizedRecord;
+  b: NormalizedRecord;
+}
+
+function ownCount(record: NormalizedRecord, part: "first" | "last", value: string): number {
+  const counts = record.nameCounts?.[part];
+  if (counts) return counts.get(value) ?? 0;
+  return record.names.some((name) => name[part] === value) ? 1 : 0;
+}
+
+/**
+ * Share of records showing a value both sides carry, among the records of people other than the one in
+ * question. A term frequency counts every record, the compared person's own included, so for a rare name
+ * it mostly measures how many records that person has: a surname seen on four records, all of them one
+ * cluster's and the other's, is not shared by four people in 100 000. Under "two different people" the
+ * chance that b shows a's value is its share outside a's records (and symmetrically), so u is the
+ * geometric mean of the counts without either side's own, which for two single records is n − 1.
+ */
+function othersShare(table: ReadonlyMap<string, number>, part: "first" | "last", value: string, tf: TermFrequencies, owners: NameOwners | null): number {
+  const share = frequencyOf(table, value, tf.recordCount);
+  if (!owners) return share;
+  const count = share * tf.recordCount;
+  const withoutA = Math.max(0, count - ownCount(owners.a, part, value));
+  const withoutB = Math.max(0, count - ownCount(owners.b, part, value));
+  return Math.sqrt(withoutA * withoutB) / tf.recordCount;
+}
+
+/**
+ * Level of one pair of names, and the u adjustment for the frequency-sensitive levels. With `owners`, a
+ * part both names share is counted among other people's records (othersShare).
+ */
+function compareNamePairInOrder(a: ParsedName, b: ParsedName, tf: TermFrequencies | null, out: { u: number }, owners: NameOwners | null): number {
   out.u = Number.NaN;
   if (a.last === null || b.last === null) {
     // A lone given name ("Bob" from a chat app) can neither confirm nor rule out a full name it agrees with.
@@ -92,7 +124,7 @@ function compareNamePairInOrder(a: ParsedName, b: ParsedName, tf: TermFrequencie
     return agrees ? -1 : L.name.different;
   }
   if (a.key === b.key) {
-    if (tf) out.u = nameShare(a, tf);
+    if (tf) out.u = othersShare(tf.firstName, "first", a.first, tf, owners) * othersShare(tf.lastName, "last", a.last, tf, owners);
     return L.name.exact;
   }
   const firstEquivalent = givenNamesEquivalent(a.first, b.first);
@@ -102,7 +134,7 @@ function compareNamePairInOrder(a: ParsedName, b: ParsedName, tf: TermFrequencie
     // two spellings' frequencies approximates; first and last name are assumed independent.
     if (tf) {
       const firstShare = Math.sqrt(frequencyOf(tf.firstName, a.first, tf.recordCount) * frequencyOf(tf.firstName, b.first, tf.recordCount));
-      out.u = firstShare * frequencyOf(tf.lastName, a.last, tf.recordCount);
+      out.u = firstShare * othersShare(tf.lastName, "last", a.last, tf, owners);
     }
     return L.name.nickname;
   }
@@ -125,7 +157,7 @@ function compareNamePairInOrder(a: ParsedName, b: ParsedName, tf: TermFrequencie
   const initial = (a.first.length === 1 || b.first.length === 1) && a.first[0] === b.first[0];
   if (initial && a.last === b.last) {
     // On a full name's scale (weighed relative to the exact level, match-parameters.ts).
-    if (tf) out.u = frequencyOf(tf.firstInitial, a.first[0] ?? "", tf.recordCount) * tf.initialToGivenName * frequencyOf(tf.lastName, a.last, tf.recordCount);
+    if (tf) out.u = frequencyOf(tf.firstInitial, a.first[0] ?? "", tf.recordCount) * tf.initialToGivenName * othersShare(tf.lastName, "last", a.last, tf, owners);
     return L.name.initials;
   }
   if (similarity >= 0.88) return L.name.jw88;
@@ -141,12 +173,13 @@ const swappedU = { u: Number.NaN };
  * the swapped order and keeps that comparison's level (being written the other way round is not itself
  * evidence either way).
  */
-function compareNamePair(a: ParsedName, b: ParsedName, tf: TermFrequencies | null, out: { u: number }): number {
-  const level = compareNamePairInOrder(a, b, tf, out);
+function compareNamePair(a: ParsedName, b: ParsedName, tf: TermFrequencies | null, out: { u: number }, owners: NameOwners): number {
+  const level = compareNamePairInOrder(a, b, tf, out, owners);
   // Only a swap that keeps one part exactly is tried: this runs for every candidate pair, and a swap
   // with both parts garbled is too rare to pay a second pair of Jaro–Winkler comparisons each time.
   if (level <= L.name.swapped || a.last === null || b.last === null || (a.first !== b.last && a.last !== b.first)) return level;
-  const swapped = compareNamePairInOrder({ first: a.last, last: a.first, middle: a.middle, key: `${a.last} ${a.first}` }, b, tf, swappedU);
+  // Read the other way round, a's parts are not the values the given-name and surname tables count for it.
+  const swapped = compareNamePairInOrder({ first: a.last, last: a.first, middle: a.middle, key: `${a.last} ${a.first}` }, b, tf, swappedU, null);
   if (swapped === -1 || swapped >= level) return level;
   out.u = swappedU.u;
   return swapped === L.name.exact ? L.name.swapped : swapped;
@@ -193,9 +226,10 @@ function compareNames(a: NormalizedRecord, b: NormalizedRecord, tf: TermFrequenc
   if (b.names.length === 0 && a.names.length > 0) return compareHandles(b, a, tf, vector);
   let best = -1;
   let bestU = Number.NaN;
+  const owners = { a, b };
   for (const nameA of a.names) {
     for (const nameB of b.names) {
-      const level = compareNamePair(nameA, nameB, tf, scratch);
+      const level = compareNamePair(nameA, nameB, tf, scratch, owners);
       if (level !== -1 && (best === -1 || level < best)) {
         best = level;
         bestU = scratch.u;

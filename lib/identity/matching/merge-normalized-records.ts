@@ -21,6 +21,15 @@ function withoutSubsumedInitials(names: readonly ParsedName[]): ParsedName[] {
     || !names.some((other) => other.first.length > 1 && other.last === name.last && other.first[0] === name.first[0]));
 }
 
+/** How many of the records carry each value (once per record, as term frequencies count). */
+function countPerRecord(records: readonly NormalizedRecord[], valueOf: (name: ParsedName) => string | null): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const record of records) {
+    for (const value of new Set(record.names.map(valueOf))) if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  return counts;
+}
+
 export function mergeNormalizedRecords(id: string, records: readonly NormalizedRecord[]): NormalizedRecord {
   if (records.length === 1 && records[0]) return records[0];
   const names = new Map<string, ParsedName>();
@@ -31,6 +40,7 @@ export function mergeNormalizedRecords(id: string, records: readonly NormalizedR
   }
   return {
     id,
+    nameCounts: { first: countPerRecord(records, (name) => name.first), last: countPerRecord(records, (name) => name.last) },
     names: withoutSubsumedInitials([...names.values()]),
     emails: union(records.map((record) => record.emails)),
     personalEmails: records.reduce((sum, record) => sum + record.personalEmails, 0),

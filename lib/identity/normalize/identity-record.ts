@@ -43,4 +43,10 @@ export interface NormalizedRecord {
   organizationLabels: readonly string[];
   /** Sorted title words. */
   title: readonly string[] | null;
+  /**
+   * For a merged cluster (merge-normalized-records.ts): how many of its records carry each given name and
+   * each surname. Term frequencies count records, and these are the cluster's own. Absent for a single
+   * record, which carries each of its names once.
+   */
+  nameCounts?: { first: ReadonlyMap<string, number>; last: ReadonlyMap<string, number> };
 }
