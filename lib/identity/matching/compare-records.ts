@@ -284,7 +284,7 @@ export function compareRecords(a: NormalizedRecord, b: NormalizedRecord, tf: Ter
   const nameLevel = vector.levels[C.name] ?? -1;
   const organizationU = vector.adjustedU[C.organization] ?? Number.NaN;
   if (tf && !Number.isNaN(organizationU) && nameLevel >= L.name.exact && nameLevel <= L.name.initials) {
-    vector.adjustedU[C.organization] = Math.min(1, organizationU * tf.namesakeEmployer);
+    vector.adjustedU[C.organization] = tf.namesakeEmployer + (1 - tf.namesakeEmployer) * organizationU;
   }
   // A title only means something within one employer: after a job change it differs as a matter of course,
   // and counting that on top of "different organization" would count the job change twice.

@@ -17,7 +17,7 @@ function namesakes(count: number, together: number): IdentityRecord[] {
 }
 
 describe("estimateNamesakeEmployers", () => {
-  it("measures how much more often sure non-matches with one name share an employer than the shares predict", () => {
+  it("measures the share of sure non-matches with one name at one employer beyond what the shares predict", () => {
     const records = normalizeRecords(namesakes(40, 12));
     const tf = buildTermFrequencies(records);
     const estimate = estimateNamesakeEmployers(records, tf.organization);
@@ -25,18 +25,18 @@ describe("estimateNamesakeEmployers", () => {
     expect(estimate.shared).toBe(12);
     // Each of the 40 pairs: a's employer holds 1 or 2 of the 80 records.
     expect(estimate.expected).toBeCloseTo((12 * 2 + 28) / 80, 10);
-    expect(estimate.factor).toBeCloseTo(12 / estimate.expected, 10);
-    expect(tf.namesakeEmployer).toBeCloseTo(estimate.factor, 10);
+    expect(estimate.related).toBeCloseTo((12 - estimate.expected) / (40 - estimate.expected), 10);
+    expect(tf.namesakeEmployer).toBeCloseTo(estimate.related, 10);
   });
 
-  it("stays at 1 with too few shared employers, or with one profile on both sides (maybe one person)", () => {
+  it("stays at 0 with too few shared employers, and skips pairs with one profile (maybe one person)", () => {
     const few = normalizeRecords(namesakes(40, MIN_SHARED_EMPLOYERS - 1));
-    expect(estimateNamesakeEmployers(few, buildTermFrequencies(few).organization).factor).toBe(1);
+    expect(estimateNamesakeEmployers(few, buildTermFrequencies(few).organization).related).toBe(0);
     const sameProfile = normalizeRecords(namesakes(40, 12).map((record) => ({ ...record, linkedin: `linkedin.com/in/${record.id.slice(1)}` })));
     expect(estimateNamesakeEmployers(sameProfile, buildTermFrequencies(sameProfile).organization).pairs).toBe(0);
   });
 
-  it("raises the organization's u by the factor only when the names agree", () => {
+  it("mixes the related share into the organization's u only when the names agree", () => {
     const records = normalizeRecords([
       ...namesakes(40, 12),
       { id: "x", names: ["Ann Lee"], organizationName: "Firm0" },
@@ -53,7 +53,7 @@ describe("estimateNamesakeEmployers", () => {
     const share = tf.organization.get("firm0") ?? 0;
     const namesakeColleagues = compare("a0", "b0");
     expect(namesakeColleagues.levels[COMPARISON_INDEX.name]).toBe(LEVEL_INDEX.name.exact);
-    expect(namesakeColleagues.adjustedU[COMPARISON_INDEX.organization]).toBeCloseTo(Math.min(1, share * tf.namesakeEmployer), 10);
+    expect(namesakeColleagues.adjustedU[COMPARISON_INDEX.organization]).toBeCloseTo(tf.namesakeEmployer + (1 - tf.namesakeEmployer) * share, 10);
     expect(compare("x", "y").adjustedU[COMPARISON_INDEX.organization]).toBeCloseTo(share, 10);
   });
 });

@@ -1,18 +1,20 @@
-// How much likelier two *different* people who share a name are to share an employer than two strangers.
-// Fellegi–Sunter multiplies the name's u by the organization's u, i.e. assumes that among different
-// people name and employer are independent. They are not always: relatives work in one family firm, a
-// father and son share a name and a company, a name common in one region is common at that region's
-// employers. Where that holds, "same name and same employer" is weaker evidence than the product says,
-// and namesake colleagues look near-certainly like one person.
+// How often two *different* people who share a name share an employer beyond chance. Fellegi–Sunter
+// multiplies the name's u by the organization's u, i.e. assumes that among different people name and
+// employer are independent. They are not always: relatives work in one family firm, a father and son
+// share a name and a company, a name common in one region is common at that region's employers. Where
+// that holds, "same name and same employer" is weaker evidence than the product says, and namesake
+// colleagues look near-certainly like one person.
 //
-// Estimated without labels from pairs that are surely two people (two different LinkedIn profiles, the
-// deterministic non-match rule the model already trusts for auto-merge) that carry the same full name:
-// the number of them that share an organization, against the number their organizations' shares
-// predict. Where the data shows no dependence the factor is 1 and nothing changes.
+// Model: a share r of namesake pairs of different people are "related" and at one employer; the rest are
+// independent. Then the chance that b shares a's employer v is u = r + (1 − r) · share(v), a mixture (a
+// constant factor on share(v) would say the dependence grows with the employer's size).
+// r is estimated without labels from pairs that are surely two people (two different LinkedIn profiles,
+// the deterministic non-match rule the model already trusts for auto-merge) carrying the same full name:
+// (shared − expected) / (pairs − expected), expected from the shares. No dependence in the data: r = 0.
 import type { NormalizedRecord } from "../normalize/normalize-record";
 import { distinctOrganizations, sameOrganization } from "./organizations";
 
-/** Fewer shared employers than this among the sure non-matches is too little to estimate from: 1. */
+/** Fewer shared employers than this among the sure non-matches is too little to estimate from: r = 0. */
 export const MIN_SHARED_EMPLOYERS = 10;
 
 export interface NamesakeEmployerEstimate {
@@ -22,8 +24,8 @@ export interface NamesakeEmployerEstimate {
   shared: number;
   /** How many would by chance, from the organizations' shares. */
   expected: number;
-  /** shared / expected, at least 1; 1 when fewer than MIN_SHARED_EMPLOYERS are shared. */
-  factor: number;
+  /** Share of namesake pairs at one employer beyond chance, r; 0 when fewer than MIN_SHARED_EMPLOYERS are shared. */
+  related: number;
 }
 
 export function estimateNamesakeEmployers(records: readonly NormalizedRecord[], organizationShare: ReadonlyMap<string, number>): NamesakeEmployerEstimate {
@@ -56,6 +58,6 @@ export function estimateNamesakeEmployers(records: readonly NormalizedRecord[], 
       }
     }
   }
-  const factor = shared >= MIN_SHARED_EMPLOYERS && expected > 0 ? Math.max(1, shared / expected) : 1;
-  return { pairs, shared, expected, factor };
+  const related = shared >= MIN_SHARED_EMPLOYERS && pairs > expected ? Math.max(0, (shared - expected) / (pairs - expected)) : 0;
+  return { pairs, shared, expected, related };
 }

@@ -21,9 +21,8 @@ export interface TermFrequencies {
    */
   initialToGivenName: number;
   /**
-   * How many times likelier different people with one name are to share an employer than their
-   * employers' shares say (namesake-employers.ts); the organization's u is multiplied by it when the
-   * names agree. 1 = independent.
+   * Share r of namesakes (different people, one name) at one employer beyond chance (namesake-employers.ts):
+   * when the names agree the organization's u is r + (1 − r) · its share. 0 = independent.
    */
   namesakeEmployer: number;
   recordCount: number;
@@ -58,7 +57,7 @@ export function buildTermFrequencies(records: readonly NormalizedRecord[]): Term
     lastName: shares(records, (record) => record.names.flatMap((name) => (name.last ? [name.last] : []))),
     lastInitial: shares(records, (record) => record.names.flatMap((name) => (name.last ? [name.last[0] ?? ""] : []))),
     organization,
-    namesakeEmployer: estimateNamesakeEmployers(records, organization).factor,
+    namesakeEmployer: estimateNamesakeEmployers(records, organization).related,
     emailLocal: shares(records, (record) => record.emailLocals.map((local) => local.key)),
     recordCount: records.length,
   };
