@@ -7,7 +7,8 @@ import { readNewInteractions, type NewInteractionDeltas, type NewInteractionsSel
 import { forgetPairsAmong } from "../../strength/pair-store";
 import { recomputePairs } from "../../strength/recompute";
 import { recomputeAllEdgesWithin } from "../../strength/recompute-all";
-import { sqlRunner } from "../../strength/sql-runner";
+import { sqlRunner, type SqlClient } from "../../strength/sql-runner";
+import { directConnectionOf } from "../../db/client";
 import { timed } from "./phase-timings";
 import type { Tx } from "./types";
 
@@ -18,10 +19,19 @@ export { DECAY_REFERENCE_DATE } from "../../strength/recompute";
 
 /** Returns the number of directed edges written. `touchedPairs` holds "idA idB" keys; each is read in full. */
 export async function recomputeEdges(tx: Tx, touchedPairs: Iterable<string>, asOf: Date): Promise<number> {
+  const sqlClient = await bulkClientOf(tx);
   return withIndexProbes(tx, async () => {
-    const { edges } = await recomputePairs(tx, touchedPairs, asOf);
+    const { edges } = await recomputePairs(sqlClient, touchedPairs, asOf);
     return edges;
   });
+}
+
+/**
+ * The transaction's own node-postgres connection when it can be found (lib/db/client.ts), else the Prisma
+ * transaction: the recompute's parameters (factor documents, stored aggregates) are megabytes per batch.
+ */
+async function bulkClientOf(tx: Tx): Promise<SqlClient> {
+  return (await directConnectionOf(tx)) ?? tx;
 }
 
 /** Runs a per-pair recompute with the planner steered to the index probes it needs. */
@@ -53,9 +63,10 @@ async function withIndexProbes<T>(tx: Tx, work: () => Promise<T>): Promise<T> {
  * before the first ANALYZE), which is all this choice needs. Every path gives the same edges.
  */
 export async function recomputeImportEdges(tx: Tx, selection: Required<NewInteractionsSelection>, asOf: Date): Promise<number> {
-  const sql = sqlRunner(tx);
+  const sqlClient = await bulkClientOf(tx);
+  const sql = sqlRunner(sqlClient);
   if (await timed("final.pairs", () => runStartsTheGraph(tx, selection))) {
-    return timed("final.recompute", async () => (await recomputeAllEdgesWithin(tx, { asOf })).edges);
+    return timed("final.recompute", async () => (await recomputeAllEdgesWithin(sqlClient, { asOf })).edges);
   }
   let read: NewInteractionDeltas | null = await timed("final.pairs", () => readNewInteractions(sql, selection));
   return timed("final.recompute", async () => {
@@ -66,7 +77,7 @@ export async function recomputeImportEdges(tx: Tx, selection: Required<NewIntera
       if (read.pairs.length * 2 >= Number(row?.edges ?? 0)) {
         // The deltas are not needed: let them go before the full path builds its own aggregation.
         read = null;
-        const { edges } = await recomputeAllEdgesWithin(tx, { asOf });
+        const { edges } = await recomputeAllEdgesWithin(sqlClient, { asOf });
         return edges;
       }
     }
@@ -74,7 +85,7 @@ export async function recomputeImportEdges(tx: Tx, selection: Required<NewIntera
     await forgetPairsAmong(sql, read.largeGroupPeople);
     return withIndexProbes(tx, async () => {
       if (!read) return 0;
-      const { edges } = await recomputePairs(tx, read.pairs, asOf, { newInteractions: { since: selection.since, deltas: read.deltas } });
+      const { edges } = await recomputePairs(sqlClient, read.pairs, asOf, { newInteractions: { since: selection.since, deltas: read.deltas } });
       return edges;
     });
   });
