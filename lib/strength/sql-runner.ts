@@ -1,5 +1,6 @@
-// The recompute speaks plain SQL through either driver: a Prisma transaction (what the import pipeline and
-// the overrides hold) or a node-postgres client (the full recompute job and the benchmark). Bulk work wants
+// The recompute speaks plain SQL through either driver: a Prisma transaction (what the overrides hold) or a
+// node-postgres client (the full recompute job, the benchmark, and the import pipeline and merges, which
+// find the connection under their Prisma transaction: lib/db/client.ts directConnectionOf). Bulk work wants
 // the latter: Prisma's raw API moves parameters at ~10 MB/s here, and 2,000 edges carry ~4 MB of factors.
 // Results are normalized by the SQL itself (dates as epoch milliseconds, ids as text), so both agree.
 import type pg from "pg";
