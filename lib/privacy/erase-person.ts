@@ -11,11 +11,13 @@ import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { recomputeEdges } from "../sources/pipeline/recompute-edges";
 import { forgetPairsOfKeys, forgetPeoplesPairs } from "../strength/pair-store";
+import { peopleOfKeys } from "../strength/people-of-keys";
 import { sqlRunner } from "../strength/sql-runner";
 import { parseInput } from "./parse-input";
 import { buildNeedles, redactJson, textMentions, type Needles } from "./redact";
 import { redactLogColumns } from "./redact-log-columns";
 import { suppressionHash, suppressionKeysFor, type SuppressionKey } from "./suppression-keys";
+import { pairsOfInteractions } from "./touched-pairs";
 import { addSuppressionKeys } from "./suppression-store";
 
 /** The word that confirms an erasure when the person's name is not typed. */
@@ -70,8 +72,6 @@ type Tx = Prisma.TransactionClient;
 
 /** Interactions whose participants are checked per statement (a hub can have tens of thousands). */
 const INTERACTION_BATCH = 1_000;
-/** Past this many remaining participants only the first one's pairs are recomputed, as the importer does. */
-const MAX_FULL_PAIR_GROUP = 50;
 const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 30 * 60_000 } as const;
 
 const asObject = (value: Prisma.JsonValue | null): Record<string, Prisma.JsonValue> =>
@@ -274,41 +274,10 @@ async function scrubInteractions(tx: Tx, keys: ReadonlySet<string>, needles: Nee
   return { deleted, scrubbed, remainingKeys };
 }
 
-/** Person ids of participant keys (emails, or "network:handle"), visible people only. */
-export async function personIdsOfKeys(tx: Pick<Tx, "$queryRawUnsafe">, keys: readonly string[]): Promise<Map<string, string>> {
-  const result = new Map<string, string>();
-  if (keys.length === 0) return result;
-  const emails = keys.filter((key) => key.includes("@"));
-  const byNetwork = new Map<string, string[]>();
-  for (const key of keys) {
-    const match = /^([a-z_]+):(.+)$/.exec(key);
-    if (!match?.[1] || !match[2] || key.includes("@")) continue;
-    byNetwork.set(match[1], [...(byNetwork.get(match[1]) ?? []), match[2]]);
-  }
-  const rows = await tx.$queryRawUnsafe<Array<{ id: string; emails: string[]; socialHandles: Prisma.JsonValue | null }>>(
-    `SELECT id::text AS id, emails, "socialHandles" FROM "Person" WHERE "deletedAt" IS NULL AND (emails && $1::text[]
-       ${[...byNetwork.keys()].map((_, i) => `OR ("socialHandles" ->> $${2 + i * 2}::text) = ANY($${3 + i * 2}::text[])`).join(" ")})
-     ORDER BY "createdAt", id`,
-    emails,
-    ...[...byNetwork].flatMap(([network, values]) => [network, values]),
-  );
-  for (const row of rows) {
-    for (const email of row.emails) if (!result.has(email)) result.set(email, row.id);
-    for (const [network, value] of handlesOf(row)) if (!result.has(`${network}:${value}`)) result.set(`${network}:${value}`, row.id);
-  }
-  return result;
-}
-
 /** Recomputes the edges among the remaining participants of interactions that changed (their group got smaller). */
 export async function recomputeTouchedPairs(tx: Tx, interactions: readonly string[][], excludedIds: readonly string[], asOf: Date): Promise<number> {
   if (interactions.length === 0) return 0;
-  const personOf = await personIdsOfKeys(tx, [...new Set(interactions.flat())]);
-  const excluded = new Set(excludedIds);
-  const pairs = new Set<string>();
-  for (const keys of interactions) {
-    const people = [...new Set(keys.map((key) => personOf.get(key)).filter((id): id is string => id !== undefined && !excluded.has(id)))];
-    const starters = people.length > MAX_FULL_PAIR_GROUP ? people.slice(0, 1) : people;
-    for (const a of starters) for (const b of people) if (a !== b) pairs.add(a < b ? `${a} ${b}` : `${b} ${a}`);
-  }
+  const peopleOfKey = await peopleOfKeys(sqlRunner(tx), [...new Set(interactions.flat())]);
+  const pairs = pairsOfInteractions(interactions, peopleOfKey, new Set(excludedIds));
   return recomputeEdges(tx, pairs, asOf);
 }

@@ -10,11 +10,13 @@
 // and changes nothing (no audit row either).
 import { writeAudit } from "../audit/write-audit";
 import type { Db } from "../db/client";
-import { eraseLocked, lockPeople, personIdsOfKeys } from "./erase-person";
+import { eraseLocked, lockPeople } from "./erase-person";
 import { getPrivacySettings, type TPrivacySettings } from "./settings";
 import { recomputeEdges } from "../sources/pipeline/recompute-edges";
 import { forgetPairsOfKeys } from "../strength/pair-store";
+import { peopleOfKeys } from "../strength/people-of-keys";
 import { sqlRunner } from "../strength/sql-runner";
+import { pairsOfInteractions } from "./touched-pairs";
 
 export interface PolicyOutcome {
   /** False when the setting turns the policy off (nothing counted). */
@@ -43,7 +45,6 @@ export interface RunRetentionOptions {
 }
 
 const INTERACTION_BATCH = 5_000;
-const MAX_FULL_PAIR_GROUP = 50;
 
 export function daysBefore(now: Date, days: number): Date {
   return new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
@@ -170,13 +171,10 @@ async function purgeInteractions(db: Db, cutoff: Date, now: Date): Promise<{ del
         const keys = [...new Set(rows.flatMap((row) => row.participants))];
         // Everyone in a deleted interaction has a different history now (lib/strength/pair-store.ts).
         await forgetPairsOfKeys(sqlRunner(tx), keys);
-        const personOf = await personIdsOfKeys(tx, keys);
-        const pairs = new Set<string>();
-        for (const row of rows) {
-          const people = [...new Set(row.participants.map((key) => personOf.get(key)).filter((id): id is string => id !== undefined))];
-          const starters = people.length > MAX_FULL_PAIR_GROUP ? people.slice(0, 1) : people;
-          for (const a of starters) for (const b of people) if (a !== b) pairs.add(a < b ? `${a} ${b}` : `${b} ${a}`);
-        }
+        const pairs = pairsOfInteractions(
+          rows.map((row) => row.participants),
+          await peopleOfKeys(sqlRunner(tx), keys),
+        );
         // Rebuilt from the interactions that remain: a pair left with none loses its "knows" edge.
         const list = [...pairs].map((pair) => pair.split(" "));
         if (list.length > 0) {
