@@ -220,6 +220,16 @@ const PHASES: Array<[ImportPhase | "other", string]> = [
   ["batch.bookkeeping", "batches: cancel check, owner, run row, commit"],
   ["final.pairs", "final: touched pairs read back"],
   ["final.recompute", "final: edge recompute (lib/strength)"],
+  ["recompute.full.aggregate", "  of which (full path): interactions read + folded"],
+  ["recompute.full.mutual", "  of which (full path): mutual connections"],
+  ["recompute.full.write", "  of which (full path): scored + written"],
+  ["recompute.full.swap", "  of which (full path): indexes, swap"],
+  ["recompute.keys", "  of which: people's keys"],
+  ["recompute.stored.read", "  of which: stored aggregates read + added to"],
+  ["recompute.history.read", "  of which: new pairs' histories read in full"],
+  ["recompute.mutual", "  of which: mutual connections, overrides"],
+  ["recompute.stored.write", "  of which: stored aggregates written"],
+  ["recompute.edges.write", "  of which: edges scored + written"],
   ["final.bookkeeping", "final: run outcome, audit, commit"],
   ["other", "other (run creation, lock, claim)"],
 ];
@@ -235,7 +245,7 @@ function phaseTable(times: Record<string, PhaseTimings & { total: number }>): st
       `${label.padEnd(width)}${runs
         .map((run) => {
           const t = times[run] as PhaseTimings & { total: number };
-          const known = PHASES.reduce((sum, [p]) => (p === "other" || p.startsWith("people.") ? sum : sum + (t[p] ?? 0)), 0);
+          const known = PHASES.reduce((sum, [p]) => (p === "other" || p.startsWith("people.") || p.startsWith("recompute.") ? sum : sum + (t[p] ?? 0)), 0);
           return cell(phase === "other" ? Math.max(0, t.total - known) : (t[phase] ?? 0), t.total);
         })
         .join("")}`,

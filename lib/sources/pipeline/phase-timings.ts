@@ -13,6 +13,18 @@ export type ImportPhase =
   | "batch.bookkeeping"
   | "final.pairs"
   | "final.recompute"
+  /** Inside final.recompute (the per-pair path: lib/strength/recompute.ts RecomputePhase). */
+  | "recompute.keys"
+  | "recompute.stored.read"
+  | "recompute.history.read"
+  | "recompute.mutual"
+  | "recompute.stored.write"
+  | "recompute.edges.write"
+  /** Inside final.recompute (the full path: lib/strength/recompute-all.ts timings). */
+  | "recompute.full.aggregate"
+  | "recompute.full.mutual"
+  | "recompute.full.write"
+  | "recompute.full.swap"
   | "final.bookkeeping";
 
 export type PhaseTimings = Partial<Record<ImportPhase, number>>;

@@ -9,7 +9,7 @@ import { recomputePairs } from "../../strength/recompute";
 import { recomputeAllEdgesWithin } from "../../strength/recompute-all";
 import { sqlRunner, type SqlClient } from "../../strength/sql-runner";
 import { directConnectionOf } from "../../db/client";
-import { timed } from "./phase-timings";
+import { addPhaseTime, timed } from "./phase-timings";
 import type { Tx } from "./types";
 
 /** Below this many touched pairs an import always recomputes just its pairs. */
@@ -66,7 +66,7 @@ export async function recomputeImportEdges(tx: Tx, selection: Required<NewIntera
   const sqlClient = await bulkClientOf(tx);
   const sql = sqlRunner(sqlClient);
   if (await timed("final.pairs", () => runStartsTheGraph(tx, selection))) {
-    return timed("final.recompute", async () => (await recomputeAllEdgesWithin(sqlClient, { asOf })).edges);
+    return timed("final.recompute", async () => fullRecompute(sqlClient, asOf));
   }
   let read: NewInteractionDeltas | null = await timed("final.pairs", () => readNewInteractions(sql, selection));
   return timed("final.recompute", async () => {
@@ -77,18 +77,30 @@ export async function recomputeImportEdges(tx: Tx, selection: Required<NewIntera
       if (read.pairs.length * 2 >= Number(row?.edges ?? 0)) {
         // The deltas are not needed: let them go before the full path builds its own aggregation.
         read = null;
-        const { edges } = await recomputeAllEdgesWithin(sqlClient, { asOf });
-        return edges;
+        return fullRecompute(sqlClient, asOf);
       }
     }
     if (!read) return 0;
     await forgetPairsAmong(sql, read.largeGroupPeople);
     return withIndexProbes(tx, async () => {
       if (!read) return 0;
-      const { edges } = await recomputePairs(sqlClient, read.pairs, asOf, { newInteractions: { since: selection.since, deltas: read.deltas } });
+      const { edges } = await recomputePairs(sqlClient, read.pairs, asOf, {
+        newInteractions: { since: selection.since, deltas: read.deltas },
+        onPhase: (phase, ms) => addPhaseTime(`recompute.${phase}`, ms),
+      });
       return edges;
     });
   });
+}
+
+/** The full path (recompute-all.ts) inside the import's transaction; its steps go to the phase timings. */
+async function fullRecompute(sqlClient: SqlClient, asOf: Date): Promise<number> {
+  const { edges, timings } = await recomputeAllEdgesWithin(sqlClient, { asOf });
+  addPhaseTime("recompute.full.aggregate", timings.aggregateMs);
+  addPhaseTime("recompute.full.mutual", timings.mutualMs);
+  addPhaseTime("recompute.full.write", timings.writeMs);
+  addPhaseTime("recompute.full.swap", timings.swapMs);
+  return edges;
 }
 
 /**
