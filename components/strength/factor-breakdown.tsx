@@ -30,7 +30,7 @@ function Evidence({ factor }: { factor: TStrengthFactor }) {
   const dates = Object.entries(factor.evidence.dates);
   if (counts.length === 0 && dates.length === 0 && factor.evidence.sources.length === 0) return null;
   return (
-    <p className="mt-1 text-[11px] leading-relaxed text-zinc-500">
+    <p className="text-[11px] leading-relaxed text-zinc-500">
       {counts.map(([key, value]) => (
         <span key={key} className="mr-2 inline-block">
           {humanize(key)} <span className="tabular-nums text-zinc-700">{Number.isInteger(value) ? formatCount(value) : value.toFixed(2)}</span>
@@ -48,38 +48,53 @@ function Evidence({ factor }: { factor: TStrengthFactor }) {
 
 export function FactorBreakdown({ factors, compact = false }: { factors: TStrengthFactors; compact?: boolean }) {
   const ordered = [...factors.factors].sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
+  // A container query, not a viewport one: the same breakdown sits in a wide search result and in the graph's
+  // narrow side panel, where the raw value and weight columns give way (the evidence row still says why).
+  const wideOnly = "hidden @sm:table-cell";
+  const columns = compact ? 3 : 5;
   return (
-    <div>
+    <div className="@container">
       <table className="w-full text-left text-xs" aria-label="Strength factors">
         <thead className="text-[11px] uppercase tracking-wide text-zinc-400">
           <tr>
             <th className="py-1 pr-2 font-medium">Factor</th>
-            <th className="w-24 py-1 pr-2 font-medium">Score</th>
-            {compact ? null : <th className="py-1 pr-2 text-right font-medium">Raw</th>}
-            <th className="py-1 pr-2 text-right font-medium">Weight</th>
-            <th className="py-1 text-right font-medium">Contribution</th>
+            <th className="w-16 py-1 pr-2 font-medium @sm:w-24">Score</th>
+            {compact ? null : <th className={`py-1 pr-2 text-right font-medium ${wideOnly}`}>Raw</th>}
+            {compact ? null : <th className={`py-1 pr-2 text-right font-medium ${wideOnly}`}>Weight</th>}
+            <th className="py-1 text-right font-medium">
+              <abbr title="Contribution to the score" className="no-underline @sm:hidden">
+                Contrib.
+              </abbr>
+              <span className="hidden @sm:inline">Contribution</span>
+            </th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-zinc-100">
-          {ordered.map((factor) => (
-            <tr key={factor.key} data-factor={factor.key} className="align-top">
+        {ordered.map((factor) => (
+          <tbody key={factor.key} className="border-t border-zinc-100">
+            <tr data-factor={factor.key} className="align-top">
               <td className="py-1.5 pr-2">
                 <span className="font-medium text-zinc-800">{factor.label}</span>
-                {compact ? null : <Evidence factor={factor} />}
               </td>
-              <td className="py-2 pr-2">
+              <td className="pt-2 pr-2">
                 <FactorBar value={factor.normalized} tone={factor.key === "override" ? "amber" : "accent"} />
                 <span className="mt-0.5 block text-[11px] tabular-nums text-zinc-500">{factor.normalized.toFixed(2)}</span>
               </td>
-              {compact ? null : <td className="py-1.5 pr-2 text-right tabular-nums text-zinc-600">{formatRaw(factor.raw)}</td>}
-              <td className="py-1.5 pr-2 text-right tabular-nums text-zinc-600">{factor.weight.toFixed(2)}</td>
-              <td className={`py-1.5 text-right tabular-nums font-medium ${factor.contribution < 0 ? "text-amber-700" : "text-zinc-800"}`}>
+              {compact ? null : <td className={`pt-1.5 pr-2 text-right tabular-nums text-zinc-600 ${wideOnly}`}>{formatRaw(factor.raw)}</td>}
+              {compact ? null : <td className={`pt-1.5 pr-2 text-right tabular-nums text-zinc-600 ${wideOnly}`}>{factor.weight.toFixed(2)}</td>}
+              <td className={`pt-1.5 text-right tabular-nums font-medium ${factor.contribution < 0 ? "text-amber-700" : "text-zinc-800"}`}>
                 {factor.contribution >= 0 ? "+" : ""}
                 {factor.contribution.toFixed(2)}
               </td>
             </tr>
-          ))}
-        </tbody>
+            {compact ? null : (
+              <tr data-factor-evidence={factor.key}>
+                <td colSpan={columns} className="pb-1.5 pr-2">
+                  <Evidence factor={factor} />
+                </td>
+              </tr>
+            )}
+          </tbody>
+        ))}
       </table>
       <p className="mt-2 text-[11px] text-zinc-500">
         Strength = 1 − e<sup>−Σ contribution</sup> = <span className="font-medium tabular-nums text-zinc-800">{factors.score.toFixed(2)}</span> · recency half-life{" "}
