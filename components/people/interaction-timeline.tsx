@@ -75,8 +75,16 @@ export function InteractionTimeline({ buckets, months, now }: { buckets: Timelin
                     return <rect key={channel} x={x} y={y} width={barWidth} height={barHeight} fill={CHANNEL_COLOURS[channel] ?? "#a1a1aa"} rx={1} />;
                   })}
                   {index % 3 === 0 || index === range.length - 1 ? (
-                    <text x={index * slot + slot / 2} y={height - 6} fontSize={10} fill="#71717a" textAnchor="middle">
-                      {`${monthLabel.format(date)}${date.getUTCMonth() === 0 || index === 0 ? ` ${String(date.getUTCFullYear()).slice(2)}` : ""}`}
+                    // The end labels are anchored inside the chart, so neither is clipped at the edge; a year
+                    // reads "Jan ’26", not "Jan 26", which looks like a day.
+                    <text
+                      x={index === 0 ? 0 : index === range.length - 1 ? width : index * slot + slot / 2}
+                      y={height - 6}
+                      fontSize={10}
+                      fill="#71717a"
+                      textAnchor={index === 0 ? "start" : index === range.length - 1 ? "end" : "middle"}
+                    >
+                      {`${monthLabel.format(date)}${date.getUTCMonth() === 0 || index === 0 ? ` \u2019${String(date.getUTCFullYear()).slice(2)}` : ""}`}
                     </text>
                   ) : null}
                 </g>

@@ -1,5 +1,5 @@
 // A person's strongest outgoing relationships: who they know, how strongly, why (the top factors as bars),
-// through which channels.
+// through which channels, how often and how recently (one column, so the table fits beside the identity card).
 import { PersonCell } from "@/components/people/person-cell";
 import { FactorBar } from "@/components/strength/factor-breakdown";
 import { Badge, ChipList } from "@/components/ui/badge";
@@ -26,15 +26,13 @@ export function RelationshipsTable({ rows, total }: { rows: RelationshipRow[]; t
               <Th>Person</Th>
               <Th>Strength</Th>
               <Th>Why</Th>
-              <Th>Channels &amp; sources</Th>
-              <Th className="text-right">Interactions</Th>
-              <Th>Last seen</Th>
+              <Th>Contact</Th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={row.id} className="hover:bg-zinc-50/70">
-                <Td className="min-w-48 max-w-64">
+                <Td className="min-w-40 max-w-52">
                   <PersonCell person={row.person} />
                   {row.relationshipType !== "knows" ? (
                     <span className="mt-1 ml-10 block">
@@ -45,7 +43,7 @@ export function RelationshipsTable({ rows, total }: { rows: RelationshipRow[]; t
                 <Td className="align-middle">
                   <StrengthBar strength={row.strength} />
                 </Td>
-                <Td className="min-w-40">
+                <Td className="min-w-32">
                   {row.topFactors.length === 0 ? (
                     <span className="text-xs text-zinc-400">no breakdown</span>
                   ) : (
@@ -59,13 +57,17 @@ export function RelationshipsTable({ rows, total }: { rows: RelationshipRow[]; t
                     </ul>
                   )}
                 </Td>
-                <Td>
+                <Td className="min-w-32">
                   <ChipList items={row.channels} />
-                  {row.sources.length > 0 ? <p className="mt-1 text-xs text-zinc-500">via {row.sources.map(sourceLabel).join(", ")}</p> : null}
-                </Td>
-                <Td className="text-right tabular-nums">{formatCount(row.interactionCount)}</Td>
-                <Td className="whitespace-nowrap text-zinc-500">
-                  <RelativeTime date={row.lastSeenAt} />
+                  <p className="mt-1 text-xs text-zinc-500">
+                    <span className="tabular-nums">{formatCount(row.interactionCount)}</span> {row.interactionCount === 1 ? "interaction" : "interactions"}
+                    {row.sources.length > 0 ? ` via ${row.sources.map(sourceLabel).join(", ")}` : ""}
+                  </p>
+                  {row.lastSeenAt ? (
+                    <p className="whitespace-nowrap text-xs text-zinc-500">
+                      last <RelativeTime date={row.lastSeenAt} />
+                    </p>
+                  ) : null}
                 </Td>
               </tr>
             ))}

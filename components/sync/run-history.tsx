@@ -113,8 +113,7 @@ export function RunHistory({ runs, limit, sourceName }: { runs: RunHistoryRow[];
             <tr>
               <Th>Run</Th>
               <Th>Status</Th>
-              <Th>Started</Th>
-              <Th>Finished</Th>
+              <Th>When</Th>
               <Th>Started by</Th>
               <Th>Rows</Th>
               <Th>
@@ -129,7 +128,7 @@ export function RunHistory({ runs, limit, sourceName }: { runs: RunHistoryRow[];
               const active = run.status === "queued" || run.status === "running";
               return (
                 <tr key={run.id} aria-label={`${label} run ${run.fileName ?? run.id}`} data-run-id={run.id}>
-                  <Td className="min-w-56 max-w-80">
+                  <Td className="min-w-44 max-w-60">
                     <p className="font-medium text-zinc-900">{label}</p>
                     <p className="truncate font-mono text-xs text-zinc-500" title={run.fileName ?? undefined}>
                       {run.fileName ?? "—"}
@@ -146,18 +145,16 @@ export function RunHistory({ runs, limit, sourceName }: { runs: RunHistoryRow[];
                     <RunStatusBadge status={run.status} cancelRequested={run.progress.cancelRequested} />
                   </Td>
                   <Td className="whitespace-nowrap">
-                    <RelativeTime date={run.startedAt} />
-                  </Td>
-                  <Td className="whitespace-nowrap">
+                    <p>
+                      <RelativeTime date={run.startedAt} />
+                    </p>
                     {run.finishedAt ? (
-                      <time dateTime={run.finishedAt.toISOString()} title={formatDateTime(run.finishedAt)}>
-                        after {duration(run.startedAt, run.finishedAt)}
+                      <time className="text-xs text-zinc-500" dateTime={run.finishedAt.toISOString()} title={`Finished ${formatDateTime(run.finishedAt)}`}>
+                        took {duration(run.startedAt, run.finishedAt)}
                       </time>
-                    ) : (
-                      <span className="text-zinc-400">—</span>
-                    )}
+                    ) : null}
                   </Td>
-                  <Td className="max-w-40">
+                  <Td className="max-w-32">
                     {run.startedBy ? (
                       <span className="block truncate" title={run.startedBy.email}>
                         {run.startedBy.name ?? run.startedBy.email}

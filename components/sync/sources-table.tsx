@@ -70,7 +70,6 @@ export function SourcesTable({ sources }: { sources: SourceOverview[] }) {
             <Th>Source</Th>
             <Th>Status</Th>
             <Th>Last sync</Th>
-            <Th>Last success</Th>
             <Th>Last error</Th>
             <Th>Cursor</Th>
             <Th>Counts</Th>
@@ -91,10 +90,14 @@ export function SourcesTable({ sources }: { sources: SourceOverview[] }) {
                 </Td>
                 <Td>{source.configured ? <SyncStatusBadge status={source.status} /> : <span className="whitespace-nowrap text-xs text-zinc-400">Never imported</span>}</Td>
                 <Td className="whitespace-nowrap">
-                  <RelativeTime date={source.lastSyncAt} fallback="Never" />
-                </Td>
-                <Td className="whitespace-nowrap">
-                  <RelativeTime date={source.lastSuccessAt} fallback="Never" />
+                  <p>
+                    <RelativeTime date={source.lastSyncAt} fallback="Never" />
+                  </p>
+                  {source.lastSyncAt ? (
+                    <p className="text-xs text-zinc-500">
+                      last success <RelativeTime date={source.lastSuccessAt} fallback="never" />
+                    </p>
+                  ) : null}
                 </Td>
                 <Td>{source.lastError ? <FullText text={source.lastError} summary={`the full ${label} error`} className="max-w-64" /> : <span className="text-zinc-400">—</span>}</Td>
                 <Td className="max-w-44">
