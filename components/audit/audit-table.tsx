@@ -66,9 +66,9 @@ function EntityCell({ row }: { row: AuditRow }) {
 function ActorCell({ row }: { row: AuditRow }) {
   if (row.actor) {
     return (
-      <span className="block" title={row.actor.id}>
-        <span className="block text-zinc-800">{row.actor.name ?? row.actor.email}</span>
-        {row.actor.name ? <span className="block text-xs text-zinc-400">{row.actor.email}</span> : null}
+      <span className="block max-w-48" title={`${row.actor.email} (${row.actor.id})`}>
+        <span className="block truncate text-zinc-800">{row.actor.name ?? row.actor.email}</span>
+        {row.actor.name ? <span className="block truncate text-xs text-zinc-400">{row.actor.email}</span> : null}
       </span>
     );
   }
@@ -83,12 +83,12 @@ function ActorCell({ row }: { row: AuditRow }) {
 function MetadataCell({ metadata }: { metadata: AuditRow["metadata"] }) {
   if (metadata === null) return <span className="text-zinc-400">—</span>;
   return (
-    <details className="group max-w-md">
+    <details className="group max-w-56 open:max-w-md">
       <summary className="flex cursor-pointer list-none items-center gap-1.5 font-mono text-xs text-zinc-500 hover:text-zinc-800 [&::-webkit-details-marker]:hidden">
         <span aria-hidden="true" className="inline-block text-zinc-400 transition-transform group-open:rotate-90">
           ▸
         </span>
-        <span className="truncate">{JSON.stringify(metadata)}</span>
+        <span className="min-w-0 truncate">{JSON.stringify(metadata)}</span>
       </summary>
       <pre className="mt-2 max-h-64 overflow-auto rounded-md bg-zinc-50 p-3 font-mono text-xs text-zinc-700 ring-1 ring-zinc-200">{JSON.stringify(metadata, null, 2)}</pre>
     </details>
