@@ -33,6 +33,24 @@ describe("readAhead", () => {
     expect(seen).toEqual(Array.from({ length: 25 }, (_, i) => [i + 1, (i + 1) * 10]));
   });
 
+  it("lets I/O callbacks (database replies) run while a parser with its records in memory fills the buffer", async () => {
+    const total = 200_000;
+    let produced = 0;
+    const source = (async function* () {
+      for await (const n of numbers(total)) {
+        produced = n;
+        yield n;
+      }
+    })();
+    const iterator = readAhead(source, total, () => 0)[Symbol.asyncIterator]();
+    await iterator.next();
+    // Every next() of this source resolves as a microtask: without the producer's slices, the buffer would
+    // fill completely before any macrotask got a turn.
+    const producedWhenIoRan = await new Promise<number>((resolve) => setImmediate(() => resolve(produced)));
+    expect(producedWhenIoRan).toBeLessThan(total);
+    await iterator.return?.(undefined);
+  });
+
   it("delivers a parser error after the items parsed before it", async () => {
     const seen: number[] = [];
     await expect(

@@ -9,6 +9,9 @@ export interface AheadItem<T> {
   bytesRead: number;
 }
 
+/** How long the producer runs before it lets pending I/O callbacks (database replies) in. */
+const PRODUCER_SLICE_MS = 2;
+
 export async function* readAhead<T>(source: AsyncGenerator<T>, limit: number, bytesRead: () => number): AsyncGenerator<AheadItem<T>> {
   let buffer: Array<AheadItem<T>> = [];
   let head = 0;
@@ -27,16 +30,25 @@ export async function* readAhead<T>(source: AsyncGenerator<T>, limit: number, by
   };
 
   const produce = async () => {
+    let sliceStarted = performance.now();
     try {
       while (!stopped) {
         if (buffer.length - head >= limit) {
           await new Promise<void>((resolve) => (room = resolve));
+          sliceStarted = performance.now();
           continue;
         }
         const next = await source.next();
         if (next.done) break;
         buffer.push({ item: next.value, bytesRead: bytesRead() });
         signal("wake");
+        // A parser whose records are already in memory resolves each next() as a microtask, which would keep
+        // the event loop from PostgreSQL's replies until a whole chunk is parsed: the batch's statements then
+        // wait on the parser instead of overlapping it. Give the loop a turn every few milliseconds.
+        if (performance.now() - sliceStarted >= PRODUCER_SLICE_MS) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          sliceStarted = performance.now();
+        }
       }
     } catch (error) {
       failure = { error };
