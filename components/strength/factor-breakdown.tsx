@@ -46,12 +46,11 @@ function Evidence({ factor }: { factor: TStrengthFactor }) {
   );
 }
 
-export function FactorBreakdown({ factors, compact = false }: { factors: TStrengthFactors; compact?: boolean }) {
+export function FactorBreakdown({ factors }: { factors: TStrengthFactors }) {
   const ordered = [...factors.factors].sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
   // A container query, not a viewport one: the same breakdown sits in a wide search result and in the graph's
   // narrow side panel, where the raw value and weight columns give way (the evidence row still says why).
   const wideOnly = "hidden @sm:table-cell";
-  const columns = compact ? 3 : 5;
   return (
     <div className="@container">
       <table className="w-full text-left text-xs" aria-label="Strength factors">
@@ -59,8 +58,8 @@ export function FactorBreakdown({ factors, compact = false }: { factors: TStreng
           <tr>
             <th className="py-1 pr-2 font-medium">Factor</th>
             <th className="w-16 py-1 pr-2 font-medium @sm:w-24">Score</th>
-            {compact ? null : <th className={`py-1 pr-2 text-right font-medium ${wideOnly}`}>Raw</th>}
-            {compact ? null : <th className={`py-1 pr-2 text-right font-medium ${wideOnly}`}>Weight</th>}
+            <th className={`py-1 pr-2 text-right font-medium ${wideOnly}`}>Raw</th>
+            <th className={`py-1 pr-2 text-right font-medium ${wideOnly}`}>Weight</th>
             <th className="py-1 text-right font-medium">
               <abbr title="Contribution to the score" className="no-underline @sm:hidden">
                 Contrib.
@@ -79,20 +78,18 @@ export function FactorBreakdown({ factors, compact = false }: { factors: TStreng
                 <FactorBar value={factor.normalized} tone={factor.key === "override" ? "amber" : "accent"} />
                 <span className="mt-0.5 block text-[11px] tabular-nums text-zinc-500">{factor.normalized.toFixed(2)}</span>
               </td>
-              {compact ? null : <td className={`pt-1.5 pr-2 text-right tabular-nums text-zinc-600 ${wideOnly}`}>{formatRaw(factor.raw)}</td>}
-              {compact ? null : <td className={`pt-1.5 pr-2 text-right tabular-nums text-zinc-600 ${wideOnly}`}>{factor.weight.toFixed(2)}</td>}
+              <td className={`pt-1.5 pr-2 text-right tabular-nums text-zinc-600 ${wideOnly}`}>{formatRaw(factor.raw)}</td>
+              <td className={`pt-1.5 pr-2 text-right tabular-nums text-zinc-600 ${wideOnly}`}>{factor.weight.toFixed(2)}</td>
               <td className={`pt-1.5 text-right tabular-nums font-medium ${factor.contribution < 0 ? "text-amber-700" : "text-zinc-800"}`}>
                 {factor.contribution >= 0 ? "+" : ""}
                 {factor.contribution.toFixed(2)}
               </td>
             </tr>
-            {compact ? null : (
-              <tr data-factor-evidence={factor.key}>
-                <td colSpan={columns} className="pb-1.5 pr-2">
-                  <Evidence factor={factor} />
-                </td>
-              </tr>
-            )}
+            <tr data-factor-evidence={factor.key}>
+              <td colSpan={5} className="pb-1.5 pr-2">
+                <Evidence factor={factor} />
+              </td>
+            </tr>
           </tbody>
         ))}
       </table>
