@@ -177,6 +177,35 @@ describe("importFile", () => {
     expect(new Map((await prisma.edge.findMany()).map(edgeOf))).toEqual(full);
   });
 
+  it("rebuilds every edge when a second import touches half as many pairs as the graph holds, leaving the first import's edges as they were", async () => {
+    scratch = mkdtempSync(join(tmpdir(), "wig-import-"));
+    const header = readFileSync(fixturePath("linkedin-connections.csv"), "utf8").split("\n").slice(0, 4);
+    const count = FULL_RECOMPUTE_MIN_PAIRS + 200;
+    const exportOf = (batch: string, length: number) => {
+      const rows = Array.from({ length }, (_, i) => `${batch}${i},Last${i},https://www.linkedin.com/in/${batch}-${i},,Company ${i % 90},Engineer,0${1 + (i % 9)} Sep 2025`);
+      const path = join(scratch as string, `${batch}.csv`);
+      writeFileSync(path, [...header, ...rows].join("\n") + "\n");
+      return path;
+    };
+    const edgeTable = async () => (await prisma.$queryRawUnsafe<Array<{ oid: number }>>(`SELECT '"Edge"'::regclass::oid::int AS oid`))[0]?.oid;
+    const edgeValues = async () =>
+      new Map((await prisma.edge.findMany()).map((edge) => [`${edge.fromPersonId}>${edge.toPersonId}`, { id: edge.id, strength: edge.strength, factors: strengthFactorsOf(edge.strengthFactors) }]));
+
+    await importFile({ db: prisma, sourceName: "linkedin", path: exportOf("First", count * 2), ownerEmails: [OWNER], now: NOW });
+    // The choice reads the planner's table sizes; autovacuum would refresh them soon after an import.
+    await prisma.$executeRawUnsafe(`ANALYZE "Edge", "Interaction"`);
+    const firstTable = await edgeTable();
+    const firstEdges = await edgeValues();
+    // 5,200 new pairs into a graph of 10,400: recomputing each (~650 µs a pair) costs more than rebuilding
+    // all (lib/strength/recompute-cost.ts), so the second import swaps in a fresh Edge table too.
+    const second = await importFile({ db: prisma, sourceName: "linkedin", path: exportOf("Second", count), ownerEmails: [OWNER], now: NOW });
+    expect(second).toMatchObject({ status: "success", people: { created: count }, edges: { recomputed: count * 6 } });
+    expect(await edgeTable()).not.toBe(firstTable);
+    const edges = await edgeValues();
+    expect(edges.size).toBe(count * 6);
+    for (const [key, edge] of firstEdges) expect(edges.get(key)).toEqual(edge);
+  });
+
   it("adds only what is new from an overlapping newer mbox", async () => {
     scratch = mkdtempSync(join(tmpdir(), "wig-import-"));
     const first = await importFile({ db: prisma, sourceName: "gmail", path: fixturePath("gmail-takeout.mbox"), ownerEmails: [OWNER], now: NOW });

@@ -7,6 +7,7 @@ import { readNewInteractions, type NewInteractionDeltas, type NewInteractionsSel
 import { forgetPairsAmong } from "../../strength/pair-store";
 import { recomputePairs } from "../../strength/recompute";
 import { recomputeAllEdgesWithin } from "../../strength/recompute-all";
+import { fullRecomputeIsCheaper } from "../../strength/recompute-cost";
 import { sqlRunner, type SqlClient } from "../../strength/sql-runner";
 import { directConnectionOf } from "../../db/client";
 import { addPhaseTime, timed } from "./phase-timings";
@@ -57,10 +58,11 @@ async function withIndexProbes<T>(tx: Tx, work: () => Promise<T>): Promise<T> {
  * would). The interactions are read once and folded per pair (lib/strength/new-interactions.ts); each pair
  * they touch gets them added to its stored aggregate, or is read in full when it has none (a new pair, a
  * person whose keys changed). The full path (lib/strength/recompute-all.ts: every interaction streamed once,
- * a fresh Edge table written in this transaction) is taken instead when the run touched at least as many
- * pairs as the graph already had edges (decided up front, without folding, for a run into a near-empty
- * graph: runStartsTheGraph). The graph's size comes from the planner's estimate (pg_class.reltuples, -1
- * before the first ANALYZE), which is all this choice needs. Every path gives the same edges.
+ * a fresh Edge table written in this transaction) is taken instead when it is expected to be cheaper
+ * (lib/strength/recompute-cost.ts: touched pairs against the graph's interactions and pairs; decided up
+ * front, without folding, for a run into a near-empty graph: runStartsTheGraph). The table sizes come from
+ * the planner's estimates (pg_class.reltuples, -1 before the first ANALYZE), which is all this choice
+ * needs. Every path gives the same edges.
  */
 export async function recomputeImportEdges(tx: Tx, selection: Required<NewInteractionsSelection>, asOf: Date): Promise<number> {
   const sqlClient = await bulkClientOf(tx);
@@ -71,10 +73,17 @@ export async function recomputeImportEdges(tx: Tx, selection: Required<NewIntera
   let read: NewInteractionDeltas | null = await timed("final.pairs", () => readNewInteractions(sql, selection));
   return timed("final.recompute", async () => {
     if (read && read.pairs.length >= FULL_RECOMPUTE_MIN_PAIRS) {
-      const [row] = await tx.$queryRawUnsafe<Array<{ edges: number }>>(
-        `SELECT GREATEST(reltuples, 0)::float8 AS edges FROM pg_class WHERE oid = '"Edge"'::regclass`,
+      const [row] = await tx.$queryRawUnsafe<Array<{ edges: number; interactions: number }>>(
+        `SELECT GREATEST((SELECT reltuples FROM pg_class WHERE oid = '"Edge"'::regclass), 0)::float8 AS edges,
+                GREATEST((SELECT reltuples FROM pg_class WHERE oid = '"Interaction"'::regclass), 0)::float8 AS interactions`,
       );
-      if (read.pairs.length * 2 >= Number(row?.edges ?? 0)) {
+      const cost = {
+        touchedPairs: read.pairs.length,
+        existingPairs: Number(row?.edges ?? 0) / 2,
+        // The estimate may predate the run's own rows: count them on top, which only ever favours the per-pair path.
+        interactions: Number(row?.interactions ?? 0) + read.interactions,
+      };
+      if (fullRecomputeIsCheaper(cost)) {
         // The deltas are not needed: let them go before the full path builds its own aggregation.
         read = null;
         return fullRecompute(sqlClient, asOf);
