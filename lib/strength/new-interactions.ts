@@ -52,20 +52,22 @@ export async function readNewInteractions(sql: SqlRunner, selection: NewInteract
     }
     return at;
   };
-  const peopleByKey = new Map<string, string[]>();
+  // Each participant key's people as local indices, resolved once per key.
+  const indicesByKey = new Map<string, number[]>();
   const accumulator = new PairAccumulator();
   const largeGroupPeople = new Set<string>();
   let interactions = 0;
 
   const fold = (fields: string[]) => {
-    const unpacked = unpackInteraction(fields, (key) => peopleByKey.get(key)?.map(index));
+    const unpacked = unpackInteraction(fields, (key) => indicesByKey.get(key));
     if (!unpacked) return;
-    const { people: members, starters, ...interaction } = unpacked;
-    const distinct = new Set(members);
-    if (distinct.size <= MAX_FULL_PAIR_GROUP) {
-      accumulator.add({ ...interaction, people: members, starters });
+    // Most interactions are small: only a long participant list needs its distinct people counted.
+    const distinct = unpacked.people.length <= MAX_FULL_PAIR_GROUP ? null : new Set(unpacked.people);
+    if (distinct === null || distinct.size <= MAX_FULL_PAIR_GROUP) {
+      accumulator.add(unpacked);
       return;
     }
+    const { people: members, starters, ...interaction } = unpacked;
     // A group this large: each starter with everyone (the pairs an import recomputes), direction kept.
     for (const member of distinct) largeGroupPeople.add(ids[member] as string);
     const starting = new Set(members.slice(0, starters));
@@ -94,9 +96,9 @@ export async function readNewInteractions(sql: SqlRunner, selection: NewInteract
       [selection.since.toISOString(), after.created, after.id, ...(selection.sourceName !== undefined ? [selection.sourceName] : [])],
     );
     const rows = page.map((row) => row.r.split("\x1f"));
-    const unknown = [...new Set(rows.flatMap((fields) => fields.slice(PACKED_PARTICIPANTS_FROM)))].filter((key) => !peopleByKey.has(key));
+    const unknown = [...new Set(rows.flatMap((fields) => fields.slice(PACKED_PARTICIPANTS_FROM)))].filter((key) => !indicesByKey.has(key));
     const found = await peopleOfKeys(sql, unknown);
-    for (const key of unknown) peopleByKey.set(key, found.get(key) ?? []);
+    for (const key of unknown) indicesByKey.set(key, (found.get(key) ?? []).map(index));
     for (const fields of rows) fold(fields);
     interactions += rows.length;
     const last = page[page.length - 1];
