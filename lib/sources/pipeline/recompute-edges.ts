@@ -3,7 +3,7 @@
 // or its stored aggregate of all earlier ones gets the new ones added. The work is lib/strength's set-based
 // recompute (recompute.ts): aggregates per batch of pairs, factors scored in TypeScript, both directed edges
 // written by one statement.
-import { readNewInteractions, type NewInteractionDeltas, type NewInteractionsSelection } from "../../strength/new-interactions";
+import { estimateTouchedPairs, readNewInteractions, type NewInteractionDeltas, type NewInteractionsSelection } from "../../strength/new-interactions";
 import { forgetPairsAmong } from "../../strength/pair-store";
 import { recomputePairs } from "../../strength/recompute";
 import { recomputeAllEdgesWithin } from "../../strength/recompute-all";
@@ -59,8 +59,10 @@ async function withIndexProbes<T>(tx: Tx, work: () => Promise<T>): Promise<T> {
  * they touch gets them added to its stored aggregate, or is read in full when it has none (a new pair, a
  * person whose keys changed). The full path (lib/strength/recompute-all.ts: every interaction streamed once,
  * a fresh Edge table written in this transaction) is taken instead when it is expected to be cheaper
- * (lib/strength/recompute-cost.ts: touched pairs against the graph's interactions and pairs; decided up
- * front, without folding, for a run into a near-empty graph: runStartsTheGraph). The table sizes come from
+ * (lib/strength/recompute-cost.ts: touched pairs against the graph's interactions and pairs). The touched
+ * pairs are first counted by participant key in SQL, and only when that does not already choose the full
+ * path are the interactions folded and the choice made again on the exact count; a run into a near-empty
+ * graph (runStartsTheGraph) goes to the full path before either. The table sizes come from
  * the planner's estimates (pg_class.reltuples, -1 before the first ANALYZE), which is all this choice
  * needs. Every path gives the same edges.
  */
@@ -70,24 +72,18 @@ export async function recomputeImportEdges(tx: Tx, selection: Required<NewIntera
   if (await timed("final.pairs", () => runStartsTheGraph(tx, selection))) {
     return timed("final.recompute", async () => fullRecompute(sqlClient, asOf));
   }
+  // First by participant keys (one statement): when that already says the full path, the fold is skipped.
+  const sizes = await timed("final.pairs", () => graphSizes(tx));
+  const estimate = await timed("final.pairs", () => estimateTouchedPairs(sql, selection));
+  if (prefersFullPath(estimate.pairs, estimate.interactions, sizes)) {
+    return timed("final.recompute", async () => fullRecompute(sqlClient, asOf));
+  }
   let read: NewInteractionDeltas | null = await timed("final.pairs", () => readNewInteractions(sql, selection));
   return timed("final.recompute", async () => {
-    if (read && read.pairs.length >= FULL_RECOMPUTE_MIN_PAIRS) {
-      const [row] = await tx.$queryRawUnsafe<Array<{ edges: number; interactions: number }>>(
-        `SELECT GREATEST((SELECT reltuples FROM pg_class WHERE oid = '"Edge"'::regclass), 0)::float8 AS edges,
-                GREATEST((SELECT reltuples FROM pg_class WHERE oid = '"Interaction"'::regclass), 0)::float8 AS interactions`,
-      );
-      const cost = {
-        touchedPairs: read.pairs.length,
-        existingPairs: Number(row?.edges ?? 0) / 2,
-        // The estimate may predate the run's own rows: count them on top, which only ever favours the per-pair path.
-        interactions: Number(row?.interactions ?? 0) + read.interactions,
-      };
-      if (fullRecomputeIsCheaper(cost)) {
-        // The deltas are not needed: let them go before the full path builds its own aggregation.
-        read = null;
-        return fullRecompute(sqlClient, asOf);
-      }
+    if (read && prefersFullPath(read.pairs.length, read.interactions, sizes)) {
+      // The deltas are not needed: let them go before the full path builds its own aggregation.
+      read = null;
+      return fullRecompute(sqlClient, asOf);
     }
     if (!read) return 0;
     await forgetPairsAmong(sql, read.largeGroupPeople);
@@ -99,6 +95,31 @@ export async function recomputeImportEdges(tx: Tx, selection: Required<NewIntera
       });
       return edges;
     });
+  });
+}
+
+interface GraphSizes {
+  edges: number;
+  interactions: number;
+}
+
+/** The planner's row estimates of Edge and Interaction (0 before the first ANALYZE). */
+async function graphSizes(tx: Tx): Promise<GraphSizes> {
+  const [row] = await tx.$queryRawUnsafe<Array<{ edges: number; interactions: number }>>(
+    `SELECT GREATEST((SELECT reltuples FROM pg_class WHERE oid = '"Edge"'::regclass), 0)::float8 AS edges,
+            GREATEST((SELECT reltuples FROM pg_class WHERE oid = '"Interaction"'::regclass), 0)::float8 AS interactions`,
+  );
+  return { edges: Number(row?.edges ?? 0), interactions: Number(row?.interactions ?? 0) };
+}
+
+/** Whether a run touching `touchedPairs` with its `runInteractions` should rebuild every edge (recompute-cost.ts). */
+function prefersFullPath(touchedPairs: number, runInteractions: number, sizes: GraphSizes): boolean {
+  if (touchedPairs < FULL_RECOMPUTE_MIN_PAIRS) return false;
+  return fullRecomputeIsCheaper({
+    touchedPairs,
+    existingPairs: sizes.edges / 2,
+    // The estimate may predate the run's own rows: count them on top, which only ever favours the per-pair path.
+    interactions: sizes.interactions + runInteractions,
   });
 }
 
