@@ -83,11 +83,15 @@ export class ExactIdentityResolver implements IdentityResolver {
   private async knownIdentities(tx: Tx, observations: readonly IdentityObservation[]): Promise<Map<string, string>> {
     const withId = observations.filter((observation) => observation.sourceId !== null);
     if (withId.length === 0) return new Map();
+    // One probe of the (sourceName, sourceId) index per observation, then the person's primary key. As a
+    // plain join the planner, with the run's rows missing from its statistics, read every live person and
+    // their identities by personId instead: 165 ms a batch at 37k people, growing with the table.
     const rows = await tx.$queryRawUnsafe<Array<{ sourceName: string; sourceId: string; personId: string }>>(
-      `SELECT pi."sourceName", pi."sourceId", pi."personId"
-         FROM "PersonIdentity" pi
-         JOIN "Person" p ON p.id = pi."personId" AND p."deletedAt" IS NULL
-         JOIN unnest($1::text[], $2::text[]) AS k(source_name, source_id) ON k.source_name = pi."sourceName" AND k.source_id = pi."sourceId"`,
+      `SELECT k.source_name AS "sourceName", k.source_id AS "sourceId", x.person_id AS "personId"
+         FROM unnest($1::text[], $2::text[]) AS k(source_name, source_id)
+         CROSS JOIN LATERAL (
+           SELECT pi."personId" AS person_id FROM "PersonIdentity" pi JOIN "Person" p ON p.id = pi."personId"
+            WHERE pi."sourceName" = k.source_name AND pi."sourceId" = k.source_id AND p."deletedAt" IS NULL OFFSET 0) x`,
       withId.map((observation) => observation.sourceName),
       withId.map((observation) => observation.sourceId),
     );

@@ -85,6 +85,20 @@ describe("importFile", () => {
     expect(state).toMatchObject({ status: "success", lastError: null, lastSuccessAt: NOW });
   });
 
+  it("finds a person again by the source record linked to them, after their identifiers were edited away", async () => {
+    const options = { db: prisma, sourceName: "linkedin", path: fixturePath("linkedin-connections.csv"), ownerEmails: [OWNER], now: NOW } as const;
+    await importFile(options);
+    const dana = await prisma.person.findFirstOrThrow({ where: { names: { has: "Dana Smith" } } });
+    // Nothing left to match by email or profile: only PersonIdentity (linkedin/dana-smith-4a1b2c) leads back.
+    await prisma.person.update({ where: { id: dana.id }, data: { emails: [], socialHandles: {} } });
+    const people = await prisma.person.count();
+
+    const again = await importFile({ ...options, now: new Date("2026-10-02T00:00:00Z") });
+    expect(again.people.created).toBe(0);
+    expect(await prisma.person.count()).toBe(people);
+    expect(await prisma.person.findUniqueOrThrow({ where: { id: dana.id } })).toMatchObject({ socialHandles: { linkedin: "dana-smith-4a1b2c" } });
+  });
+
   it("changes nothing when the same file is imported again", async () => {
     const options = { db: prisma, sourceName: "linkedin", path: fixturePath("linkedin-connections.csv"), ownerEmails: [OWNER], now: NOW } as const;
     const first = await importFile(options);
