@@ -122,9 +122,10 @@ export class ExactIdentityResolver implements IdentityResolver {
     if (handlesByNetwork.size === 0) {
       // Emails only (a mailbox, a calendar, contacts): one GIN probe per address, and the ids by primary key.
       // Probes scan the index's pending list, where the previous batch's new people still sit: merge it first
-      // (a few ms for a batch's people; work owed anyway), in a subtransaction so that a role that may not
-      // just keeps the slower probes. Measured at 37k people and a batch's 1,900 addresses: ~35 ms, against
-      // ~90 ms for the pass over Person below (and it grows with the table: 175–200 ms at 100k).
+      // (a few ms for a batch's people; work owed anyway), in a subtransaction so that a role not allowed to
+      // merge it just keeps the slower probes. Measured with a batch's 1,900 addresses: 36–57 ms against
+      // 52–92 ms for the pass over Person below at 37k people, ~125 ms against 175–200 ms at 100k. Most of a
+      // mailbox's addresses are found by their source record anyway, so few are searched after its first batches.
       if (emails.length > 0) {
         await tx.$executeRawUnsafe(`DO $$ BEGIN PERFORM gin_clean_pending_list('"Person_emails_idx"'::regclass); EXCEPTION WHEN OTHERS THEN NULL; END $$`);
       }
