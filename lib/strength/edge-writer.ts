@@ -1,10 +1,11 @@
 // Writes scored pairs as Edge rows: both directions of each pair in one statement over unnest arrays,
 // updating the rows a directed pair already has (any relationship type) and inserting a "knows" row
 // otherwise. Shared by the incremental (recompute.ts) and full (recompute-all.ts) recomputes.
+import { tokenArrayLiteral, textListsLiteral } from "../db/array-literal";
 import { summaryFromAggregate, type PairAggregate, type PairContext } from "./pair-aggregate";
-import { scoreEdge } from "./score-edge";
+import { scoreStoredFactors } from "./score-edge";
 import type { SqlRunner } from "./sql-runner";
-import { compactStrengthFactors, ZStoredStrengthFactors } from "./stored-factors";
+import { expandStrengthFactors, packStrengthFactors, ZPackedStrengthFactors } from "./stored-factors";
 import { ZStrengthFactors } from "./strength-factors.schema";
 import { STRENGTH_CHANNELS } from "./weights";
 
@@ -24,8 +25,8 @@ interface EdgeColumnsOut {
   to: string[];
   strength: number[];
   factors: string[];
-  sources: string[];
-  channels: string[];
+  sources: Array<readonly string[]>;
+  channels: Array<readonly string[]>;
   firstSeenAt: Array<string | null>;
   lastSeenAt: Array<string | null>;
   interactionCount: number[];
@@ -39,7 +40,7 @@ export const arrayLiteral = (values: readonly string[]): string =>
  * f, t, strength, factors, sources, channels, first_at, last_at, n). Shared by both writers.
  */
 export const SCORED_DIRECTIONS_CTES = `pairs AS MATERIALIZED (
-       SELECT a, b, strength, factors, sources::text[] AS sources, channels::text[] AS channels,
+       SELECT a, b, strength, factors, string_to_array(sources, E'\\x1f') AS sources, string_to_array(channels, E'\\x1f') AS channels,
               first_at::timestamp AS first_at, last_at::timestamp AS last_at, n
          FROM ROWS FROM (unnest($1::uuid[]), unnest($2::uuid[]), unnest($3::float8[]), json_array_elements($4::json),
                          unnest($5::text[]), unnest($6::text[]), unnest($7::text[]), unnest($8::text[]), unnest($9::int[]))
@@ -60,25 +61,26 @@ export interface ScoredColumns {
  * Scores pairs into the parameter arrays both writers send ($1 … $9: a, b, strength, factors as one JSON
  * array, sources, channels, firstSeenAt, lastSeenAt, interactionCount), one entry per pair: the factor
  * document is sent and parsed once, and SQL fans it out to both directions. The first pair of a batch is
- * validated with zod (scoreEdge builds a fixed shape; the check guards regressions), or all with `validateAll`.
- * The document is stored in its compact layout (stored-factors.ts).
+ * validated with zod (scoreStoredFactors builds a fixed shape; the check guards regressions), or all with
+ * `validateAll`. The document is stored in its packed layout (stored-factors.ts). The arrays are sent as
+ * ready-made literals (lib/db/array-literal.ts); sources and channels as one U+001F-joined element per pair.
  */
 export function scoredPairColumns(pairs: readonly ScoredPair[], asOf: Date, options: { validateAll?: boolean } = {}): ScoredColumns {
   const columns: EdgeColumnsOut = { from: [], to: [], strength: [], factors: [], sources: [], channels: [], firstSeenAt: [], lastSeenAt: [], interactionCount: [] };
   pairs.forEach((pair, index) => {
     const summary = summaryFromAggregate(pair.aggregate, pair.context);
-    const factors = scoreEdge(summary, { asOf, validate: false });
-    const stored = compactStrengthFactors(factors);
+    const stored = scoreStoredFactors(summary, asOf);
+    const packed = packStrengthFactors(stored);
     if (options.validateAll === true || index === 0) {
-      ZStrengthFactors.parse(factors);
-      ZStoredStrengthFactors.parse(stored);
+      ZStrengthFactors.parse(expandStrengthFactors(stored));
+      ZPackedStrengthFactors.parse(packed);
     }
     columns.from.push(pair.a);
     columns.to.push(pair.b);
-    columns.strength.push(factors.score);
-    columns.factors.push(JSON.stringify(stored));
-    columns.sources.push(arrayLiteral(summary.sources));
-    columns.channels.push(arrayLiteral(STRENGTH_CHANNELS.filter((channel) => pair.aggregate.counts[channel] > 0)));
+    columns.strength.push(stored.score);
+    columns.factors.push(JSON.stringify(packed));
+    columns.sources.push(summary.sources);
+    columns.channels.push(STRENGTH_CHANNELS.filter((channel) => pair.aggregate.counts[channel] > 0));
     columns.firstSeenAt.push(pair.aggregate.firstSeenAt?.toISOString() ?? null);
     columns.lastSeenAt.push(pair.aggregate.lastSeenAt?.toISOString() ?? null);
     columns.interactionCount.push(STRENGTH_CHANNELS.reduce((sum, channel) => sum + pair.aggregate.counts[channel], 0));
@@ -86,17 +88,17 @@ export function scoredPairColumns(pairs: readonly ScoredPair[], asOf: Date, opti
   return {
     count: pairs.length,
     params: [
-      columns.from,
-      columns.to,
-      columns.strength,
+      tokenArrayLiteral(columns.from),
+      tokenArrayLiteral(columns.to),
+      tokenArrayLiteral(columns.strength),
       // One JSON array, split by json_array_elements: a text[] parameter would have node-postgres escape
       // every quote of every document, and PostgreSQL unescape it again.
       `[${columns.factors.join(",")}]`,
-      columns.sources,
-      columns.channels,
-      columns.firstSeenAt,
-      columns.lastSeenAt,
-      columns.interactionCount,
+      textListsLiteral(columns.sources),
+      textListsLiteral(columns.channels),
+      tokenArrayLiteral(columns.firstSeenAt),
+      tokenArrayLiteral(columns.lastSeenAt),
+      tokenArrayLiteral(columns.interactionCount),
     ],
   };
 }

@@ -3,7 +3,6 @@
 // property tests in score-edge.monotonic.test.ts rely on it). Weights are applied in score-edge.ts.
 import { decayedMassAt } from "./decay";
 import type { PairSummary } from "./pair-summary";
-import type { TFactorEvidence } from "./strength-factors.schema";
 import { CHANNEL_RICHNESS, CORROBORATION_STEP, SATURATION, STRENGTH_CHANNELS, type EvidenceFactorKey } from "./weights";
 
 const DAY_MS = 86_400_000;
@@ -22,10 +21,20 @@ export interface FactorRaw {
 
 export interface MeasuredFactor {
   key: EvidenceFactorKey;
-  label: string;
   raw: number | boolean;
   normalized: number;
-  evidence: TFactorEvidence;
+  /** Named counts behind the factor (interactions per channel, active days, replies, ...). */
+  counts: Record<string, number>;
+}
+
+/**
+ * What the explanation lists once for the pair rather than per factor: its first and last interaction
+ * (ISO 8601) and its sources. Which factors cite them is fixed by the factor (stored-factors.ts).
+ */
+export interface PairEvidence {
+  firstSeenAt: string | null;
+  lastSeenAt: string | null;
+  sources: string[];
 }
 
 /** Negative, NaN or missing inputs count as no evidence rather than poisoning the score. */
@@ -42,13 +51,6 @@ export function round(value: number, places = 4): number {
 /** 1 − exp(−raw / scale): 0 at 0, 63% at `scale`, 95% at 3 × `scale`. */
 export function saturate(raw: number, scale: number): number {
   return 1 - Math.exp(-amount(raw) / scale);
-}
-
-/** Evidence dates as ISO strings, leaving out unknown ones. */
-function dates(entries: ReadonlyArray<[string, string | null]>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, iso] of entries) if (iso !== null) out[name] = iso;
-  return out;
 }
 
 /** Channel-weighted, group-discounted interaction mass (undecayed). */
@@ -116,15 +118,10 @@ export const FACTOR_LABELS: Record<EvidenceFactorKey, string> = {
 /** The override factor's label, by what the member said. */
 export const OVERRIDE_LABELS = { knows_well: "You said: I know them well", barely_knows: "You said: I barely know them" } as const;
 
-/** Raw, normalized and evidence for every factor, in a fixed order: what Edge.strengthFactors shows. */
-export function measureFactors(summary: PairSummary, asOf: Date): MeasuredFactor[] {
+/** Raw, normalized and counts for every factor, in a fixed order, and the pair's dates and sources. */
+export function measureFactors(summary: PairSummary, asOf: Date): { factors: MeasuredFactor[]; evidence: PairEvidence } {
   const raw = rawFactors(summary, asOf);
   const normalized = normalizeFactors(raw);
-  const sources = [...new Set(summary.sources)].sort();
-  // toISOString costs ~1 µs on Node 20: format each date once, not once per factor.
-  const firstIso = summary.firstSeenAt?.toISOString() ?? null;
-  const lastIso = summary.lastSeenAt?.toISOString() ?? null;
-  const span = dates([["firstSeenAt", firstIso], ["lastSeenAt", lastIso]]);
   const perChannel: Record<string, number> = {};
   let interactions = 0;
   for (const channel of STRENGTH_CHANNELS) {
@@ -135,19 +132,22 @@ export function measureFactors(summary: PairSummary, asOf: Date): MeasuredFactor
     if (mass > 0) perChannel[`${channel}Weighted`] = round(mass);
   }
   const { aToB, bToA, mutual } = summary.directions;
-  const evidence: Record<EvidenceFactorKey, TFactorEvidence> = {
-    recency: { counts: { decayedMass: round(raw.recency), halfLifeDays: summary.decayed.halfLifeDays }, dates: dates([["lastSeenAt", lastIso]]), sources },
-    frequency: { counts: { activeDays: round(raw.frequency), interactions: round(interactions) }, dates: span, sources },
-    reciprocity: {
-      counts: { aToB: round(amount(aToB)), bToA: round(amount(bToA)), mutual: round(amount(mutual)), replies: round(amount(summary.replies)) },
-      dates: {},
-      sources,
-    },
-    duration: { counts: { days: round(raw.duration) }, dates: { ...span }, sources },
-    channel_richness: { counts: perChannel, dates: {}, sources },
-    corroboration: { counts: { sources: raw.corroboration }, dates: {}, sources },
-    mutual_connections: { counts: { mutualConnections: round(raw.mutual_connections) }, dates: {}, sources: [] },
-    shared_organization: { counts: {}, dates: {}, sources: [] },
+  const counts: Record<EvidenceFactorKey, Record<string, number>> = {
+    recency: { decayedMass: round(raw.recency), halfLifeDays: summary.decayed.halfLifeDays },
+    frequency: { activeDays: round(raw.frequency), interactions: round(interactions) },
+    reciprocity: { aToB: round(amount(aToB)), bToA: round(amount(bToA)), mutual: round(amount(mutual)), replies: round(amount(summary.replies)) },
+    duration: { days: round(raw.duration) },
+    channel_richness: perChannel,
+    corroboration: { sources: raw.corroboration },
+    mutual_connections: { mutualConnections: round(raw.mutual_connections) },
+    shared_organization: {},
   };
-  return FACTOR_ORDER.map((key) => ({ key, label: FACTOR_LABELS[key], raw: raw[key], normalized: normalized[key], evidence: evidence[key] }));
+  return {
+    factors: FACTOR_ORDER.map((key) => ({ key, raw: raw[key], normalized: normalized[key], counts: counts[key] })),
+    evidence: {
+      firstSeenAt: summary.firstSeenAt?.toISOString() ?? null,
+      lastSeenAt: summary.lastSeenAt?.toISOString() ?? null,
+      sources: [...new Set(summary.sources)].sort(),
+    },
+  };
 }

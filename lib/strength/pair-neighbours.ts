@@ -123,8 +123,8 @@ async function hubPairCounts(
   if (pairs.length === 0) return counts;
   const rows = await sql.query<{ a: string; b: string; n: number | null }>(
     `SELECT p.a::text AS a, p.b::text AS b, (
-       SELECT (f ->> 'raw')::float8 FROM "Edge" e CROSS JOIN LATERAL json_array_elements(e."strengthFactors" -> 'factors') AS f
-        WHERE e."fromPersonId" = p.a AND e."toPersonId" = p.b AND f ->> 'key' = 'mutual_connections' LIMIT 1) AS n
+       SELECT COALESCE(f ->> 'raw', f ->> 1)::float8 FROM "Edge" e CROSS JOIN LATERAL json_array_elements(e."strengthFactors" -> 'factors') AS f
+        WHERE e."fromPersonId" = p.a AND e."toPersonId" = p.b AND COALESCE(f ->> 'key', f ->> 0) = 'mutual_connections' LIMIT 1) AS n
        FROM unnest($1::uuid[], $2::uuid[]) AS p(a, b)`,
     [pairs.map((pair) => pair[0]), pairs.map((pair) => pair[1])],
   );

@@ -5,7 +5,7 @@
 //   have the same keys (keysFingerprint) and were not rewritten during the run (`through`);
 // - anything that changes a history in another way (merge, undo, erasure, soft delete, restore, purge)
 //   forgets the rows of the people involved, and the next recompute of those pairs reads them in full.
-import { arrayLiteral } from "./edge-writer";
+import { tokenArrayLiteral, textListsLiteral } from "../db/array-literal";
 import type { SqlRunner } from "./sql-runner";
 import { packStoredAggregate, unpackStoredAggregate, type StoredAggregate } from "./stored-aggregate";
 
@@ -52,18 +52,19 @@ export async function readStoredPairs(sql: SqlRunner, pairs: ReadonlyArray<reado
 
 /** The parameters of writeStoredPairs' statements, so a caller can build them while the previous write runs. */
 export function storedPairColumns(pairs: readonly StoredPair[]): unknown[] {
+  // Ready-made array literals (lib/db/array-literal.ts): every value here is a plain token.
   return [
-    pairs.map((pair) => pair.a),
-    pairs.map((pair) => pair.b),
-    pairs.map((pair) => pair.fingerprint),
-    pairs.map((pair) => pair.stored.through.getTime()),
-    pairs.map((pair) => packStoredAggregate(pair.stored).toString("base64")),
-    pairs.map((pair) => arrayLiteral(pair.stored.aggregate.sources)),
-    pairs.map((pair) => pair.mutualConnections),
+    tokenArrayLiteral(pairs.map((pair) => pair.a)),
+    tokenArrayLiteral(pairs.map((pair) => pair.b)),
+    tokenArrayLiteral(pairs.map((pair) => pair.fingerprint)),
+    tokenArrayLiteral(pairs.map((pair) => pair.stored.through.getTime())),
+    tokenArrayLiteral(pairs.map((pair) => packStoredAggregate(pair.stored).toString("base64"))),
+    textListsLiteral(pairs.map((pair) => pair.stored.aggregate.sources)),
+    tokenArrayLiteral(pairs.map((pair) => pair.mutualConnections)),
   ];
 }
 
-const SELECT_COLUMNS = `SELECT a, b, fp, to_timestamp(through_ms / 1000.0) AT TIME ZONE 'UTC', decode(data, 'base64'), sources::text[], mutual, now() AT TIME ZONE 'UTC'
+const SELECT_COLUMNS = `SELECT a, b, fp, to_timestamp(through_ms / 1000.0) AT TIME ZONE 'UTC', decode(data, 'base64'), string_to_array(sources, E'\\x1f'), mutual, now() AT TIME ZONE 'UTC'
    FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::float8[], $5::text[], $6::text[], $7::int[]) AS t(a, b, fp, through_ms, data, sources, mutual)`;
 const INSERT_INTO = `INSERT INTO "PairAggregate" ("personAId", "personBId", "keysFingerprint", through, data, sources, "mutualConnections", "updatedAt")`;
 

@@ -1,10 +1,13 @@
 // One pair's strength and its explanation: measure the factors, weight them, add a member's override,
-// combine (combine.ts explains the formula) and validate the result against ZStrengthFactors, so nothing
-// malformed is ever written to Edge.strengthFactors.
+// combine (combine.ts explains the formula). scoreStoredFactors builds the explanation in the layout it is
+// stored in (stored-factors.ts: the pair's dates and sources once, no labels), which is what every edge
+// writer needs; scoreEdge expands it into the full document readers see and validates it against
+// ZStrengthFactors, so nothing malformed is ever shown or written.
 import { applyOverride, combineLatent } from "./combine";
-import { FACTOR_ORDER, OVERRIDE_LABELS, measureFactors, normalizeFactors, rawFactors, round } from "./factors";
+import { FACTOR_ORDER, measureFactors, normalizeFactors, rawFactors, round } from "./factors";
 import type { PairSummary } from "./pair-summary";
-import { ZStrengthFactors, type TStrengthFactor, type TStrengthFactors } from "./strength-factors.schema";
+import { expandStrengthFactors, type TStoredFactor, type TStoredStrengthFactors } from "./stored-factors";
+import { ZStrengthFactors, type TStrengthFactors } from "./strength-factors.schema";
 import { FACTOR_WEIGHTS, OVERRIDE, STRENGTH_VERSION } from "./weights";
 
 export interface ScoreEdgeOptions {
@@ -17,21 +20,21 @@ export interface ScoreEdgeOptions {
   validate?: boolean;
 }
 
-export function scoreEdge(summary: PairSummary, options: ScoreEdgeOptions): TStrengthFactors {
-  const measured = measureFactors(summary, options.asOf);
+/** The explanation in its stored layout ("compact"): expandStrengthFactors gives scoreEdge's document. */
+export function scoreStoredFactors(summary: PairSummary, asOf: Date): TStoredStrengthFactors {
+  const { factors: measured, evidence } = measureFactors(summary, asOf);
   let evidenceLatent = 0;
-  const factors: TStrengthFactor[] = measured.map((factor) => {
+  const factors: TStoredFactor[] = measured.map((factor) => {
     const weight = FACTOR_WEIGHTS[factor.key];
     const contribution = weight * factor.normalized;
     evidenceLatent += contribution;
     return {
       key: factor.key,
-      label: factor.label,
       raw: typeof factor.raw === "number" ? round(factor.raw, 4) : factor.raw,
       normalized: round(factor.normalized, 4),
       weight,
       contribution: round(contribution, 4),
-      evidence: factor.evidence,
+      counts: factor.counts,
     };
   });
 
@@ -40,27 +43,31 @@ export function scoreEdge(summary: PairSummary, options: ScoreEdgeOptions): TStr
   if (override !== null) {
     factors.push({
       key: "override",
-      label: OVERRIDE_LABELS[override],
       raw: override,
       normalized: 1,
       weight: round(shift, 4),
       contribution: round(shift, 4),
-      evidence: {
-        counts: override === "knows_well" ? { boost: OVERRIDE.knowsWellBoost } : { keepShare: OVERRIDE.barelyKnowsKeep },
-        dates: {},
-        sources: ["manual"],
-      },
+      counts: override === "knows_well" ? { boost: OVERRIDE.knowsWellBoost } : { keepShare: OVERRIDE.barelyKnowsKeep },
     });
   }
 
-  const result: TStrengthFactors = {
+  return {
     version: STRENGTH_VERSION,
+    encoding: "compact",
     score: round(combineLatent(latent), 6),
-    computedAt: options.asOf.toISOString(),
+    computedAt: asOf.toISOString(),
     halfLifeDays: summary.decayed.halfLifeDays,
-    factors,
     override,
+    firstSeenAt: evidence.firstSeenAt,
+    lastSeenAt: evidence.lastSeenAt,
+    sources: evidence.sources,
+    factors,
   };
+}
+
+/** The full explanation (ZStrengthFactors): every factor with its label, weight, contribution and evidence. */
+export function scoreEdge(summary: PairSummary, options: ScoreEdgeOptions): TStrengthFactors {
+  const result = expandStrengthFactors(scoreStoredFactors(summary, options.asOf));
   return options.validate === false ? result : ZStrengthFactors.parse(result);
 }
 

@@ -1,17 +1,32 @@
 import { describe, expect, it } from "vitest";
 import { createRng } from "../seed/demo/prng";
-import { scoreEdge } from "./score-edge";
-import { compactStrengthFactors, expandStrengthFactors, parseStrengthFactors, ZStoredStrengthFactors } from "./stored-factors";
+import { scoreEdge, scoreStoredFactors } from "./score-edge";
+import {
+  compactStrengthFactors,
+  expandStrengthFactors,
+  packStrengthFactors,
+  parseStrengthFactors,
+  unpackStrengthFactors,
+  ZPackedStrengthFactors,
+  ZStoredStrengthFactors,
+} from "./stored-factors";
 import { randomSummary, RANDOM_SUMMARY_AS_OF } from "./testing/random-summary";
 
 describe("stored strengthFactors", () => {
   it("expands back to exactly the document scoreEdge built, for any pair", () => {
     const rng = createRng(20261126);
     for (let round = 0; round < 2_000; round += 1) {
-      const full = scoreEdge(randomSummary(rng), { asOf: RANDOM_SUMMARY_AS_OF });
+      const summary = randomSummary(rng);
+      const full = scoreEdge(summary, { asOf: RANDOM_SUMMARY_AS_OF });
       const stored = ZStoredStrengthFactors.parse(JSON.parse(JSON.stringify(compactStrengthFactors(full))));
       expect(expandStrengthFactors(stored)).toEqual(full);
       expect(parseStrengthFactors(stored)).toEqual(full);
+      // What the edge writers store: built without the full document, written packed.
+      const built = scoreStoredFactors(summary, RANDOM_SUMMARY_AS_OF);
+      expect(built).toEqual(compactStrengthFactors(full));
+      const packed = ZPackedStrengthFactors.parse(JSON.parse(JSON.stringify(packStrengthFactors(built))));
+      expect(unpackStrengthFactors(packed)).toEqual(built);
+      expect(parseStrengthFactors(packed)).toEqual(full);
     }
   });
 
@@ -33,13 +48,18 @@ describe("stored strengthFactors", () => {
     const full = scoreEdge(summary, { asOf: RANDOM_SUMMARY_AS_OF });
     expect(JSON.stringify(full).length).toBeGreaterThan(2_000);
     expect(JSON.stringify(compactStrengthFactors(full)).length).toBeLessThan(1_700);
+    expect(JSON.stringify(packStrengthFactors(compactStrengthFactors(full))).length).toBeLessThan(1_250);
   });
 
-  it("reads the full layout too, and nothing else", () => {
+  it("reads the full and compact layouts too, and nothing malformed", () => {
     const full = scoreEdge(randomSummary(createRng(3)), { asOf: RANDOM_SUMMARY_AS_OF });
     expect(parseStrengthFactors(full)).toEqual(full);
     expect(parseStrengthFactors({ ...compactStrengthFactors(full), score: 2 })).toBeNull();
     expect(parseStrengthFactors({ ...compactStrengthFactors(full), factors: [] })).toBeNull();
+    const packed = packStrengthFactors(compactStrengthFactors(full));
+    expect(parseStrengthFactors({ ...packed, score: 2 })).toBeNull();
+    expect(parseStrengthFactors({ ...packed, factors: [["recency", 1, 0.5, 1.4]] })).toBeNull();
+    expect(parseStrengthFactors({ ...packed, encoding: "compact" })).toBeNull();
     expect(parseStrengthFactors({ version: "seed-v1" })).toBeNull();
     expect(parseStrengthFactors(null)).toBeNull();
     expect(parseStrengthFactors("text")).toBeNull();

@@ -1,10 +1,16 @@
 // How Edge.strengthFactors is stored: the explanation scoreEdge builds (ZStrengthFactors), written compactly.
 // Every factor keeps its raw value, normalized score, weight, contribution and evidence counts; what the full
 // document repeats in every factor is stored once: the evidence dates and sources (each factor's share of
-// them is fixed by its key, FACTOR_EVIDENCE below) and the labels (presentation, derived from the key). The
-// full document is about 2.1 kB of JSON, over PostgreSQL's 2 kB TOAST threshold, so every write paid for a
-// compression; the compact one is about 1.2 kB and is stored as it is. expand(compact(x)) returns x exactly
-// (a unit test checks it over generated pairs), so readers see the same document either way.
+// them is fixed by its key, FACTOR_EVIDENCE below) and the labels (presentation, derived from the key).
+// Two stored layouts, both read by parseStrengthFactors:
+// - "compact": factors as objects ({ key, raw, normalized, weight, contribution, counts }); what
+//   scoreStoredFactors builds in memory, and what edges written before the packed layout hold;
+// - "packed" (written now): the same document with each factor as a tuple
+//   [key, raw, normalized, weight, contribution, counts]. Its field names were a third of the JSON, and
+//   every byte is parsed by PostgreSQL on the way in and written twice (once per direction).
+// The full document is about 2.1 kB of JSON, over PostgreSQL's 2 kB TOAST threshold; the compact one about
+// 1.2 kB, the packed one about 0.8 kB. expand(unpack(pack(compact(x)))) returns x exactly (a unit test
+// checks it over generated pairs), so readers see the same document whichever layout a row holds.
 //
 // Readers call parseStrengthFactors, which also accepts the full layout (documents written before, and seeds
 // or fixtures that store scoreEdge's output directly).
@@ -37,6 +43,8 @@ export const ZStoredFactor = z.object({
   counts: z.record(z.string(), finite),
 });
 
+export type TStoredFactor = z.infer<typeof ZStoredFactor>;
+
 /** The stored layout ("encoding": "compact"). */
 export const ZStoredStrengthFactors = z.object({
   version: z.literal(STRENGTH_VERSION),
@@ -53,6 +61,34 @@ export const ZStoredStrengthFactors = z.object({
   factors: z.array(ZStoredFactor).min(1),
 });
 export type TStoredStrengthFactors = z.infer<typeof ZStoredStrengthFactors>;
+
+/** A factor in the packed layout: [key, raw, normalized, weight, contribution, counts]. */
+export const ZPackedFactor = z.tuple([ZStoredFactor.shape.key, ZStoredFactor.shape.raw, ZStoredFactor.shape.normalized, finite, finite, ZStoredFactor.shape.counts]);
+
+/** The written layout ("encoding": "packed"): the compact document with tuples for factors. */
+export const ZPackedStrengthFactors = ZStoredStrengthFactors.extend({
+  encoding: z.literal("packed"),
+  factors: z.array(ZPackedFactor).min(1),
+});
+export type TPackedStrengthFactors = z.infer<typeof ZPackedStrengthFactors>;
+
+/** compact → packed (what the edge writers store). */
+export function packStrengthFactors(stored: TStoredStrengthFactors): TPackedStrengthFactors {
+  return {
+    ...stored,
+    encoding: "packed",
+    factors: stored.factors.map((factor) => [factor.key, factor.raw, factor.normalized, factor.weight, factor.contribution, factor.counts]),
+  };
+}
+
+/** packed → compact. */
+export function unpackStrengthFactors(packed: TPackedStrengthFactors): TStoredStrengthFactors {
+  return {
+    ...packed,
+    encoding: "compact",
+    factors: packed.factors.map(([key, raw, normalized, weight, contribution, counts]) => ({ key, raw, normalized, weight, contribution, counts })),
+  };
+}
 
 /** The full document → the stored one. Throws if the document lists evidence the layout cannot restore. */
 export function compactStrengthFactors(full: TStrengthFactors): TStoredStrengthFactors {
@@ -115,14 +151,19 @@ export function expandStrengthFactors(stored: TStoredStrengthFactors): TStrength
   };
 }
 
-/** A stored Edge.strengthFactors value, in either layout, as the full document; null when it is neither. */
+/** A stored Edge.strengthFactors value, in any layout, as the full document; null when it is none of them. */
 export function parseStrengthFactors(value: unknown): TStrengthFactors | null {
-  if (value !== null && typeof value === "object" && (value as { encoding?: unknown }).encoding === "compact") {
-    const stored = ZStoredStrengthFactors.safeParse(value);
-    if (!stored.success) return null;
-    const full = ZStrengthFactors.safeParse(expandStrengthFactors(stored.data));
-    return full.success ? full.data : null;
+  const encoding = value !== null && typeof value === "object" ? (value as { encoding?: unknown }).encoding : undefined;
+  let stored: TStoredStrengthFactors | null = null;
+  if (encoding === "packed") {
+    const packed = ZPackedStrengthFactors.safeParse(value);
+    if (!packed.success) return null;
+    stored = unpackStrengthFactors(packed.data);
+  } else if (encoding === "compact") {
+    const compact = ZStoredStrengthFactors.safeParse(value);
+    if (!compact.success) return null;
+    stored = compact.data;
   }
-  const full = ZStrengthFactors.safeParse(value);
+  const full = ZStrengthFactors.safeParse(stored ? expandStrengthFactors(stored) : value);
   return full.success ? full.data : null;
 }
