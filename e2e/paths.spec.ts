@@ -50,6 +50,22 @@ async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void>
   await testInfo.attach(name, { path, contentType: "image/png" });
 }
 
+test("the graph opens on the signed-in member's own network", async ({ browser, seed, users }) => {
+  test.setTimeout(60_000);
+  const world = await seedWorld(seed);
+  const { page, close } = await signedInAs(browser, users, world.me.emails[0] as string);
+  try {
+    await page.goto("/graph");
+    await expect(page.getByRole("heading", { level: 1, name: `${world.me.names[0]}’s network` })).toBeVisible();
+    const canvas = page.getByTestId("graph-canvas");
+    await expect(canvas).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
+    const drawn = await page.evaluate(() => window.__wigCy?.nodes().map((node) => node.id()) ?? []);
+    expect(drawn).toEqual(expect.arrayContaining([world.me.id, world.ana.id, world.cy.id]));
+  } finally {
+    await close();
+  }
+});
+
 test("search a target, read the paths and their factors, open the graph and an edge's factor panel", async ({ browser, seed, users }, testInfo) => {
   test.setTimeout(90_000);
   const world = await seedWorld(seed);

@@ -1,5 +1,6 @@
-// Graph: the ego network of ?person=<id> (or of the most connected person), with filters (?hops, ?limit,
-// ?minStrength, ?source, ?channel, ?window) and an intro path to highlight (?path=<id,id,…>).
+// Graph: the ego network of ?person=<id> (by default the signed-in member's own person, else the most
+// connected person), with filters (?hops, ?limit, ?minStrength, ?source, ?channel, ?window) and an intro path
+// to highlight (?path=<id,id,…>).
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { GraphExplorer } from "@/components/graph/graph-explorer";
@@ -35,11 +36,14 @@ function pathFrom(params: SearchParams): string[] {
 }
 
 export default async function GraphPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requirePageUser("member");
+  const user = await requirePageUser("member");
   const params = await searchParams;
   const requested = firstParam(params, "person")?.trim() || undefined;
   if (requested !== undefined && !isUuid(requested)) notFound();
-  const personId = requested ?? (await getMostConnectedPersonId());
+  // Without ?person the graph opens on the member's own network; an account linked to no live person (or
+  // a person since deleted) gets the most connected person instead.
+  const own = requested === undefined && user.personId ? await getPersonSummary(user.personId) : null;
+  const personId = requested ?? own?.id ?? (await getMostConnectedPersonId());
 
   if (!personId) {
     return (
@@ -52,7 +56,7 @@ export default async function GraphPage({ searchParams }: { searchParams: Promis
     );
   }
 
-  const person = await getPersonSummary(personId);
+  const person = own ?? (await getPersonSummary(personId));
   // Unknown and soft-deleted people look the same: neither is drawn.
   if (!person) notFound();
   const name = displayName(person.names);
