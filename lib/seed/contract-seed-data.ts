@@ -166,7 +166,7 @@ export const CONTRACT_SYNC_STATES: ContractSyncState[] = [
   { id: id("sync/calendar"), sourceName: "calendar", cursor: "syncToken:CPDAlvWDx70CEPDAlvWDx70CGAU=", lastSyncAt: daysBeforeReference(2, 6),
     lastSuccessAt: daysBeforeReference(2, 6), lastError: null, status: "idle", metadata: { kind: "calendar", eventsSeen: 1 } },
   { id: id("sync/slack"), sourceName: "slack", cursor: "1775397600.000400", lastSyncAt: daysBeforeReference(3, 6), lastSuccessAt: daysBeforeReference(9, 6),
-    lastError: "token_revoked: the Slack token was revoked; reconnect Slack in Sources.", status: "failed", metadata: { kind: "workspace-export" } },
+    lastError: "invalid_zip: The zip archive is damaged (end of central directory record signature not found). Upload the export zip from Slack again.", status: "failed", metadata: { kind: "workspace-export" } },
 ];
 
 // Three rows of two operations: the LinkedIn import that created Tomás' duplicate, and the merge that folded it.
