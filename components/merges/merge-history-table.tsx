@@ -20,8 +20,7 @@ export function MergeHistoryTable({ rows, isAdmin }: { rows: MergeHistoryView[];
           <Th>Merged into it</Th>
           <Th>How</Th>
           <Th>Why</Th>
-          <Th>By</Th>
-          <Th>When</Th>
+          <Th>When, by</Th>
           <Th className="text-right">{isAdmin ? "Undo" : <span className="sr-only">Status</span>}</Th>
         </tr>
       </thead>
@@ -47,12 +46,13 @@ export function MergeHistoryTable({ rows, isAdmin }: { rows: MergeHistoryView[];
                   {row.probability !== null ? <span className="font-mono text-xs">{formatProbability(row.probability)}</span> : null}
                 </span>
               </Td>
-              <Td className="min-w-64">
+              <Td className="min-w-56">
                 <p className="whitespace-pre-line text-xs">{row.explanation || "—"}</p>
               </Td>
-              <Td className="whitespace-nowrap text-xs">{row.mergedBy ?? (row.method === "auto" ? "Identity resolution" : "—")}</Td>
+              {/* One column for both keeps the table inside a 1280 px window with the undo button in view. */}
               <Td className="whitespace-nowrap text-xs">
                 <RelativeTime date={new Date(row.createdAt)} />
+                <span className="block text-zinc-500">{row.mergedBy ?? (row.method === "auto" ? "Identity resolution" : "—")}</span>
               </Td>
               <Td className="text-right">
                 {isAdmin && (row.canUndo || row.undoneAt) ? (
