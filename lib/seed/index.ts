@@ -1,9 +1,12 @@
 // Seeding entry points for `npm run seed`, `npm run seed:demo`, `migrate:reset` and the first `npm start`.
 //   seedDatabase(url)                 the contract seed (3 orgs, 8 people, 8 edges, 5 interactions, 4 sync states, 3 audit logs)
-//   seedDatabase(url, { demo: true }) the contract seed plus the generated demo network (~2,100 people, 20,000 interactions)
+//   seedDatabase(url, { demo: true }) the contract seed plus the generated demo network (~2,100 people, 20,000 interactions),
+//                                     then identity resolution over it (its duplicate records: merges and review candidates)
 // Both are re-runnable: fixed ids, upserts for the contract rows, ON CONFLICT DO NOTHING for the demo rows.
 import pg from "pg";
+import { newCorrelationId, runInOperation } from "../audit/correlation";
 import { createPrismaClient } from "../db/client";
+import { resolvePeople } from "../identity/resolve/resolve-people";
 import { parseDatabaseUrl } from "../db/connection-url";
 import { writeContractSeed } from "./contract-seed";
 import { generateDemoNetwork } from "./demo/generate-demo-network";
@@ -38,15 +41,27 @@ export async function seedDatabase(databaseUrl: string, options: SeedOptions = {
 
   const network = generateDemoNetwork();
   const written = await writeDemoNetwork(databaseUrl, network);
-  const usersClient = createPrismaClient(databaseUrl);
-  const usersCreated = await writeDemoUsers(usersClient).finally(() => usersClient.$disconnect());
+  const client = createPrismaClient(databaseUrl);
+  let usersCreated: number;
+  let resolution = "";
+  try {
+    usersCreated = await writeDemoUsers(client);
+    // The demo holds duplicate records (demo/generate-duplicates.ts): resolve them as an import would,
+    // once, when they are first written, so the merge review queue and its history have something in them.
+    if (written.people.inserted > 0) {
+      const result = await runInOperation({ correlationId: newCorrelationId("seed"), actorId: null }, () => resolvePeople(client, {}));
+      resolution = `; identity resolution: ${result.autoMerged} merged automatically, ${result.queued} queued for review at /merges`;
+    }
+  } finally {
+    await client.$disconnect();
+  }
   const demo = [
     describe("organizations", written.organizations),
     describe("people", written.people),
     describe("interactions", written.interactions),
     describe("edges", written.edges),
   ].join(", ");
-  return `${contract}; demo network: ${demo}; ${usersCreated} demo sign-in account(s) created (see the README)`;
+  return `${contract}; demo network: ${demo}; ${usersCreated} demo sign-in account(s) created (see the README)${resolution}`;
 }
 
 /** True when the database has no Person rows at all (soft-deleted ones count as rows). */

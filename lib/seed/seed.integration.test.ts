@@ -97,21 +97,38 @@ describe("demo seed", () => {
   // Three generations and two bulk loads: a few seconds on an idle machine, more on a busy two-core one.
   it("loads the contract seed plus the demo network, and a second run adds nothing", { timeout: 120_000 }, async () => {
     const network = generateDemoNetwork();
-    const expected = {
+    const autoMerges = network.duplicates.filter((duplicate) => duplicate.kind === "gmailVariant");
+    const queued = network.duplicates.filter((duplicate) => duplicate.kind !== "gmailVariant");
+    const first = await seedDatabase(databaseUrl, { demo: true });
+    expect(first).toContain(`identity resolution: ${autoMerges.length} merged automatically, ${queued.length} queued for review`);
+    const seeded = await counts();
+    expect(seeded).toMatchObject({
       organizations: 3 + network.organizations.length,
+      // Merged-away people stay as soft-deleted rows (their merge can be undone).
       people: 8 + network.people.length,
-      edges: 8 + network.edges.length,
       interactions: 5 + network.interactions.length,
       syncStates: 4,
-      // The contract's 3 rows plus one user.created row per demo account.
-      auditLogs: 3 + DEMO_USERS.length,
-    };
-    await seedDatabase(databaseUrl, { demo: true });
-    expect(await counts()).toEqual(expected);
+      // The contract's 3 rows, one user.created row per demo account, identity.resolved, one person.merged per merge.
+      auditLogs: 3 + DEMO_USERS.length + 1 + autoMerges.length,
+    });
     expect(await prisma.user.count()).toBe(DEMO_USERS.length);
+
+    // Resolution ran over the demo's duplicate records: Gmail variants merged into the person they
+    // duplicate (who survives), every other duplicate waits in the review queue next to its original.
+    const merges = await prisma.merge.findMany({ select: { survivorId: true, mergedId: true, method: true } });
+    expect(merges.sort((x, y) => x.mergedId.localeCompare(y.mergedId))).toEqual(
+      autoMerges.map((duplicate) => ({ survivorId: duplicate.originalId, mergedId: duplicate.personId, method: "auto" })).sort((x, y) => x.mergedId.localeCompare(y.mergedId)),
+    );
+    const pending = await prisma.mergeCandidate.findMany({ where: { status: "pending" }, select: { personAId: true, personBId: true } });
+    const pairKey = (a: string, b: string) => [a, b].sort().join("|");
+    expect(pending.map((candidate) => pairKey(candidate.personAId, candidate.personBId)).sort()).toEqual(queued.map((duplicate) => pairKey(duplicate.personId, duplicate.originalId)).sort());
+
     const again = await seedDatabase(databaseUrl, { demo: true });
-    expect(again).toContain("2,100 people (0 new)");
-    expect(await counts()).toEqual(expected);
+    expect(again).toContain(`${network.people.length.toLocaleString("en-US")} people (0 new)`);
+    expect(again).not.toContain("identity resolution");
+    // Nothing comes back on a re-run, not even the merged-away people's edges.
+    expect(await counts()).toEqual(seeded);
+    expect(await prisma.edge.count({ where: { OR: [{ fromPerson: { deletedAt: { not: null } } }, { toPerson: { deletedAt: { not: null } } }] } })).toBe(0);
 
     // Rows read back through Prisma equal the generated ones (dates, enums, arrays and JSON survive the bulk path).
     const sample = network.interactions[1_234];

@@ -27,7 +27,9 @@ describe("generateDemoNetwork: determinism", () => {
 
   it("honours the configured sizes exactly", () => {
     const small = generateDemoNetwork({ peopleCount: 300, interactionCount: 2_000 });
-    expect(small.people).toHaveLength(300);
+    // The configured people plus the duplicate records a second source made (generate-duplicates.ts).
+    expect(small.people).toHaveLength(300 + small.config.duplicateRecords);
+    expect(small.duplicates).toHaveLength(small.config.duplicateRecords);
     expect(small.interactions).toHaveLength(2_000);
     expect(() => generateDemoNetwork({ peopleCount: 50 })).toThrow(/at least/);
   });
@@ -99,7 +101,9 @@ describe("generateDemoNetwork: people and organizations", () => {
     expect(new Set(all).size).toBe(all.length);
     expect(network.people.filter((person) => !UUID.test(person.id))).toEqual([]);
     expect(all.filter((email) => !/^[a-z0-9.]+@[a-z0-9.-]+\.[a-z]+$/.test(email))).toEqual([]);
-    const offDomain = network.people.filter((person) => person.organizationId && !person.emails[0]?.endsWith(`@${domainOf.get(person.organizationId)}`));
+    // Duplicate records list a company with a personal address, as a contacts card or CRM row does.
+    const duplicateIds = new Set(network.duplicates.map((duplicate) => duplicate.personId));
+    const offDomain = network.people.filter((person) => person.organizationId && !duplicateIds.has(person.id) && !person.emails[0]?.endsWith(`@${domainOf.get(person.organizationId)}`));
     expect(offDomain).toEqual([]);
     const phones = network.people.flatMap((person) => person.phones);
     expect(phones.filter((phone) => !/^\+[1-9]\d{7,14}$/.test(phone))).toEqual([]);

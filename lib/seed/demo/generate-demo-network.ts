@@ -3,6 +3,7 @@
 // output (the unit tests check it), so demos, screenshots and benchmarks are reproducible.
 import { SEED_REFERENCE_ISO } from "../reference-date";
 import { deriveEdges } from "./derive-edges";
+import { generateDuplicates, INTERACTIONS_PER_DUPLICATE } from "./generate-duplicates";
 import { generateInteractions } from "./generate-interactions";
 import { generatePeople } from "./generate-people";
 import { generateTies } from "./generate-ties";
@@ -14,6 +15,7 @@ const DAY_MS = 86_400_000;
 export const DEFAULT_DEMO_CONFIG: Readonly<DemoConfig> = {
   seed: 20_261_101,
   peopleCount: 2_100,
+  duplicateRecords: 12,
   interactionCount: 20_000,
   referenceDate: SEED_REFERENCE_ISO,
   years: 3,
@@ -35,13 +37,19 @@ export function generateDemoNetwork(overrides: Partial<DemoConfig> = {}): DemoNe
 
   const generated = generatePeople(stepRng(1), config.peopleCount);
   const ties = generateTies(stepRng(2), generated, window.days);
-  const interactions = generateInteractions(stepRng(3), {
+  const duplicateInteractions = config.duplicateRecords * INTERACTIONS_PER_DUPLICATE;
+  if (duplicateInteractions > config.interactionCount) throw new Error(`The demo network needs at least ${duplicateInteractions} interactions for its ${config.duplicateRecords} duplicate records.`);
+  const drawn = generateInteractions(stepRng(3), {
     profiles: generated.profiles,
     ties,
-    count: config.interactionCount,
+    count: config.interactionCount - duplicateInteractions,
     windowStart: window.start,
     days: window.days,
   });
-  const edges = deriveEdges(generated.people, interactions, new Date(window.end));
-  return { config, organizations: generated.organizations, people: generated.people, interactions, edges };
+  const extra = generateDuplicates(stepRng(4), { generated, interactions: drawn, count: config.duplicateRecords, windowStart: window.start, days: window.days });
+  const people = [...generated.people, ...extra.duplicates.map((duplicate) => duplicate.person)];
+  const interactions = [...drawn, ...extra.interactions];
+  const edges = deriveEdges(people, interactions, new Date(window.end));
+  const duplicates = extra.duplicates.map(({ kind, person, originalId }) => ({ kind, personId: person.id, originalId }));
+  return { config, organizations: generated.organizations, people, duplicates, interactions, edges };
 }

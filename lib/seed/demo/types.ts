@@ -2,6 +2,7 @@
 // Field names match the Prisma models, so rows go to the database without renaming.
 import type { InteractionChannel, InteractionDirection, RelationshipType } from "../../../prisma/generated/enums";
 import type { TStrengthFactors } from "../../strength/strength-factors.schema";
+import type { DuplicateKind } from "./generate-duplicates";
 import type { Department } from "./titles";
 
 export interface DemoConfig {
@@ -9,6 +10,11 @@ export interface DemoConfig {
   seed: number;
   /** Total people, the team and independents included. */
   peopleCount: number;
+  /**
+   * Extra Person rows that a second source would have created before resolution ran (duplicates of
+   * people above, and namesakes): generate-duplicates.ts. Their interactions count in interactionCount.
+   */
+  duplicateRecords: number;
   interactionCount: number;
   /** Interactions fall in the `years` before this instant (ISO 8601, UTC). */
   referenceDate: string;
@@ -28,7 +34,7 @@ export interface DemoPerson {
   emails: string[];
   phones: string[];
   socialHandles: Record<string, string>;
-  title: string;
+  title: string | null;
   organizationId: string | null;
   metadata: { seed: string; department: Department | "independent" };
 }
@@ -62,7 +68,10 @@ export interface DemoEdge {
 export interface DemoNetwork {
   config: DemoConfig;
   organizations: DemoOrganization[];
+  /** Every Person row, the duplicate records last. */
   people: DemoPerson[];
+  /** Which rows of `people` are duplicate records, of what kind, and whom they duplicate. */
+  duplicates: Array<{ kind: DuplicateKind; personId: string; originalId: string }>;
   interactions: DemoInteraction[];
   edges: DemoEdge[];
 }

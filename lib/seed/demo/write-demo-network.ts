@@ -26,6 +26,8 @@ interface InsertSpec {
   columns: readonly string[];
   /** Columns filled by an SQL expression instead: timestamps and empty arrays Prisma would otherwise write. */
   computed: Readonly<Record<string, string>>;
+  /** Extra condition on the incoming row `r`: rows failing it are not inserted. */
+  where?: string;
 }
 
 const quote = (identifier: string): string => `"${identifier}"`;
@@ -36,6 +38,7 @@ async function insertRows(client: pg.Client, spec: InsertSpec, rows: readonly { 
   const values = [...spec.columns.map((column) => `r.${quote(column)}`), ...Object.values(spec.computed)].join(", ");
   const sql = `INSERT INTO ${table} (${targets})
     SELECT ${values} FROM json_populate_recordset(NULL::${table}, $1::json) AS r
+    ${spec.where ? `WHERE ${spec.where}` : ""}
     ON CONFLICT DO NOTHING`;
   let inserted = 0;
   for (let start = 0; start < rows.length; start += CHUNK_SIZE) {
@@ -77,14 +80,21 @@ export async function writeDemoNetwork(databaseUrl: string, network: DemoNetwork
     await client.query("BEGIN");
     const organizations = await insertRows(client, { table: "Organization", columns: ["id", "name", "domain", "metadata"], computed: NOW }, network.organizations);
     const organizationIds = await resolveOrganizationIds(client, network);
+    const personColumns = ["id", "names", "emails", "phones", "socialHandles", "title", "organizationId", "metadata"];
+    const duplicateIds = new Set(network.duplicates.map((duplicate) => duplicate.personId));
+    const withOrganization = (people: typeof network.people) =>
+      people.map((person) => ({ ...person, organizationId: person.organizationId && (organizationIds.get(person.organizationId) ?? person.organizationId) }));
     const people = await insertRows(
       client,
-      {
-        table: "Person",
-        columns: ["id", "names", "emails", "phones", "socialHandles", "title", "organizationId", "metadata"],
-        computed: { previousIds: "'{}'::uuid[]", ...NOW },
-      },
-      network.people.map((person) => ({ ...person, organizationId: person.organizationId && (organizationIds.get(person.organizationId) ?? person.organizationId) })),
+      { table: "Person", columns: personColumns, computed: { previousIds: "'{}'::uuid[]", ...NOW } },
+      withOrganization(network.people.filter((person) => !duplicateIds.has(person.id))),
+    );
+    // Duplicate records arrive after the people they duplicate: resolution keeps the oldest row of a
+    // merge as the survivor, and every row of this transaction would otherwise share now()'s instant.
+    const duplicates = await insertRows(
+      client,
+      { table: "Person", columns: personColumns, computed: { previousIds: "'{}'::uuid[]", createdAt: "clock_timestamp()", ...NOW } },
+      withOrganization(network.people.filter((person) => duplicateIds.has(person.id))),
     );
     const interactions = await insertRows(
       client,
@@ -98,11 +108,13 @@ export async function writeDemoNetwork(databaseUrl: string, network: DemoNetwork
         columns: ["id", "fromPersonId", "toPersonId", "relationshipType", "strength", "strengthFactors", "sources", "channels",
           "firstSeenAt", "lastSeenAt", "interactionCount"],
         computed: NOW,
+        // A re-run must not bring back the edges of a person merged away (or soft-deleted) since.
+        where: `NOT EXISTS (SELECT 1 FROM "Person" p WHERE p.id IN (r."fromPersonId", r."toPersonId") AND p."deletedAt" IS NOT NULL)`,
       },
       network.edges,
     );
     await client.query("COMMIT");
-    return { organizations, people, interactions, edges };
+    return { organizations, people: { total: people.total + duplicates.total, inserted: people.inserted + duplicates.inserted }, interactions, edges };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
     throw error;
