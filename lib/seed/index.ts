@@ -59,6 +59,7 @@ export async function seedDatabase(databaseUrl: string, options: SeedOptions = {
     describe("organizations", written.organizations),
     describe("people", written.people),
     describe("interactions", written.interactions),
+    describe("source identities", written.identities),
     describe("edges", written.edges),
   ].join(", ");
   return `${contract}; demo network: ${demo}; ${usersCreated} demo sign-in account(s) created (see the README)${resolution}`;

@@ -112,6 +112,8 @@ describe("demo seed", () => {
       auditLogs: 3 + DEMO_USERS.length + 1 + autoMerges.length,
     });
     expect(await prisma.user.count()).toBe(DEMO_USERS.length);
+    // The source records behind each person; merges re-point them, never drop them.
+    expect(await prisma.personIdentity.count()).toBe(network.identities.length);
 
     // Resolution ran over the demo's duplicate records: Gmail variants merged into the person they
     // duplicate (who survives), every other duplicate waits in the review queue next to its original.
@@ -128,6 +130,7 @@ describe("demo seed", () => {
     expect(again).not.toContain("identity resolution");
     // Nothing comes back on a re-run, not even the merged-away people's edges.
     expect(await counts()).toEqual(seeded);
+    expect(await prisma.personIdentity.count()).toBe(network.identities.length);
     expect(await prisma.edge.count({ where: { OR: [{ fromPerson: { deletedAt: { not: null } } }, { toPerson: { deletedAt: { not: null } } }] } })).toBe(0);
 
     // Rows read back through Prisma equal the generated ones (dates, enums, arrays and JSON survive the bulk path).

@@ -167,3 +167,40 @@ describe("generateDemoNetwork: edges", () => {
     expect(strengths[strengths.length - 1]).toBeGreaterThan(0.9);
   });
 });
+
+describe("generateDemoNetwork: source identities", () => {
+  it("keys every person's source records as the import pipeline does, first seen when the source first saw them", () => {
+    const keys = network.identities.map((identity) => `${identity.sourceName}|${identity.sourceId}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    const ids = network.identities.map((identity) => identity.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const personIds = new Set(network.people.map((person) => person.id));
+    expect(network.identities.filter((identity) => !personIds.has(identity.personId))).toEqual([]);
+    const personById = new Map(network.people.map((person) => [person.id, person]));
+    const earliest = new Map<string, number>();
+    for (const interaction of network.interactions) {
+      for (const address of interaction.participants) {
+        const key = `${interaction.sourceName}|${address}`;
+        earliest.set(key, Math.min(earliest.get(key) ?? Infinity, interaction.timestamp.getTime()));
+      }
+    }
+    for (const identity of network.identities) {
+      const person = personById.get(identity.personId);
+      if (identity.sourceName === "linkedin") expect(identity.sourceId).toBe(person?.socialHandles.linkedin);
+      else {
+        expect(person?.emails).toContain(identity.sourceId);
+        // First seen: no interaction of that source with that address is older.
+        expect(identity.observedAt?.getTime()).toBe(earliest.get(`${identity.sourceName}|${identity.sourceId}`));
+      }
+    }
+  });
+
+  it("gives everyone who took part in an interaction at least one identity", () => {
+    const participants = new Set(network.interactions.flatMap((interaction) => interaction.participants));
+    const active = network.people.filter((person) => person.emails.some((email) => participants.has(email)));
+    const withIdentity = new Set(network.identities.map((identity) => identity.personId));
+    expect(active.length).toBeGreaterThan(network.people.length * 0.8);
+    expect(active.filter((person) => !withIdentity.has(person.id))).toEqual([]);
+    expect(new Set(network.identities.map((identity) => identity.sourceName))).toEqual(new Set(["gmail", "calendar", "phone", "slack", "linkedin"]));
+  });
+});

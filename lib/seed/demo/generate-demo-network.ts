@@ -1,8 +1,9 @@
-// The demo network, generated: organizations, people, ~20k interactions over three years, and the edges
-// derived from them. PURE: no database, no clock, no Math.random. The same config gives byte-identical
+// The demo network, generated: organizations, people, ~20k interactions over three years, the edges
+// derived from them and the source records (identities) behind each person. PURE: no database, no clock, no Math.random. The same config gives byte-identical
 // output (the unit tests check it), so demos, screenshots and benchmarks are reproducible.
 import { SEED_REFERENCE_ISO } from "../reference-date";
 import { deriveEdges } from "./derive-edges";
+import { deriveIdentities } from "./derive-identities";
 import { generateDuplicates, INTERACTIONS_PER_DUPLICATE } from "./generate-duplicates";
 import { generateInteractions } from "./generate-interactions";
 import { generatePeople } from "./generate-people";
@@ -51,5 +52,6 @@ export function generateDemoNetwork(overrides: Partial<DemoConfig> = {}): DemoNe
   const interactions = [...drawn, ...extra.interactions];
   const edges = deriveEdges(people, interactions, new Date(window.end));
   const duplicates = extra.duplicates.map(({ kind, person, originalId }) => ({ kind, personId: person.id, originalId }));
-  return { config, organizations: generated.organizations, people, duplicates, interactions, edges };
+  const identities = deriveIdentities(people, interactions);
+  return { config, organizations: generated.organizations, people, duplicates, interactions, identities, edges };
 }

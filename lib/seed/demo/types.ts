@@ -51,6 +51,15 @@ export interface DemoInteraction {
   metadata: Record<string, string | number>;
 }
 
+/** A source record behind a person (PersonIdentity), as an import would have written it. */
+export interface DemoIdentity {
+  id: string;
+  personId: string;
+  sourceName: string;
+  sourceId: string;
+  observedAt: Date | null;
+}
+
 export interface DemoEdge {
   id: string;
   fromPersonId: string;
@@ -73,6 +82,8 @@ export interface DemoNetwork {
   /** Which rows of `people` are duplicate records, of what kind, and whom they duplicate. */
   duplicates: Array<{ kind: DuplicateKind; personId: string; originalId: string }>;
   interactions: DemoInteraction[];
+  /** The source records behind each person (derive-identities.ts). */
+  identities: DemoIdentity[];
   edges: DemoEdge[];
 }
 

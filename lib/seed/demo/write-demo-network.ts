@@ -17,11 +17,12 @@ export interface DemoWriteResult {
   organizations: TableWriteResult;
   people: TableWriteResult;
   interactions: TableWriteResult;
+  identities: TableWriteResult;
   edges: TableWriteResult;
 }
 
 interface InsertSpec {
-  table: "Organization" | "Person" | "Interaction" | "Edge";
+  table: "Organization" | "Person" | "Interaction" | "PersonIdentity" | "Edge";
   /** Columns copied from the JSON rows (their keys match the column names). */
   columns: readonly string[];
   /** Columns filled by an SQL expression instead: timestamps and empty arrays Prisma would otherwise write. */
@@ -101,6 +102,13 @@ export async function writeDemoNetwork(databaseUrl: string, network: DemoNetwork
       { table: "Interaction", columns: ["id", "sourceId", "sourceName", "timestamp", "participants", "channel", "direction", "metadata"], computed: {} },
       network.interactions,
     );
+    // Not for a person soft-deleted or erased since: a re-run must not bring back what erasure removed.
+    const livePerson = (column: string) => `NOT EXISTS (SELECT 1 FROM "Person" p WHERE p.id = r."${column}" AND (p."deletedAt" IS NOT NULL OR p."erasedAt" IS NOT NULL))`;
+    const identities = await insertRows(
+      client,
+      { table: "PersonIdentity", columns: ["id", "personId", "sourceName", "sourceId", "observedAt"], computed: {}, where: livePerson("personId") },
+      network.identities,
+    );
     const edges = await insertRows(
       client,
       {
@@ -108,13 +116,13 @@ export async function writeDemoNetwork(databaseUrl: string, network: DemoNetwork
         columns: ["id", "fromPersonId", "toPersonId", "relationshipType", "strength", "strengthFactors", "sources", "channels",
           "firstSeenAt", "lastSeenAt", "interactionCount"],
         computed: NOW,
-        // A re-run must not bring back the edges of a person merged away (or soft-deleted) since.
-        where: `NOT EXISTS (SELECT 1 FROM "Person" p WHERE p.id IN (r."fromPersonId", r."toPersonId") AND p."deletedAt" IS NOT NULL)`,
+        // A re-run must not bring back the edges of a person merged away, soft-deleted or erased since.
+        where: `${livePerson("fromPersonId")} AND ${livePerson("toPersonId")}`,
       },
       network.edges,
     );
     await client.query("COMMIT");
-    return { organizations, people: { total: people.total + duplicates.total, inserted: people.inserted + duplicates.inserted }, interactions, edges };
+    return { organizations, people: { total: people.total + duplicates.total, inserted: people.inserted + duplicates.inserted }, interactions, identities, edges };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
     throw error;
