@@ -8,7 +8,7 @@ const variants = {
 } as const;
 
 export const buttonClass = (variant: keyof typeof variants = "secondary") =>
-  `inline-flex items-center justify-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium transition-colors ${variants[variant]}`;
+  `inline-flex items-center justify-center gap-1.5 whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium transition-colors ${variants[variant]}`;
 
 export function ButtonLink({ href, children, variant = "secondary" }: { href: string; children: ReactNode; variant?: keyof typeof variants }) {
   return (

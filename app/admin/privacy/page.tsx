@@ -109,7 +109,7 @@ export default async function PrivacyPage() {
                           Export JSON
                         </a>
                         {person.mergedInto ? (
-                          <span className="text-xs text-zinc-500">Merged; undo the merge to restore</span>
+                          <span className="max-w-40 text-right text-xs text-zinc-500">Merged; undo the merge to restore</span>
                         ) : (
                           <RestoreButton kind="person" id={person.id} label={displayName(person.names)} />
                         )}
