@@ -60,6 +60,20 @@ describe("searchOrganizationsTypeahead and searchTypeahead", () => {
     expect(all.map((hit) => hit.kind).sort()).toEqual(["organization", "person"]);
   });
 
+  it("puts a company whose name starts with the query before the people who merely have an address there", async () => {
+    const token = `tq${randomUUID().slice(0, 6)}`;
+    const org = await createOrganization(prisma, { name: `${token}ridge Analytics`, domain: `${token}ridge.example` });
+    for (const name of ["Ann Zed", "Bo Yuen", "Cy Xu"]) await createPerson(prisma, { names: [name], emails: [`${name.split(" ")[0]?.toLowerCase()}@${token}ridge.example`], organizationId: org.id });
+    const named = await createPerson(prisma, { names: [`${token}`], emails: [`x@${token}.example`] });
+
+    const hits = await searchTypeahead(prisma, token, 8);
+    // The person the query names exactly, then the company, then its people.
+    expect(hits.map((hit) => hit.id).slice(0, 2)).toEqual([named.id, org.id]);
+    expect(hits.slice(2).map((hit) => hit.kind)).toEqual(["person", "person", "person"]);
+    const byCompany = await searchTypeahead(prisma, `${token}ridge`, 8);
+    expect(byCompany[0]).toMatchObject({ kind: "organization", id: org.id });
+  });
+
   it("uses the trigram indexes for substring queries", async () => {
     // Enough rows for the planner to prefer an index at all; the 100k-row figure is scripts/bench/search-typeahead.ts.
     await prisma.person.createMany({ data: Array.from({ length: 2000 }, (_, i) => ({ names: [`Filler ${i} ${randomUUID()}`], emails: [`f${i}@example.com`] })) });

@@ -168,14 +168,19 @@ export async function searchOrganizationsTypeahead(db: Db, query: string, limit:
 
 /**
  * People and organizations for one query, at most `limit` in all. Organizations take at most a third of
- * the list, so a company name does not push its people off it; an organization the query names exactly
- * (its name or domain) leads, the others follow the people.
+ * the list, so a company name does not push its people off it. Order: an organization the query names
+ * exactly (name or domain), a person it names exactly (name or address), an organization whose name or
+ * domain starts with it ("granite" is after Granite Peak HR, not the fifty people with an address there),
+ * the other people, the other organizations.
  */
 export async function searchTypeahead(db: Db, query: string, limit: number): Promise<TypeaheadHit[]> {
   const [people, organizations] = await Promise.all([searchPeopleTypeahead(db, query, limit), searchOrganizationsTypeahead(db, query, Math.ceil(limit / 3))]);
   const chosenPeople = people.slice(0, Math.max(limit - organizations.length, limit - Math.ceil(limit / 3)));
   const chosenOrgs = organizations.slice(0, limit - chosenPeople.length);
   const q = normalizeQuery(query);
-  const exact = (org: OrganizationHit) => org.name.toLowerCase() === q || org.domain === q;
-  return [...chosenOrgs.filter(exact), ...chosenPeople, ...chosenOrgs.filter((org) => !exact(org))];
+  const orgRank = (org: OrganizationHit) => (org.name.toLowerCase() === q || org.domain === q ? 0 : org.name.toLowerCase().startsWith(q) || org.domain?.startsWith(q) ? 2 : 4);
+  const personRank = (person: PersonHit) => (person.name.toLowerCase() === q || person.email?.toLowerCase() === q ? 1 : 3);
+  const ranked = [...chosenOrgs.map((hit) => ({ hit, rank: orgRank(hit) })), ...chosenPeople.map((hit) => ({ hit, rank: personRank(hit) }))];
+  // Array.prototype.sort is stable: within a rank, each query's own order stands.
+  return ranked.sort((x, y) => x.rank - y.rank).map(({ hit }) => hit);
 }
