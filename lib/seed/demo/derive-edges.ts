@@ -1,4 +1,4 @@
-// Step 4: edges derived from interactions, the way an import derives them: every pair of people who
+// Step 5: edges derived from interactions, the way an import derives them: every pair of people who
 // appear together in an interaction gets both directed edges (A→B and B→A), scored with the real strength
 // model (lib/strength: summarizePair + scoreEdge, mutual connections and shared organizations included),
 // with the same conventions as the SQL recompute, so `strength.recompute_all` on a seeded database keeps

@@ -4,7 +4,7 @@
 // Each kind is a pattern resolution is built for, chosen among people the team actually talks to. With
 // ~2,100 people and almost no duplicates the estimated prior is tiny (about −19 bits), so only records
 // that agree on several fields reach the queue, as in a real small network:
-//   gmailVariant  the same Gmail mailbox written without its dot, from a calendar attendee list: one
+//   gmailVariant  the same Gmail mailbox written without its dot (as people type it into invites): one
 //                 mailbox, so resolution merges it on its own (and the history can undo it)
 //   nickname      a phone-contacts card: nickname, personal address, same company and title (likely: approve)
 //   exactName     a CRM row: same name and company, personal address, no title (about even odds)
@@ -13,10 +13,10 @@
 //                 talks to another team member: evidence as strong as exactName's, and to reject
 // Each record comes with a few interactions with a team member through its own address, so approving a
 // merge visibly moves those interactions onto the person's edges.
-import { stableTag, stableUuid } from "../seed-ids";
-import type { GeneratedPeople } from "./generate-people";
 import { foldText } from "../../identity/normalize/fold-text";
 import { givenNamesEquivalent } from "../../identity/normalize/nicknames";
+import { stableTag, stableUuid } from "../seed-ids";
+import type { GeneratedPeople } from "./generate-people";
 import { asciiSlug, NICKNAMES } from "./names";
 import type { Rng } from "./prng";
 import { DEMO_SEED_TAG, type DemoInteraction, type DemoPerson } from "./types";
