@@ -33,6 +33,7 @@ function printSummary(result: ResolvePeopleResult, correlationId: string): void 
     ["queued", result.queued, `review candidates (${format(result.candidatesCreated)} new, ${format(result.candidatesUpdated)} rescored)`],
     ["dropped", result.dropped, "compared pairs below the review threshold"],
   ];
+  if (result.candidatesRetired > 0) rows.push(["retired", result.candidatesRetired, "pending candidates no longer queued (now below the threshold, or a person gone): superseded"]);
   if (result.conflicts > 0) rows.push(["conflicts", result.conflicts, "skipped: someone changed these people meanwhile"]);
   const width = Math.max(...rows.map(([, value]) => format(value).length));
   for (const [label, value, note] of rows) console.log(`  ${label.padEnd(12)} ${format(value).padStart(width)}  ${note}`);

@@ -54,6 +54,8 @@ export interface ResolvePeopleResult {
   people: number;
   candidatesCreated: number;
   candidatesUpdated: number;
+  /** Pending candidates (not member proposals) this run no longer queues: marked superseded. */
+  candidatesRetired: number;
   /** Merges or candidates skipped because someone changed the people meanwhile. */
   conflicts: number;
   /** Groups of live people that are (or in a dry run would be) one person after the run, size ≥ 2. */
@@ -95,8 +97,8 @@ export async function resolvePeople(db: Db, rawInput: TResolvePeopleInput = {}):
      WHERE p."deletedAt" IS NULL AND p."erasedAt" IS NULL
      ORDER BY p."createdAt", p.id`;
   const decisions = await loadCurrentDecisions(db);
-  const existing = await db.$queryRaw<Array<{ id: string; personAId: string; personBId: string; status: string }>>`
-    SELECT id::text, "personAId"::text, "personBId"::text, status::text FROM "MergeCandidate"`;
+  const existing = await db.$queryRaw<Array<{ id: string; personAId: string; personBId: string; status: string; proposed: boolean }>>`
+    SELECT id::text, "personAId"::text, "personBId"::text, status::text, "proposedById" IS NOT NULL AS proposed FROM "MergeCandidate"`;
   // A rejected candidate is a "different" decision even if its MergeDecision row is missing.
   const different = [...decisions.different, ...existing.filter((row) => row.status === "rejected").map((row) => [row.personAId, row.personBId] as [string, string])];
   const loaded = performance.now();
@@ -188,6 +190,13 @@ export async function resolvePeople(db: Db, rawInput: TResolvePeopleInput = {}):
     }
     // rejected: never again; approved: a merged pair is not split by a re-run.
   }
+  // A pending candidate this run no longer queues (its pair now scores below the review threshold, or one
+  // side is gone) would wait in the queue with a stale score. It is superseded, as a merge supersedes the
+  // candidates it makes obsolete, and a later run that queues the pair again reopens it. A member's
+  // proposal stays: a person asked for that decision, whatever the model says.
+  const toRetire = existing
+    .filter((row) => row.status === "pending" && !row.proposed && !seen.has(`${row.personAId} ${row.personBId}`) && inScope([row.personAId, row.personBId]))
+    .map((row) => row.id);
   if (!dryRun) {
     await db.$transaction(async (tx) => {
       if (toCreate.length) await tx.mergeCandidate.createMany({ data: toCreate, skipDuplicates: true });
@@ -201,6 +210,10 @@ export async function resolvePeople(db: Db, rawInput: TResolvePeopleInput = {}):
           JSON.stringify(toUpdate),
         );
       }
+      if (toRetire.length) {
+        await tx.$executeRaw`UPDATE "MergeCandidate" SET status = 'superseded', "updatedAt" = (now() AT TIME ZONE 'UTC')
+          WHERE id = ANY(${toRetire}::uuid[]) AND status = 'pending' AND "proposedById" IS NULL`;
+      }
       await writeAudit(tx, {
         action: "identity.resolved",
         entityType: "Person",
@@ -208,6 +221,7 @@ export async function resolvePeople(db: Db, rawInput: TResolvePeopleInput = {}):
           people: people.length,
           autoMerged,
           queued: toCreate.length + toUpdate.length,
+          retired: toRetire.length,
           conflicts,
           scoped: personIds ? personIds.length : null,
           thresholds,
@@ -228,6 +242,7 @@ export async function resolvePeople(db: Db, rawInput: TResolvePeopleInput = {}):
     people: people.length,
     candidatesCreated: toCreate.length,
     candidatesUpdated: toUpdate.length,
+    candidatesRetired: toRetire.length,
     conflicts,
     clusters: [...groups.values()],
     stats: result.stats,

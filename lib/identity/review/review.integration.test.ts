@@ -127,6 +127,31 @@ describe("decisions", () => {
     void b;
   });
 
+  it("supersedes a pending candidate the model no longer queues, never a member's proposal", async () => {
+    const user = await admin();
+    const a = await createPerson(prisma, { name: "Ada Quill" });
+    const b = await createPerson(prisma, { name: "Zed Marrow" });
+    const c = await createPerson(prisma, { name: "Oona Vale" });
+    // Queued by an earlier run whose model thought otherwise: these two share nothing at all.
+    const stale = await candidate(a.id, b.id, 0.6);
+    const proposal = await proposeMerge(prisma, { personAId: a.id, personBId: c.id, proposedById: user.id });
+
+    const dry = await resolvePeople(prisma, { dryRun: true });
+    expect(dry.candidatesRetired).toBe(1);
+    expect((await prisma.mergeCandidate.findUniqueOrThrow({ where: { id: stale.id } })).status).toBe("pending");
+
+    const run = await resolvePeople(prisma, {});
+    expect(run.candidatesRetired).toBe(1);
+    expect((await prisma.mergeCandidate.findUniqueOrThrow({ where: { id: stale.id } })).status).toBe("superseded");
+    expect((await prisma.mergeCandidate.findUniqueOrThrow({ where: { id: proposal.candidateId } })).status).toBe("pending");
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "identity.resolved" }, orderBy: { createdAt: "desc" } });
+    expect(audit.metadata).toMatchObject({ retired: 1 });
+    // Out of scope for a run limited to other people: left alone.
+    const again = await candidate(b.id, c.id, 0.6);
+    expect((await resolvePeople(prisma, { personIds: [a.id] })).candidatesRetired).toBe(0);
+    expect((await prisma.mergeCandidate.findUniqueOrThrow({ where: { id: again.id } })).status).toBe("pending");
+  });
+
   it("never auto-merges a cluster with two LinkedIn profiles", async () => {
     await createPerson(prisma, { name: "Sam Lee", emails: ["sam@lee.example"] });
     const withProfile = async (slug: string) => {
