@@ -139,6 +139,16 @@ async function insertInteractions(client: import("pg").Client, rows: Generated):
   );
 }
 
+/** WAL written so far (bytes from the start of the log) and checkpoints so far: what a step cost in writes. */
+async function walPosition(client: { query: <T>(sql: string) => Promise<{ rows: T[] }> }): Promise<{ bytes: number; checkpoints: number }> {
+  const wal = await client.query<{ bytes: string }>(`SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::text AS bytes`);
+  // pg_stat_checkpointer since PostgreSQL 17; pg_stat_bgwriter before (DATABASE_URL may name either).
+  const checkpoints = await client
+    .query<{ count: string }>(`SELECT (num_timed + num_requested)::text AS count FROM pg_stat_checkpointer`)
+    .catch(() => client.query<{ count: string }>(`SELECT (checkpoints_timed + checkpoints_req)::text AS count FROM pg_stat_bgwriter`));
+  return { bytes: Number(wal.rows[0]?.bytes ?? 0), checkpoints: Number(checkpoints.rows[0]?.count ?? 0) };
+}
+
 /** The incremental recompute's phases (recompute.ts onPhase), in order. */
 const INCREMENTAL_PHASES = [
   ["interactions.read", "read + fold the new interactions"],
@@ -234,6 +244,7 @@ runCli("bench:strength", async () => {
     const insertStarted = performance.now();
     await insertInteractions(client, fresh);
     const insertMs = performance.now() - insertStarted;
+    const walBefore = await walPosition(client);
     const incrementalStarted = performance.now();
     await client.query("BEGIN");
     await client.query(`SELECT gin_clean_pending_list('"Interaction_participants_idx"'::regclass)`);
@@ -245,6 +256,9 @@ runCli("bench:strength", async () => {
     });
     await client.query("COMMIT");
     const incrementalMs = performance.now() - incrementalStarted;
+    const walAfter = await walPosition(client);
+    const incrementalWal = { mb: Math.round((walAfter.bytes - walBefore.bytes) / 1e6), checkpoints: walAfter.checkpoints - walBefore.checkpoints };
+    log(`incremental: ${incrementalWal.mb} MB of WAL written, ${incrementalWal.checkpoints} checkpoint(s) meanwhile`);
     log(
       `incremental: ${fresh.pairs.size.toLocaleString("en-US")} touched pairs (${incremental.addedTo.toLocaleString("en-US")} added to their stored aggregates, ` +
         `${(incremental.pairs - incremental.addedTo).toLocaleString("en-US")} read in full), ${incremental.edges.toLocaleString("en-US")} edges in ${seconds(incrementalMs)}`,
@@ -304,6 +318,7 @@ runCli("bench:strength", async () => {
             addedToStoredAggregates: incremental.addedTo,
             readInFull: incremental.pairs - incremental.addedTo,
             phasesMs: Object.fromEntries([...incrementalPhases].map(([phase, ms]) => [phase, Math.round(ms)])),
+            wal: incrementalWal,
             targetMs: TARGET.incrementalMs,
             pass: incrementalMs < TARGET.incrementalMs,
           },
