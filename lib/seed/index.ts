@@ -6,8 +6,8 @@
 import pg from "pg";
 import { newCorrelationId, runInOperation } from "../audit/correlation";
 import { createPrismaClient } from "../db/client";
-import { resolvePeople } from "../identity/resolve/resolve-people";
 import { parseDatabaseUrl } from "../db/connection-url";
+import { resolvePeople } from "../identity/resolve/resolve-people";
 import { writeContractSeed } from "./contract-seed";
 import { generateDemoNetwork } from "./demo/generate-demo-network";
 import { writeDemoNetwork, type TableWriteResult } from "./demo/write-demo-network";
@@ -46,10 +46,13 @@ export async function seedDatabase(databaseUrl: string, options: SeedOptions = {
   let resolution = "";
   try {
     usersCreated = await writeDemoUsers(client);
-    // The demo holds duplicate records (demo/generate-duplicates.ts): resolve them as an import would,
-    // once, when they are first written, so the merge review queue and its history have something in them.
+    // The demo holds duplicate records (demo/generate-duplicates.ts): resolve them as an import resolves
+    // the people it wrote, once, when they are first written, so the merge review queue and its history
+    // have something in them. Scoped to those records: a database with real data besides the demo sees no
+    // merge or candidate it did not ask for.
     if (written.people.inserted > 0) {
-      const result = await runInOperation({ correlationId: newCorrelationId("seed"), actorId: null }, () => resolvePeople(client, {}));
+      const personIds = network.duplicates.map((duplicate) => duplicate.personId);
+      const result = await runInOperation({ correlationId: newCorrelationId("seed"), actorId: null }, () => resolvePeople(client, { personIds }));
       resolution = `; identity resolution: ${result.autoMerged} merged automatically, ${result.queued} queued for review at /merges`;
     }
   } finally {
