@@ -91,7 +91,11 @@ export function TargetTypeahead({ onPick, initialValue = "" }: { onPick: (hit: T
               role="option"
               aria-selected={index === activeIndex}
               onMouseDown={(event) => event.preventDefault()}
-              onMouseEnter={() => setActive(index)}
+              // Only a pointer that really moves takes the highlight: a list opening under a resting pointer
+              // (or the synthetic move a browser sends then, movement 0) must not change what Enter picks.
+              onMouseMove={(event) => {
+                if (event.movementX !== 0 || event.movementY !== 0) setActive(index);
+              }}
               onClick={() => pick(hit)}
               className={`flex cursor-pointer items-center gap-3 px-3.5 py-2 ${index === activeIndex ? "bg-accent-50" : ""}`}
             >
