@@ -1,7 +1,7 @@
 // The array literals of lib/db/array-literal.ts, read back by a real PostgreSQL exactly as the bulk
 // statements cast them.
 import { describe, expect, it } from "vitest";
-import { textListsLiteral, tokenArrayLiteral } from "./array-literal";
+import { quotedArrayLiteral, textListsLiteral, tokenArrayLiteral } from "./array-literal";
 import { prisma } from "./client";
 
 describe("array literals in PostgreSQL", () => {
@@ -26,5 +26,11 @@ describe("array literals in PostgreSQL", () => {
       textListsLiteral(lists),
     );
     expect(rows.map((row) => row.list)).toEqual(lists);
+  });
+
+  it("reads a quoted literal back as the same strings, whatever they hold", async () => {
+    const keys = ["ann@example.com", "NULL", 'say "hi"', "a,b\\c", "{x}", "slack:U1 2"];
+    const [row] = await prisma.$queryRawUnsafe<Array<{ keys: string[] }>>(`SELECT $1::text[] AS keys`, quotedArrayLiteral(keys));
+    expect(row?.keys).toEqual(keys);
   });
 });

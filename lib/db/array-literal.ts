@@ -53,3 +53,11 @@ export function textListsLiteral(lists: ReadonlyArray<readonly string[]>): strin
   }
   return `{${parts.join(",")}}`;
 }
+
+/**
+ * `{"a","b",…}` with every element quoted and escaped: for values that may hold anything (people's keys:
+ * addresses, handles). Used as one text element per row and cast in SQL (`x::text[]`).
+ */
+export function quotedArrayLiteral(values: readonly string[]): string {
+  return `{${values.map((value) => `"${value.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`).join(",")}}`;
+}

@@ -32,9 +32,6 @@ interface EdgeColumnsOut {
   interactionCount: number[];
 }
 
-export const arrayLiteral = (values: readonly string[]): string =>
-  `{${values.map((value) => `"${value.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`).join(",")}}`;
-
 /**
  * The parameters of scoredPairColumns as relations: `pairs` (one row per pair) and `input` (one per direction:
  * f, t, strength, factors, sources, channels, first_at, last_at, n). Shared by both writers.

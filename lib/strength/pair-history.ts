@@ -4,7 +4,7 @@
 // of b) probes the GIN index on participants (`@> ARRAY[key_a, key_b]`) for the interactions holding both
 // keys, a DISTINCT keeps each interaction once per pair, and the source names are numbered for the mask.
 import type { InteractionChannel } from "../../prisma/generated/enums";
-import { arrayLiteral } from "./edge-writer";
+import { quotedArrayLiteral } from "../db/array-literal";
 import type { PairAggregate } from "./pair-aggregate";
 import { pairKey } from "./pair-key";
 import { aggregateEventsSql, directionSql, groupSizeSql, twoWaySql, undirectedSql } from "./recompute-sql";
@@ -92,8 +92,8 @@ export async function aggregateInFull(
   for (const [a, b] of pairs) {
     const keysA = keys.get(a) as string[];
     const keysB = keys.get(b) as string[];
-    const literalA = arrayLiteral(keysA);
-    const literalB = arrayLiteral(keysB);
+    const literalA = quotedArrayLiteral(keysA);
+    const literalB = quotedArrayLiteral(keysB);
     for (const ka of keysA) {
       for (const kb of keysB) {
         probe.a.push(a);

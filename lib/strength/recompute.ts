@@ -23,7 +23,7 @@ import { sqlRunner, type SqlClient, type SqlRunner } from "./sql-runner";
 import { mergeStoredAggregates, pairFingerprint, personKeysHash, type StoredAggregate } from "./stored-aggregate";
 
 export { DECAY_REFERENCE_DATE } from "./pair-aggregate";
-export { arrayLiteral, writeScoredPairs, type ScoredPair } from "./edge-writer";
+export { writeScoredPairs, type ScoredPair } from "./edge-writer";
 export { pairKey } from "./pair-key";
 
 
