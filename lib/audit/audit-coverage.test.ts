@@ -28,7 +28,7 @@ const EXEMPT: Record<string, string> = {
   "lib/strength/edge-writer.ts": "writes the edges recompute.ts / recompute-all.ts scored (each audited by its caller)",
   "lib/strength/recompute-all.ts": "the full recompute and the VACUUM after it (recompute-job.ts writes strength.recomputed_all)",
   "lib/strength/pair-store.ts": "the stored pair aggregates, a cache of Interaction written and forgotten by recomputes, merges, erasure and deletes (each audited by its caller)",
-  "lib/strength/sql-runner.ts": "a driver adapter (Prisma or node-postgres) for the recompute; no writes of its own",
+  "lib/db/sql-runner.ts": "a driver adapter (Prisma or node-postgres) for bulk statements; no writes of its own",
   "lib/db/migrations.ts": "schema changes (recorded in _prisma_migrations)",
   "lib/db/schema-push.ts": "schema changes during development",
   "lib/db/runtime.ts": "no data writes (creates the database itself)",

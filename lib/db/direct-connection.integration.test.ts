@@ -1,7 +1,9 @@
 // directConnectionOf: the node-postgres connection under a Prisma transaction, on a real PostgreSQL.
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase } from "../testing/reset-database";
+import { bulkSqlOf } from "../sources/pipeline/bulk-sql";
 import { createPrismaClient, directConnectionOf, prisma } from "./client";
+import { sqlRunner } from "./sql-runner";
 
 beforeEach(resetDatabase);
 
@@ -38,5 +40,34 @@ describe("directConnectionOf", () => {
       ),
     );
     expect(names).toEqual(["First", "Second"]);
+  });
+});
+
+describe("sqlRunner and bulkSqlOf", () => {
+  const insertTwo = `INSERT INTO "Organization" (id, name, "updatedAt") SELECT gen_random_uuid(), n, now() FROM unnest($1::text[]) AS n`;
+
+  it("counts the rows a statement wrote, through Prisma and through node-postgres alike", async () => {
+    await prisma.$transaction(async (tx) => {
+      expect(await sqlRunner(tx).execute(insertTwo, [["Prisma One", "Prisma Two"]])).toBe(2);
+      const connection = await directConnectionOf(tx);
+      expect(connection).not.toBeNull();
+      if (connection) expect(await sqlRunner(connection).execute(insertTwo, [["Direct One", "Direct Two"]])).toBe(2);
+      expect(await sqlRunner(tx).execute(`UPDATE "Organization" SET domain = 'x.example' WHERE name LIKE 'Nobody%'`)).toBe(0);
+    });
+    expect(await prisma.organization.count()).toBe(4);
+  });
+
+  it("gives one runner per transaction, on that transaction's connection", async () => {
+    await expect(
+      prisma.$transaction(async (tx) => {
+        const runner = await bulkSqlOf(tx);
+        expect(await bulkSqlOf(tx)).toBe(runner);
+        await runner.exec(insertTwo, [["Bulk One", "Bulk Two"]]);
+        // The transaction itself sees the runner's rows: same connection, same transaction.
+        expect(await tx.organization.count({ where: { name: { startsWith: "Bulk" } } })).toBe(2);
+        throw new Error("roll back");
+      }),
+    ).rejects.toThrow("roll back");
+    expect(await prisma.organization.count({ where: { name: { startsWith: "Bulk" } } })).toBe(0);
   });
 });

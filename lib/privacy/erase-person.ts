@@ -12,7 +12,7 @@ import { AppError } from "../errors/app-error";
 import { recomputeEdges } from "../sources/pipeline/recompute-edges";
 import { forgetPairsOfKeys, forgetPeoplesPairs } from "../strength/pair-store";
 import { peopleOfKeys } from "../strength/people-of-keys";
-import { sqlRunner } from "../strength/sql-runner";
+import { sqlRunner } from "../db/sql-runner";
 import { parseInput } from "./parse-input";
 import { buildNeedles, redactJson, textMentions, type Needles } from "./redact";
 import { redactLogColumns } from "./redact-log-columns";

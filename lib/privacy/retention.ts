@@ -15,7 +15,7 @@ import { getPrivacySettings, type TPrivacySettings } from "./settings";
 import { recomputeEdges } from "../sources/pipeline/recompute-edges";
 import { forgetPairsOfKeys } from "../strength/pair-store";
 import { peopleOfKeys } from "../strength/people-of-keys";
-import { sqlRunner } from "../strength/sql-runner";
+import { sqlRunner } from "../db/sql-runner";
 import { pairsOfInteractions } from "./touched-pairs";
 
 export interface PolicyOutcome {

@@ -8,7 +8,7 @@ import type { Db } from "../db/client";
 import type { Prisma } from "../../prisma/generated/client";
 import { AppError } from "../errors/app-error";
 import { forgetPeoplesPairs } from "../strength/pair-store";
-import { sqlRunner } from "../strength/sql-runner";
+import { sqlRunner } from "../db/sql-runner";
 
 export const ZSoftDeletePersonInput = z.object({
   personId: z.uuid(),

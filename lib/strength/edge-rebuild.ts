@@ -14,7 +14,7 @@
 // do not), in the same order the import pipeline and merges take them, so adding the foreign keys back
 // cannot deadlock with a writer.
 import { SCORED_DIRECTIONS_CTES, SQL_NOW, type ScoredColumns } from "./edge-writer";
-import type { SqlRunner } from "./sql-runner";
+import type { SqlRunner } from "../db/sql-runner";
 
 export const EDGE_TABLE = "Edge";
 export const REBUILD_TABLE = "Edge_rebuild";

@@ -4,7 +4,7 @@
 import { tokenArrayLiteral, textListsLiteral } from "../db/array-literal";
 import { summaryFromAggregate, type PairAggregate, type PairContext } from "./pair-aggregate";
 import { scoreStoredFactors } from "./score-edge";
-import type { SqlRunner } from "./sql-runner";
+import type { SqlRunner } from "../db/sql-runner";
 import { expandStrengthFactors, packStrengthFactors, ZPackedStrengthFactors } from "./stored-factors";
 import { ZStrengthFactors } from "./strength-factors.schema";
 import { STRENGTH_CHANNELS } from "./weights";

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "../db";
 import { resetDatabase } from "../testing/reset-database";
 import { estimateTouchedPairs, MAX_FULL_PAIR_GROUP, readNewInteractions, type NewInteractionsSelection } from "./new-interactions";
-import { sqlRunner } from "./sql-runner";
+import { sqlRunner } from "../db/sql-runner";
 
 beforeEach(resetDatabase);
 

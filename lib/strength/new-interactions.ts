@@ -7,7 +7,7 @@ import { PairAccumulator } from "./pair-accumulator";
 import { peopleOfKeys } from "./people-of-keys";
 import { pairKey } from "./pair-key";
 import { PACKED_PARTICIPANTS_FROM, packedInteractionSql, unpackInteraction } from "./recompute-sql";
-import type { SqlRunner } from "./sql-runner";
+import type { SqlRunner } from "../db/sql-runner";
 import type { StoredAggregate } from "./stored-aggregate";
 
 /** Past this many people only the starters' pairs are touched (a 200-person thread is not 19,900 ties). */

@@ -8,7 +8,7 @@ import { quotedArrayLiteral } from "../db/array-literal";
 import type { PairAggregate } from "./pair-aggregate";
 import { pairKey } from "./pair-key";
 import { aggregateEventsSql, directionSql, groupSizeSql, twoWaySql, undirectedSql } from "./recompute-sql";
-import type { SqlRunner } from "./sql-runner";
+import type { SqlRunner } from "../db/sql-runner";
 import { sumDayShares, type StoredAggregate } from "./stored-aggregate";
 import { STRENGTH_CHANNELS } from "./weights";
 

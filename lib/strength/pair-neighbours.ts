@@ -7,7 +7,7 @@
 // - (hub, hub): the count the pair's edge already has (the nightly full recompute counts it exactly); a new
 //   pair of two hubs loads both lists once.
 import { pairKey } from "./pair-key";
-import type { SqlRunner } from "./sql-runner";
+import type { SqlRunner } from "../db/sql-runner";
 
 /** People with more edges than this are hubs. */
 export const HUB_DEGREE = 2_000;

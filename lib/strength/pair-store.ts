@@ -6,7 +6,7 @@
 // - anything that changes a history in another way (merge, undo, erasure, soft delete, restore, purge)
 //   forgets the rows of the people involved, and the next recompute of those pairs reads them in full.
 import { tokenArrayLiteral, textListsLiteral } from "../db/array-literal";
-import type { SqlRunner } from "./sql-runner";
+import type { SqlRunner } from "../db/sql-runner";
 import { packStoredAggregate, unpackStoredAggregate, type StoredAggregate } from "./stored-aggregate";
 
 export interface StoredPair {

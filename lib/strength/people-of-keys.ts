@@ -1,7 +1,7 @@
 // Which people an interaction's participant keys name: an email, or "network:handle". Every live person
 // with the key counts (an address two people share counts for both), the rule both recompute paths and the
 // privacy screens' recomputes follow.
-import type { SqlRunner } from "./sql-runner";
+import type { SqlRunner } from "../db/sql-runner";
 
 /** Every person (not deleted) each key names: emails by the GIN index, network handles by one pass. */
 export async function peopleOfKeys(sql: SqlRunner, keys: readonly string[]): Promise<Map<string, string[]>> {

@@ -16,7 +16,7 @@ import { DEFAULT_PAIR_BATCH, overridesFor, pairKey, type RecomputeResult, type S
 import { appendStoredColumns, clearStoredPairs, lockStoredPairs, storedPairColumns, type StoredPair } from "./pair-store";
 import { packedInteractionSql, personKeysSql, unpackInteraction } from "./recompute-sql";
 import { pairFingerprint, personKeysHash } from "./stored-aggregate";
-import { sqlRunner, type SqlClient, type SqlRunner } from "./sql-runner";
+import { sqlRunner, type SqlClient, type SqlRunner } from "../db/sql-runner";
 
 export interface RecomputeAllOptions {
   asOf: Date;

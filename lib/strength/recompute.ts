@@ -19,7 +19,7 @@ import { readNewInteractions, type DeltaLookup, type NewInteractionsSelection } 
 import { pairKey } from "./pair-key";
 import { mutualConnectionsOf, type HubCache } from "./pair-neighbours";
 import { forgetPairs, forgetPairsAmong, lockStoredPairs, readStoredPairs, writeStoredPairs, type StoredPair } from "./pair-store";
-import { sqlRunner, type SqlClient, type SqlRunner } from "./sql-runner";
+import { sqlRunner, type SqlClient, type SqlRunner } from "../db/sql-runner";
 import { mergeStoredAggregates, pairFingerprint, personKeysHash, type StoredAggregate } from "./stored-aggregate";
 
 export { DECAY_REFERENCE_DATE } from "./pair-aggregate";

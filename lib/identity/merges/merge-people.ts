@@ -13,7 +13,7 @@ import type { Prisma } from "../../../prisma/generated/client";
 import { AppError } from "../../errors/app-error";
 import { recomputeEdges } from "../../sources/pipeline/recompute-edges";
 import { forgetPeoplesPairs } from "../../strength/pair-store";
-import { sqlRunner } from "../../strength/sql-runner";
+import { sqlRunner } from "../../db/sql-runner";
 import { SQL_NOW } from "../../sources/pipeline/sql";
 import { dumpMany, type Row, type Tx } from "./rows";
 import { SNAPSHOT_VERSION, type MergeSnapshot } from "./snapshot";

@@ -20,7 +20,7 @@ import { AppError } from "../../errors/app-error";
 import { mergedIntoOf } from "../../privacy/soft-delete";
 import { recomputeEdges } from "../../sources/pipeline/recompute-edges";
 import { forgetPeoplesPairs } from "../../strength/pair-store";
-import { sqlRunner } from "../../strength/sql-runner";
+import { sqlRunner } from "../../db/sql-runner";
 import { operationActor, orderedPair } from "./merge-people";
 import { dumpRows, insertRows, overwriteRows, updatedAtOf, type Row, type Tx } from "./rows";
 import { parseSnapshot, type MergeSnapshot } from "./snapshot";

@@ -3,6 +3,8 @@
 // else a LinkedIn slug or another network handle, else a new person. New names, emails, phones and handles
 // are unioned into the matched person. One lookup per batch, one insert and one update statement per batch.
 import { randomUUID } from "node:crypto";
+import type { SqlRunner } from "../../db/sql-runner";
+import { bulkSqlOf } from "./bulk-sql";
 import { timed } from "./phase-timings";
 import { SQL_NOW } from "./sql";
 import type { IdentityObservation, IdentityResolver, ResolvedIdentity, ResolveStats, Tx } from "./types";
@@ -28,19 +30,20 @@ const identityKey = (sourceName: string, sourceId: string) => `${sourceName}\u00
 export class ExactIdentityResolver implements IdentityResolver {
   async resolve(tx: Tx, observations: readonly IdentityObservation[], stats: ResolveStats): Promise<ResolvedIdentity[]> {
     if (observations.length === 0) return [];
+    const sql = await bulkSqlOf(tx);
     const { known, rows } = await timed("people.lookup", async () => {
       // The run's own rows are not in the planner's statistics yet: keep the identity lookup on its unique index.
-      await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+      await sql.exec("SET LOCAL enable_seqscan = off");
       let known: Map<string, string>;
       let rows: PersonRow[];
       try {
-        known = await this.knownIdentities(tx, observations);
+        known = await this.knownIdentities(sql, observations);
         // Only observations no source record leads to need a search by email or handle: a person found by
         // id brings their identifiers along, and the search still covers every identifier of the rest.
         const unresolved = observations.filter((observation) => observation.sourceId === null || !known.has(identityKey(observation.sourceName, observation.sourceId)));
-        rows = await this.candidates(tx, unresolved, [...new Set(known.values())]);
+        rows = await this.candidates(sql, unresolved, [...new Set(known.values())]);
       } finally {
-        await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = on");
+        await sql.exec("SET LOCAL enable_seqscan = on");
       }
       return { known, rows };
     });
@@ -81,25 +84,24 @@ export class ExactIdentityResolver implements IdentityResolver {
     const created = [...byId.values()].filter((person) => person.isNew);
     const changed = [...byId.values()].filter((person) => !person.isNew && person.dirty);
     stats.peopleUpdated += changed.length;
-    await timed("people.write", () => this.write(tx, created, changed));
-    await timed("people.identities", () => this.remember(tx, observations, results, known));
+    await timed("people.write", () => this.write(sql, created, changed));
+    await timed("people.identities", () => this.remember(sql, observations, results, known));
     return results;
   }
 
-  private async knownIdentities(tx: Tx, observations: readonly IdentityObservation[]): Promise<Map<string, string>> {
+  private async knownIdentities(sql: SqlRunner, observations: readonly IdentityObservation[]): Promise<Map<string, string>> {
     const withId = observations.filter((observation) => observation.sourceId !== null);
     if (withId.length === 0) return new Map();
     // One probe of the (sourceName, sourceId) index per observation, then the person's primary key. As a
     // plain join the planner, with the run's rows missing from its statistics, read every live person and
     // their identities by personId instead: 165 ms a batch at 37k people, growing with the table.
-    const rows = await tx.$queryRawUnsafe<Array<{ sourceName: string; sourceId: string; personId: string }>>(
+    const rows = await sql.query<{ sourceName: string; sourceId: string; personId: string }>(
       `SELECT k.source_name AS "sourceName", k.source_id AS "sourceId", x.person_id AS "personId"
          FROM unnest($1::text[], $2::text[]) AS k(source_name, source_id)
          CROSS JOIN LATERAL (
            SELECT pi."personId" AS person_id FROM "PersonIdentity" pi JOIN "Person" p ON p.id = pi."personId"
             WHERE pi."sourceName" = k.source_name AND pi."sourceId" = k.source_id AND p."deletedAt" IS NULL OFFSET 0) x`,
-      withId.map((observation) => observation.sourceName),
-      withId.map((observation) => observation.sourceId),
+      [withId.map((observation) => observation.sourceName), withId.map((observation) => observation.sourceId)],
     );
     return new Map(rows.map((row) => [identityKey(row.sourceName, row.sourceId), row.personId]));
   }
@@ -108,7 +110,7 @@ export class ExactIdentityResolver implements IdentityResolver {
    * The live people holding any of `ids`, or any email or handle of `observations`, oldest first (so when
    * several people share an identifier the same one wins every time).
    */
-  private async candidates(tx: Tx, observations: readonly IdentityObservation[], ids: string[]): Promise<PersonRow[]> {
+  private async candidates(sql: SqlRunner, observations: readonly IdentityObservation[], ids: string[]): Promise<PersonRow[]> {
     const emails = [...new Set(observations.flatMap((observation) => observation.emails))];
     const handlesByNetwork = new Map<string, Set<string>>();
     for (const observation of observations) {
@@ -127,11 +129,11 @@ export class ExactIdentityResolver implements IdentityResolver {
       // 52–92 ms for the pass over Person below at 37k people, ~125 ms against 175–200 ms at 100k. Most of a
       // mailbox's addresses are found by their source record anyway, so few are searched after its first batches.
       if (emails.length > 0) {
-        await tx.$executeRawUnsafe(`DO $$ BEGIN PERFORM gin_clean_pending_list('"Person_emails_idx"'::regclass); EXCEPTION WHEN OTHERS THEN NULL; END $$`);
+        await sql.exec(`DO $$ BEGIN PERFORM gin_clean_pending_list('"Person_emails_idx"'::regclass); EXCEPTION WHEN OTHERS THEN NULL; END $$`);
       }
       // Each wanted id fetched by its own primary-key probe (LATERAL … OFFSET 0): as `id IN (…)` the planner,
       // without statistics for the run's rows, hashed the ids and read every live person (86 ms against 25–38).
-      return tx.$queryRawUnsafe<PersonRow[]>(
+      return sql.query<PersonRow>(
         `SELECT ${columns}
            FROM (SELECT unnest($2::uuid[]) AS id
                  UNION SELECT x.id FROM unnest($1::text[]) AS e(email)
@@ -139,8 +141,7 @@ export class ExactIdentityResolver implements IdentityResolver {
            CROSS JOIN LATERAL (SELECT * FROM "Person" q WHERE q.id = wanted.id OFFSET 0) p
           WHERE p."deletedAt" IS NULL
           ORDER BY p."createdAt", p.id`,
-        emails,
-        ids,
+        [emails, ids],
       );
     }
     // With handles: one pass over Person with hashed lookups (no index covers socialHandles). A bound array
@@ -152,41 +153,41 @@ export class ExactIdentityResolver implements IdentityResolver {
       params.push(network, [...values]);
       return `(p."socialHandles" ->> $${params.length - 1}::text) = ANY($${params.length}::text[])`;
     });
-    await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = on");
-    return tx.$queryRawUnsafe<PersonRow[]>(
+    await sql.exec("SET LOCAL enable_seqscan = on");
+    return sql.query<PersonRow>(
       `SELECT ${columns}
          FROM "Person" p
         WHERE p."deletedAt" IS NULL
           AND (p.id = ANY($2::uuid[]) OR EXISTS (SELECT 1 FROM unnest(p.emails) AS e(email) WHERE e.email = ANY($1::text[]))
                ${handleTests.map((test) => `OR ${test}`).join(" ")})
         ORDER BY p."createdAt", p.id`,
-      ...params,
+      params,
     );
   }
 
-  private async write(tx: Tx, created: Working[], changed: Working[]): Promise<void> {
+  private async write(sql: SqlRunner, created: Working[], changed: Working[]): Promise<void> {
     if (created.length > 0) {
       const columns = personColumns(created);
-      await tx.$executeRawUnsafe(
+      await sql.exec(
         `INSERT INTO "Person" (id, names, emails, phones, "socialHandles", title, "organizationId", "previousIds", "createdAt", "updatedAt")
          SELECT d.id, ${ARRAY_COLUMNS}, d.handles::jsonb, d.title, d.org, '{}'::uuid[], ${SQL_NOW}, ${SQL_NOW}
            FROM ${UNNEST_PEOPLE}`,
-        ...columns,
+        columns,
       );
     }
     if (changed.length > 0) {
       const columns = personColumns(changed);
-      await tx.$executeRawUnsafe(
+      await sql.exec(
         `UPDATE "Person" p SET (names, emails, phones, "socialHandles", title, "organizationId") = (SELECT ${ARRAY_COLUMNS}, d.handles::jsonb, d.title, d.org),
                 "updatedAt" = ${SQL_NOW}
            FROM ${UNNEST_PEOPLE} WHERE p.id = d.id`,
-        ...columns,
+        columns,
       );
     }
   }
 
   /** PersonIdentity rows for observations not linked yet (a re-import writes none), as one `unnest` INSERT. */
-  private async remember(tx: Tx, observations: readonly IdentityObservation[], results: ResolvedIdentity[], known: Map<string, string>): Promise<void> {
+  private async remember(sql: SqlRunner, observations: readonly IdentityObservation[], results: ResolvedIdentity[], known: Map<string, string>): Promise<void> {
     const ids: string[] = [];
     const personIds: string[] = [];
     const sourceNames: string[] = [];
@@ -202,16 +203,12 @@ export class ExactIdentityResolver implements IdentityResolver {
       observedAt.push(observation.observedAt?.toISOString() ?? null);
     });
     if (ids.length === 0) return;
-    await tx.$executeRawUnsafe(
+    await sql.exec(
       `INSERT INTO "PersonIdentity" (id, "personId", "sourceName", "sourceId", "observedAt", "createdAt")
        SELECT d.id, d.person_id, d.source_name, d.source_id, d.observed_at::timestamp, ${SQL_NOW}
          FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[]) AS d(id, person_id, source_name, source_id, observed_at)
        ON CONFLICT ("sourceName", "sourceId") DO NOTHING`,
-      ids,
-      personIds,
-      sourceNames,
-      sourceIds,
-      observedAt,
+      [ids, personIds, sourceNames, sourceIds, observedAt],
     );
   }
 }

@@ -8,7 +8,7 @@ import { forgetPairsAmong } from "../../strength/pair-store";
 import { recomputePairs } from "../../strength/recompute";
 import { recomputeAllEdgesWithin } from "../../strength/recompute-all";
 import { fullRecomputeIsCheaper } from "../../strength/recompute-cost";
-import { sqlRunner, type SqlClient } from "../../strength/sql-runner";
+import { sqlRunner, type SqlClient } from "../../db/sql-runner";
 import { directConnectionOf } from "../../db/client";
 import { addPhaseTime, timed } from "./phase-timings";
 import type { Tx } from "./types";

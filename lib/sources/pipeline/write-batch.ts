@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { SuppressionSet } from "../../privacy/suppression-keys";
 import type { TInteractionObservation, TParticipant, TPersonObservation } from "../types";
+import { bulkSqlOf } from "./bulk-sql";
 import { organizationDomain } from "./free-mail";
 import { organizationIdByName, resolveOrganizations } from "./organizations";
 import { timed } from "./phase-timings";
@@ -224,21 +225,15 @@ async function writeInteractions(context: BatchContext, interactions: TInteracti
     metadata.push(JSON.stringify({ ...kept, groupSize: interaction.groupSize, ...(interaction.ownerDirection ? { ownerDirection: interaction.ownerDirection } : {}) }));
   }
   if (ids.length === 0) return;
-  const inserted = await context.tx.$executeRawUnsafe(
+  const sql = await bulkSqlOf(context.tx);
+  const inserted = await sql.execute(
     `INSERT INTO "Interaction" (id, "sourceId", "sourceName", timestamp, participants, channel, direction, metadata, "createdAt")
      SELECT d.id, d.source_id, $8, d.ts::timestamp, string_to_array(d.participants, E'\\x1f'),
             d.channel::"InteractionChannel", d.direction::"InteractionDirection", d.metadata::jsonb, ${SQL_NOW}
        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
             AS d(id, source_id, ts, participants, channel, direction, metadata)
      ON CONFLICT ("sourceName", "sourceId") DO NOTHING`,
-    ids,
-    sourceIds,
-    timestamps,
-    participants,
-    channels,
-    directions,
-    metadata,
-    context.sourceName,
+    [ids, sourceIds, timestamps, participants, channels, directions, metadata, context.sourceName],
   );
   context.stats.interactionsCreated += inserted;
   context.stats.interactionsExisting += ids.length - inserted;

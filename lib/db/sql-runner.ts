@@ -1,5 +1,5 @@
-// The recompute speaks plain SQL through either driver: a Prisma transaction (what the overrides hold) or a
-// node-postgres client (the full recompute job, the benchmark, and the import pipeline and merges, which
+// Bulk statements speak plain SQL through either driver: a Prisma transaction (what the overrides hold) or a
+// node-postgres client (the full recompute job, the benchmarks, and the import pipeline and merges, which
 // find the connection under their Prisma transaction: lib/db/client.ts directConnectionOf). Bulk work wants
 // the latter: Prisma's raw API moves parameters at ~10 MB/s here, and 2,000 edges carry ~4 MB of factors.
 // Results are normalized by the SQL itself (dates as epoch milliseconds, ids as text), so both agree.
@@ -12,6 +12,8 @@ export type SqlClient = PrismaTx | pg.ClientBase;
 export interface SqlRunner {
   query<T>(text: string, params?: readonly unknown[]): Promise<T[]>;
   exec(text: string, params?: readonly unknown[]): Promise<void>;
+  /** Runs a statement and returns the number of rows it inserted, updated or deleted. */
+  execute(text: string, params?: readonly unknown[]): Promise<number>;
 }
 
 function isPrisma(client: SqlClient): client is PrismaTx {
@@ -25,6 +27,7 @@ export function sqlRunner(client: SqlClient): SqlRunner {
       exec: async (text: string, params: readonly unknown[] = []) => {
         await client.$executeRawUnsafe(text, ...params);
       },
+      execute: (text: string, params: readonly unknown[] = []) => client.$executeRawUnsafe(text, ...params),
     };
   }
   return {
@@ -32,5 +35,6 @@ export function sqlRunner(client: SqlClient): SqlRunner {
     exec: async (text: string, params: readonly unknown[] = []) => {
       await client.query(text, params as unknown[]);
     },
+    execute: async (text: string, params: readonly unknown[] = []) => (await client.query(text, params as unknown[])).rowCount ?? 0,
   };
 }
