@@ -1,7 +1,7 @@
 // directConnectionOf: the node-postgres connection under a Prisma transaction, on a real PostgreSQL.
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase } from "../testing/reset-database";
-import { bulkSqlOf } from "../sources/pipeline/bulk-sql";
+import { bulkClientOf, bulkSqlOf } from "../sources/pipeline/bulk-sql";
 import { createPrismaClient, directConnectionOf, prisma } from "./client";
 import { sqlRunner } from "./sql-runner";
 
@@ -57,11 +57,13 @@ describe("sqlRunner and bulkSqlOf", () => {
     expect(await prisma.organization.count()).toBe(4);
   });
 
-  it("gives one runner per transaction, on that transaction's connection", async () => {
+  it("finds a transaction's connection once, and runs bulk statements inside that transaction", async () => {
     await expect(
       prisma.$transaction(async (tx) => {
+        const client = await bulkClientOf(tx);
+        expect(client).not.toBe(tx);
+        expect(await bulkClientOf(tx)).toBe(client);
         const runner = await bulkSqlOf(tx);
-        expect(await bulkSqlOf(tx)).toBe(runner);
         await runner.exec(insertTwo, [["Bulk One", "Bulk Two"]]);
         // The transaction itself sees the runner's rows: same connection, same transaction.
         expect(await tx.organization.count({ where: { name: { startsWith: "Bulk" } } })).toBe(2);

@@ -1,19 +1,25 @@
-// The batch writers' statements carry megabytes of parameters (a batch's interactions, people and source
-// records). Prisma's raw API moves them through its query engine at a fraction of the driver's speed, so
-// they go through the node-postgres connection the batch's transaction runs on (lib/db/client.ts
-// directConnectionOf) and stay inside that transaction. A client WIG did not make falls back to Prisma.
+// Bulk statements (a batch's interactions, people and source records; a recompute's factor documents and
+// stored aggregates) carry megabytes of parameters. Prisma's raw API moves them through its query engine at
+// a fraction of the driver's speed and keeps serialized copies meanwhile, so they go through the
+// node-postgres connection the transaction runs on (lib/db/client.ts directConnectionOf) and stay inside
+// that transaction. A client WIG did not make falls back to the Prisma transaction.
 import { directConnectionOf } from "../../db/client";
-import { sqlRunner, type SqlRunner } from "../../db/sql-runner";
+import { sqlRunner, type SqlClient, type SqlRunner } from "../../db/sql-runner";
 import type { Tx } from "./types";
 
-const runners = new WeakMap<Tx, Promise<SqlRunner>>();
+const clients = new WeakMap<Tx, Promise<SqlClient>>();
 
-/** The bulk statement runner of a transaction, found once per transaction. */
-export function bulkSqlOf(tx: Tx): Promise<SqlRunner> {
-  let runner = runners.get(tx);
-  if (!runner) {
-    runner = directConnectionOf(tx).then((connection) => sqlRunner(connection ?? tx));
-    runners.set(tx, runner);
+/** The transaction's own node-postgres connection when it can be found, else the transaction; found once per transaction. */
+export function bulkClientOf(tx: Tx): Promise<SqlClient> {
+  let client = clients.get(tx);
+  if (!client) {
+    client = directConnectionOf(tx).then((connection) => connection ?? tx);
+    clients.set(tx, client);
   }
-  return runner;
+  return client;
+}
+
+/** bulkClientOf as a statement runner. */
+export async function bulkSqlOf(tx: Tx): Promise<SqlRunner> {
+  return sqlRunner(await bulkClientOf(tx));
 }

@@ -9,7 +9,7 @@ import { recomputePairs } from "../../strength/recompute";
 import { recomputeAllEdgesWithin } from "../../strength/recompute-all";
 import { fullRecomputeIsCheaper } from "../../strength/recompute-cost";
 import { sqlRunner, type SqlClient } from "../../db/sql-runner";
-import { directConnectionOf } from "../../db/client";
+import { bulkClientOf } from "./bulk-sql";
 import { addPhaseTime, timed } from "./phase-timings";
 import type { Tx } from "./types";
 
@@ -25,14 +25,6 @@ export async function recomputeEdges(tx: Tx, touchedPairs: Iterable<string>, asO
     const { edges } = await recomputePairs(sqlClient, touchedPairs, asOf);
     return edges;
   });
-}
-
-/**
- * The transaction's own node-postgres connection when it can be found (lib/db/client.ts), else the Prisma
- * transaction: the recompute's parameters (factor documents, stored aggregates) are megabytes per batch.
- */
-async function bulkClientOf(tx: Tx): Promise<SqlClient> {
-  return (await directConnectionOf(tx)) ?? tx;
 }
 
 /** Runs a per-pair recompute with the planner steered to the index probes it needs. */
