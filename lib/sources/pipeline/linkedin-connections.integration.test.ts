@@ -8,7 +8,7 @@ import { prisma } from "../../db/client";
 import { resetDatabase } from "../../testing/reset-database";
 import { fixturePath } from "../testing/helpers";
 import { importFile } from "./import-file";
-import { connectionSourceId } from "./write-batch";
+import { connectionSourceId } from "../linkedin/connection-id";
 
 const NOW = new Date("2026-10-01T00:00:00Z");
 const ALEX = "alex.owner@gmail.com";

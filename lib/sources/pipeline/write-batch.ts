@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { SuppressionSet } from "../../privacy/suppression-keys";
 import type { TInteractionObservation, TParticipant, TPersonObservation } from "../types";
 import { bulkSqlOf } from "./bulk-sql";
-import { stableId } from "../stable-id";
+import { connectionSourceId } from "../linkedin/connection-id";
 import { organizationDomain } from "./free-mail";
 import { organizationIdByName, resolveOrganizations } from "./organizations";
 import { timed } from "./phase-timings";
@@ -194,16 +194,6 @@ export async function writeBatch(context: BatchContext, allPeople: TPersonObserv
   identities.push(...participants.values());
   await timed("batch.people", () => context.resolver.resolve(tx, identities, stats));
   await timed("batch.interactions", () => writeInteractions(context, observed));
-}
-
-/**
- * A LinkedIn connection is a tie between the member whose export it is and the contact, so its id names both:
- * the same contact in a second member's export is that member's own connection, not a re-import. Hashed, so
- * the id names nobody (as messages.csv ids). Connections imported before 27 Nov 2026 were keyed
- * `connection:<contact>`; migration 20261127010000_linkedin_connection_ids re-keys them with this formula.
- */
-export function connectionSourceId(ownerKey: string, contactSourceId: string): string {
-  return stableId("linkedin-connection", [ownerKey, contactSourceId]);
 }
 
 /** Joins a participant list into one text value (unit separator: never part of an email or a handle). */

@@ -1,4 +1,4 @@
--- LinkedIn connections are keyed by the importing member and the contact (lib/sources/pipeline/write-batch.ts
+-- LinkedIn connections are keyed by the importing member and the contact (lib/sources/linkedin/connection-id.ts
 -- connectionSourceId), so a second member's export of the same contact adds that member's own connection
 -- instead of being counted as a re-import. Re-key the connections imported before, which were keyed
 -- 'connection:<contact source id>' with the owner as participants[1]: the same formula as stableId
