@@ -87,7 +87,7 @@ describe("person details", () => {
   it("groups identities by source, counts interactions per month and channel, and lists merges", async () => {
     const token = randomUUID().slice(0, 8);
     const email = `p.${token}@example.com`;
-    const person = await createPerson(prisma, { names: ["P"], emails: [email] });
+    const person = await createPerson(prisma, { names: ["P"], emails: [email], socialHandles: { linkedin: `p-${token}` } });
     await prisma.personIdentity.createMany({
       data: [
         { personId: person.id, sourceName: "linkedin", sourceId: `li-${token}` },
@@ -96,6 +96,8 @@ describe("person details", () => {
       ],
     });
     await createInteraction(prisma, { participants: [email, "x@example.com"], channel: "email", timestamp: new Date("2026-10-03T00:00:00Z") });
+    // A LinkedIn connection whose export row had no address names the person by profile.
+    await createInteraction(prisma, { participants: ["owner@example.com", `linkedin:p-${token}`], channel: "linkedin", direction: null, timestamp: new Date("2026-10-05T00:00:00Z") });
     await createInteraction(prisma, { participants: [email], channel: "email", timestamp: new Date("2026-10-20T00:00:00Z") });
     await createInteraction(prisma, { participants: [email], channel: "meeting", timestamp: new Date("2026-09-20T00:00:00Z") });
     await createInteraction(prisma, { participants: ["someone@example.com"], channel: "call", timestamp: new Date("2026-10-20T00:00:00Z") });
@@ -109,6 +111,7 @@ describe("person details", () => {
     expect(await getInteractionTimeline(person.id, { now: new Date("2026-11-15T00:00:00Z"), months: 24 })).toEqual([
       { month: "2026-09", channel: "meeting", count: 1 },
       { month: "2026-10", channel: "email", count: 2 },
+      { month: "2026-10", channel: "linkedin", count: 1 },
     ]);
 
     const merged = randomUUID();

@@ -3,6 +3,7 @@
 // person is visible (getPersonProfile); every read here also filters by a visible person itself.
 import "server-only";
 import { prisma } from "@/lib/db";
+import { personKeysSql } from "@/lib/strength/recompute-sql";
 
 export interface SourceIdentities {
   sourceName: string;
@@ -37,18 +38,25 @@ export const TIMELINE_MONTHS = 24;
 
 /**
  * Interactions per month and channel over the last `months` months, for every interaction whose
- * participants include one of the person's emails. One GROUP BY served by the participants GIN index.
+ * participants name the person: one of their emails, or a network handle (`linkedin:<slug>`, as a LinkedIn
+ * connection without an address is stored), the keys the strength recompute counts (personKeysSql). One
+ * GROUP BY served by the participants GIN index.
  */
 export async function getInteractionTimeline(personId: string, options: { months?: number; now?: Date } = {}): Promise<TimelineBucket[]> {
   const months = options.months ?? TIMELINE_MONTHS;
   const now = options.now ?? new Date();
   const since = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (months - 1), 1));
-  const person = await prisma.person.findFirst({ where: { id: personId, deletedAt: null, erasedAt: null }, select: { emails: true } });
-  if (!person || person.emails.length === 0) return [];
+  const rows = await prisma.$queryRawUnsafe<Array<{ key: string }>>(
+    `SELECT k.key FROM "Person" p CROSS JOIN LATERAL ${personKeysSql("p")} AS k(key)
+      WHERE p.id = $1::uuid AND p."deletedAt" IS NULL AND p."erasedAt" IS NULL AND k.key IS NOT NULL`,
+    personId,
+  );
+  const keys = rows.map((row) => row.key);
+  if (keys.length === 0) return [];
   return prisma.$queryRaw<TimelineBucket[]>`
     SELECT to_char(date_trunc('month', i."timestamp"), 'YYYY-MM') AS month, i.channel::text AS channel, count(*)::int AS count
     FROM "Interaction" i
-    WHERE i.participants && ${person.emails}::text[] AND i."timestamp" >= ${since}
+    WHERE i.participants && ${keys}::text[] AND i."timestamp" >= ${since}
     GROUP BY 1, 2
     ORDER BY 1, 2`;
 }

@@ -1,7 +1,7 @@
 // Test data factories shared by integration tests and e2e specs: unique, minimal, explicit.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
-import type { InteractionChannel, RelationshipType } from "../../prisma/generated/enums";
+import type { InteractionChannel, InteractionDirection, RelationshipType } from "../../prisma/generated/enums";
 
 const unique = () => randomUUID().slice(0, 8);
 
@@ -14,7 +14,16 @@ export async function createOrganization(db: Db, data: { name?: string; domain?:
 
 export async function createPerson(
   db: Db,
-  data: { name?: string; names?: string[]; emails?: string[]; phones?: string[]; organizationId?: string; title?: string; deleted?: boolean } = {},
+  data: {
+    name?: string;
+    names?: string[];
+    emails?: string[];
+    phones?: string[];
+    socialHandles?: Record<string, string>;
+    organizationId?: string;
+    title?: string;
+    deleted?: boolean;
+  } = {},
 ) {
   const tag = unique();
   const name = data.name ?? `Person ${tag}`;
@@ -23,6 +32,7 @@ export async function createPerson(
       names: data.names ?? [name],
       emails: data.emails ?? [`${name.toLowerCase().replace(/[^a-z0-9]+/g, ".")}.${tag}@example.com`],
       phones: data.phones ?? [],
+      socialHandles: data.socialHandles,
       organizationId: data.organizationId,
       title: data.title,
       deletedAt: data.deleted ? new Date() : null,
@@ -56,7 +66,7 @@ export async function connect(
 
 export async function createInteraction(
   db: Db,
-  data: { participants: string[]; channel?: InteractionChannel; timestamp?: Date; sourceName?: string },
+  data: { participants: string[]; channel?: InteractionChannel; timestamp?: Date; sourceName?: string; direction?: InteractionDirection | null },
 ) {
   return db.interaction.create({
     data: {
@@ -65,7 +75,7 @@ export async function createInteraction(
       timestamp: data.timestamp ?? new Date("2026-10-01T00:00:00Z"),
       participants: data.participants,
       channel: data.channel ?? "email",
-      direction: "two_way",
+      direction: data.direction === undefined ? "two_way" : data.direction,
     },
   });
 }
