@@ -2,7 +2,8 @@
 // appear together in an interaction gets both directed edges (A→B and B→A), scored with the real strength
 // model (lib/strength: summarizePair + scoreEdge, mutual connections and shared organizations included),
 // with the same conventions as the SQL recompute, so `strength.recompute_all` on a seeded database keeps
-// the same strengths. People are found by any of their emails, so mail sent from a personal address counts.
+// the same strengths. People are found by any of their emails, so mail sent from a personal address counts,
+// or by a network handle (`linkedin:<slug>`), as the recompute's person keys do.
 import type { InteractionChannel, InteractionDirection, RelationshipType } from "../../../prisma/generated/enums";
 import { countMutualConnections } from "../../strength/mutual-connections";
 import { DECAY_REFERENCE_DATE } from "../../strength/pair-aggregate";
@@ -24,6 +25,8 @@ export interface EdgeInteraction {
 export interface EdgePerson {
   id: string;
   emails: readonly string[];
+  /** Network handles: a participant `network:handle` (a LinkedIn contact without an address) names the person. */
+  socialHandles?: Readonly<Record<string, string>> | null;
   organizationId: string | null;
 }
 
@@ -35,20 +38,21 @@ function groupSize(interaction: EdgeInteraction): number {
 
 export function deriveEdges(people: readonly EdgePerson[], interactions: readonly EdgeInteraction[], referenceDate: Date): DemoEdge[] {
   // Pairs are keyed by person index (low * n + high): numeric keys keep ~30k pairs cheap to build.
-  const indexByEmail = new Map<string, number>();
+  const indexByKey = new Map<string, number>();
   people.forEach((person, index) => {
-    for (const email of person.emails) indexByEmail.set(email, index);
+    for (const email of person.emails) indexByKey.set(email, index);
+    for (const [network, handle] of Object.entries(person.socialHandles ?? {})) indexByKey.set(`${network}:${handle}`, index);
   });
 
   const pairs = new Map<number, { low: number; high: number; interactions: PairInteraction[] }>();
   for (const interaction of interactions) {
     const found: number[] = [];
     for (const email of interaction.participants) {
-      const index = indexByEmail.get(email);
+      const index = indexByKey.get(email);
       if (index !== undefined && !found.includes(index)) found.push(index);
     }
     if (found.length < 2) continue;
-    const starter = indexByEmail.get(interaction.participants[0] ?? "");
+    const starter = indexByKey.get(interaction.participants[0] ?? "");
     const size = groupSize(interaction);
     const undirected = interaction.direction === null && interaction.channel === "linkedin";
     const indices = [...found].sort((x, y) => x - y);

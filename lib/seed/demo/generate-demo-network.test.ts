@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { CONTRACT_ORGANIZATIONS, CONTRACT_PEOPLE } from "../contract-seed-data";
+import { connectionSourceId } from "../../sources/linkedin/connection-id";
 import { SOURCE_BY_CHANNEL } from "./generate-interactions";
 import { DEFAULT_DEMO_CONFIG, demoWindow, generateDemoNetwork } from "./generate-demo-network";
 import { DEMO_TEAM, DEMO_TEAM_EMAILS, DEMO_TEAM_ORGANIZATION } from "./team";
@@ -13,6 +14,13 @@ const fingerprint = (value: unknown): string => createHash("sha256").update(JSON
 const SLOW = { timeout: 60_000 };
 const network = generateDemoNetwork();
 const emailOwner = new Map(network.people.flatMap((person) => person.emails.map((email) => [email, person] as const)));
+// Participants are addresses, or `linkedin:<slug>` for a LinkedIn contact whose export row had no address.
+const keyOwner = new Map([
+  ...emailOwner,
+  ...network.people.flatMap((person) => (person.socialHandles.linkedin ? [[`linkedin:${person.socialHandles.linkedin}`, person] as const] : [])),
+]);
+const connections = network.interactions.filter((interaction) => interaction.channel === "linkedin");
+const drawn = network.interactions.filter((interaction) => interaction.channel !== "linkedin");
 
 describe("generateDemoNetwork: determinism", () => {
   it("gives byte-identical output for the same seed", SLOW, () => {
@@ -30,7 +38,9 @@ describe("generateDemoNetwork: determinism", () => {
     // The configured people plus the duplicate records a second source made (generate-duplicates.ts).
     expect(small.people).toHaveLength(300 + small.config.duplicateRecords);
     expect(small.duplicates).toHaveLength(small.config.duplicateRecords);
-    expect(small.interactions).toHaveLength(2_000);
+    // The configured interactions, plus the team's LinkedIn connections (generate-connections.ts).
+    expect(small.interactions.filter((interaction) => interaction.channel !== "linkedin")).toHaveLength(2_000);
+    expect(small.interactions.filter((interaction) => interaction.channel === "linkedin").length).toBeGreaterThan(0);
     expect(() => generateDemoNetwork({ peopleCount: 50 })).toThrow(/at least/);
   });
 });
@@ -39,8 +49,9 @@ describe("generateDemoNetwork: size and shape", () => {
   it("meets the size targets", () => {
     expect(network.people.length).toBeGreaterThanOrEqual(2_000);
     expect(network.organizations.length).toBeGreaterThanOrEqual(50);
-    expect(network.interactions.length).toBeGreaterThanOrEqual(18_000);
-    expect(network.interactions.length).toBeLessThanOrEqual(22_000);
+    expect(drawn.length).toBeGreaterThanOrEqual(18_000);
+    expect(drawn.length).toBeLessThanOrEqual(22_000);
+    expect(connections.length).toBeGreaterThan(300);
   });
 
   it("spreads interactions over the three years before the reference date", () => {
@@ -55,10 +66,10 @@ describe("generateDemoNetwork: size and shape", () => {
     for (const count of perYear) expect(count).toBeGreaterThan(network.interactions.length * 0.15);
   });
 
-  it("uses all four channels, each from its source, with unique deterministic ids", () => {
+  it("uses all five channels, each from its source, with unique deterministic ids", () => {
     const channels = new Set(network.interactions.map((interaction) => interaction.channel));
-    expect([...channels].sort()).toEqual(["call", "email", "meeting", "message"]);
-    const expectedSource: Record<string, string> = SOURCE_BY_CHANNEL;
+    expect([...channels].sort()).toEqual(["call", "email", "linkedin", "meeting", "message"]);
+    const expectedSource: Record<string, string> = { ...SOURCE_BY_CHANNEL, linkedin: "linkedin" };
     expect(network.interactions.filter((interaction) => interaction.sourceName !== expectedSource[interaction.channel])).toEqual([]);
     expect(network.interactions.filter((interaction) => !UUID.test(interaction.id))).toEqual([]);
     expect(new Set(network.interactions.map((interaction) => `${interaction.sourceName}/${interaction.sourceId}`)).size).toBe(network.interactions.length);
@@ -70,14 +81,16 @@ describe("generateDemoNetwork: size and shape", () => {
     expect(meetingSizes.filter((size) => size === 8).length).toBeGreaterThan(0);
     expect(meetingSizes.filter((size) => size >= 3).length).toBeGreaterThan(500);
     expect(network.interactions.filter((interaction) => interaction.participants.length < 2 || interaction.participants.length > 8)).toEqual([]);
-    const directions = new Set(network.interactions.map((interaction) => interaction.direction));
+    const directions = new Set(drawn.map((interaction) => interaction.direction));
     expect([...directions].sort()).toEqual(["one_way", "two_way"]);
+    // Only LinkedIn connections have no direction: the export does not say who invited whom.
+    expect(connections.filter((interaction) => interaction.direction !== null)).toEqual([]);
   });
 
   it("only names generated people as participants, each at most once", () => {
-    const unknown = network.interactions.flatMap((interaction) => interaction.participants.filter((email) => !emailOwner.has(email)));
+    const unknown = network.interactions.flatMap((interaction) => interaction.participants.filter((key) => !keyOwner.has(key)));
     expect(unknown).toEqual([]);
-    const repeated = network.interactions.filter((interaction) => new Set(interaction.participants.map((email) => emailOwner.get(email))).size !== interaction.participants.length);
+    const repeated = network.interactions.filter((interaction) => new Set(interaction.participants.map((key) => keyOwner.get(key))).size !== interaction.participants.length);
     expect(repeated).toEqual([]);
   });
 
@@ -85,7 +98,7 @@ describe("generateDemoNetwork: size and shape", () => {
     const perPerson = new Map<string, number>();
     for (const interaction of network.interactions) {
       for (const email of interaction.participants) {
-        const id = emailOwner.get(email)?.id ?? "";
+        const id = keyOwner.get(email)?.id ?? "";
         perPerson.set(id, (perPerson.get(id) ?? 0) + 1);
       }
     }
@@ -155,7 +168,7 @@ describe("generateDemoNetwork: edges", () => {
   it("derives exactly one pair per pair of co-occurring people", () => {
     const pairs = new Set<string>();
     for (const interaction of network.interactions) {
-      const ids = interaction.participants.map((email) => emailOwner.get(email)?.id ?? "").sort();
+      const ids = interaction.participants.map((key) => keyOwner.get(key)?.id ?? "").sort();
       for (let i = 0; i < ids.length; i += 1) for (let j = i + 1; j < ids.length; j += 1) pairs.add(`${ids[i]}|${ids[j]}`);
     }
     expect(network.edges.length).toBe(2 * pairs.size);
@@ -202,5 +215,49 @@ describe("generateDemoNetwork: source identities", () => {
     expect(active.length).toBeGreaterThan(network.people.length * 0.8);
     expect(active.filter((person) => !withIdentity.has(person.id))).toEqual([]);
     expect(new Set(network.identities.map((identity) => identity.sourceName))).toEqual(new Set(["gmail", "calendar", "phone", "slack", "linkedin"]));
+  });
+});
+
+describe("generateDemoNetwork: LinkedIn connections", () => {
+  const team = new Set(DEMO_TEAM.map((member) => member.email));
+
+  it("keys each connection as a member's Connections.csv import does: the member first, an id naming both, a date", () => {
+    for (const connection of connections) {
+      const [owner, contactKey] = connection.participants;
+      expect(team.has(owner ?? "")).toBe(true);
+      const slug = keyOwner.get(contactKey ?? "")?.socialHandles.linkedin;
+      expect(slug).toBeDefined();
+      expect(connection).toMatchObject({ sourceName: "linkedin", sourceId: connectionSourceId(owner ?? "", slug ?? ""), direction: null, metadata: { groupSize: 2 } });
+      expect(connection.timestamp.getTime() % 86_400_000).toBe(0);
+    }
+    // Most export rows carry no address, so most contacts are named by their profile.
+    const byProfile = connections.filter((connection) => connection.participants[1]?.startsWith("linkedin:")).length;
+    expect(byProfile).toBeGreaterThan(connections.length * 0.7);
+    expect(byProfile).toBeLessThan(connections.length);
+  });
+
+  it("connects the team with people it works with and with people it never writes to, whose edges stay weak", () => {
+    const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+    const idOf = (key: string | undefined) => keyOwner.get(key ?? "")?.id ?? "";
+    const talked = new Set(drawn.flatMap((interaction) => interaction.participants.flatMap((x, i) => interaction.participants.slice(i + 1).map((y) => pairKey(idOf(x), idOf(y))))));
+    const pairs = connections.map((connection) => pairKey(idOf(connection.participants[0]), idOf(connection.participants[1])));
+    expect(pairs.filter((pair) => talked.has(pair)).length).toBeGreaterThan(100);
+    const linkedinOnly = network.edges.filter((edge) => edge.sources.length === 1 && edge.sources[0] === "linkedin");
+    expect(linkedinOnly.length).toBeGreaterThan(100);
+    for (const edge of linkedinOnly) expect(edge.channels).toEqual(["linkedin"]);
+    const strengths = linkedinOnly.map((edge) => edge.strength).sort((a, b) => a - b);
+    // Weak: a connection alone scores ~0.05; mutual connections and a shared organization add a little.
+    expect(strengths[Math.floor(strengths.length / 2)]).toBeLessThan(0.2);
+    expect(strengths[strengths.length - 1]).toBeLessThan(0.5);
+  });
+
+  it("gives exactly the connected people a LinkedIn identity, first seen when they first connected", () => {
+    const since = new Map<string, number>();
+    for (const connection of connections) {
+      const person = keyOwner.get(connection.participants[1] ?? "");
+      if (person) since.set(person.id, Math.min(since.get(person.id) ?? Infinity, connection.timestamp.getTime()));
+    }
+    const linkedin = network.identities.filter((identity) => identity.sourceName === "linkedin");
+    expect(new Map(linkedin.map((identity) => [identity.personId, identity.observedAt?.getTime()]))).toEqual(since);
   });
 });

@@ -1,9 +1,10 @@
-// The demo network, generated: organizations, people, ~20k interactions over three years, the edges
-// derived from them and the source records (identities) behind each person. PURE: no database, no clock, no Math.random. The same config gives byte-identical
+// The demo network, generated: organizations, people, ~20k interactions over three years plus the team's
+// LinkedIn connections, the edges derived from them and the source records (identities) behind each person. PURE: no database, no clock, no Math.random. The same config gives byte-identical
 // output (the unit tests check it), so demos, screenshots and benchmarks are reproducible.
 import { SEED_REFERENCE_ISO } from "../reference-date";
 import { deriveEdges } from "./derive-edges";
 import { deriveIdentities } from "./derive-identities";
+import { generateConnections } from "./generate-connections";
 import { generateDuplicates, INTERACTIONS_PER_DUPLICATE } from "./generate-duplicates";
 import { generateInteractions } from "./generate-interactions";
 import { generatePeople } from "./generate-people";
@@ -48,8 +49,9 @@ export function generateDemoNetwork(overrides: Partial<DemoConfig> = {}): DemoNe
     days: window.days,
   });
   const extra = generateDuplicates(stepRng(4), { generated, interactions: drawn, count: config.duplicateRecords, windowStart: window.start, days: window.days });
+  const connections = generateConnections(stepRng(5), { generated, ties, windowStart: window.start, days: window.days });
   const people = [...generated.people, ...extra.duplicates.map((duplicate) => duplicate.person)];
-  const interactions = [...drawn, ...extra.interactions];
+  const interactions = [...drawn, ...extra.interactions, ...connections];
   const edges = deriveEdges(people, interactions, new Date(window.end));
   const duplicates = extra.duplicates.map(({ kind, person, originalId }) => ({ kind, personId: person.id, originalId }));
   const identities = deriveIdentities(people, interactions);

@@ -15,6 +15,7 @@ export interface DemoConfig {
    * people above, and namesakes): generate-duplicates.ts. Their interactions count in interactionCount.
    */
   duplicateRecords: number;
+  /** Interactions drawn from ties (and the duplicates'); the team's LinkedIn connections come on top. */
   interactionCount: number;
   /** Interactions fall in the `years` before this instant (ISO 8601, UTC). */
   referenceDate: string;
@@ -47,7 +48,8 @@ export interface DemoInteraction {
   /** Email addresses, the sender or organizer first. */
   participants: string[];
   channel: InteractionChannel;
-  direction: InteractionDirection;
+  /** null for a LinkedIn connection: the export does not say who invited whom. */
+  direction: InteractionDirection | null;
   metadata: Record<string, string | number>;
 }
 
