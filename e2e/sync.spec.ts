@@ -110,6 +110,34 @@ test.describe("importing from the dashboard", () => {
     }
   });
 
+  test("an admin imports a member's LinkedIn export as the member's, so the connections are the member's ties", async ({ asAdmin: page, admin, users, seed, db }) => {
+    test.setTimeout(90_000);
+    const token = uniqueToken();
+    const fileName = `Connections-${token}.csv`;
+    const person = await seed.person({ names: [`Rosa Okonjo-${token}`] });
+    const member = await users.create({ role: "member", email: person.emails[0] });
+    try {
+      await page.goto("/admin/sync");
+      await page.getByRole("combobox", { name: "Source" }).selectOption("linkedin");
+      const owner = page.getByRole("combobox", { name: "Whose export is this?" });
+      await expect(owner.getByRole("option", { name: `Rosa Okonjo-${token} · ${member.email}` })).toHaveCount(1);
+      await owner.selectOption(member.id);
+      await page.locator('input[type="file"]').setInputFiles({ name: fileName, mimeType: "text/csv", buffer: connectionsCsv(token) });
+      await page.getByRole("button", { name: "Upload and import" }).click();
+      await expect(runRow(page, fileName).getByText("Success", { exact: true })).toBeVisible({ timeout: 45_000 });
+
+      // The three connections hang off the member's own node; the uploading admin gets none (and no node).
+      const edges = await db.edge.findMany({ where: { fromPersonId: person.id }, include: { toPerson: { select: { names: true } } } });
+      expect(edges).toHaveLength(3);
+      for (const edge of edges) expect(edge.toPerson.names.join(" ")).toContain(token);
+      expect(await db.person.count({ where: { emails: { has: admin.email.toLowerCase() } } })).toBe(0);
+      const run = await db.syncRun.findFirstOrThrow({ where: { fileName } });
+      expect(run).toMatchObject({ status: "success", startedById: admin.id, options: { ownerEmails: [member.email.toLowerCase()] } });
+    } finally {
+      await cleanupImport(db, token, [admin.id]);
+    }
+  });
+
   test("an mbox dropped onto the LinkedIn import fails with a message saying what to do", async ({ asAdmin: page, admin, db }) => {
     test.setTimeout(90_000);
     const token = uniqueToken();

@@ -11,6 +11,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { formatCount } from "@/components/ui/format";
 import { formatBytes, tooLargeMessage } from "@/lib/sync/format";
 import type { RunCounts, RunProgress } from "@/lib/sync/queries";
+import { ExportOwnerSelect, type ExportOwnerOption } from "./export-owner-select";
 import { useSyncLive } from "./sync-live";
 
 export interface SourceOption {
@@ -87,9 +88,10 @@ function sendFile(url: string, file: File, onProgress: (sent: number) => void, r
   });
 }
 
-export function UploadCard({ sources, limitBytes }: { sources: SourceOption[]; limitBytes: number }) {
+export function UploadCard({ sources, owners, defaultOwner, limitBytes }: { sources: SourceOption[]; owners: ExportOwnerOption[]; defaultOwner: string; limitBytes: number }) {
   const live = useSyncLive();
   const [source, setSource] = useState(sources[0]?.value ?? "");
+  const [owner, setOwner] = useState(defaultOwner);
   const [sourceChosen, setSourceChosen] = useState(false);
   const [file, setFile] = useState<File | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -121,7 +123,7 @@ export function UploadCard({ sources, limitBytes }: { sources: SourceOption[]; l
   const upload = async () => {
     if (!file || problem || !selected) return;
     setPhase({ kind: "uploading", sent: 0, total: file.size });
-    const url = `/api/sync/uploads?${new URLSearchParams({ source: selected.value, fileName: file.name })}`;
+    const url = `/api/sync/uploads?${new URLSearchParams({ source: selected.value, fileName: file.name, ...(owner ? { owner } : {}) })}`;
     try {
       const answer = await sendFile(
         url,
@@ -205,6 +207,7 @@ export function UploadCard({ sources, limitBytes }: { sources: SourceOption[]; l
             {selected?.hint}
           </p>
         </div>
+        <ExportOwnerSelect owners={owners} value={owner} disabled={uploading} onChange={setOwner} />
 
         <div
           onDragEnter={(event) => {

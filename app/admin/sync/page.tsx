@@ -2,12 +2,13 @@
 // file picker, limited to WIG_UPLOAD_MAX_BYTES), watch queued and running imports move live, and read every
 // source's health and the run history with counts, errors and row issues. "Sync again" and "Cancel" are
 // server actions (./actions.ts); the live part polls GET /api/sync/status. ?source=<name> shows only that
-// source's runs in the history.
+// source's runs in the history. An upload names whose export it is (a team member; the uploader by default).
 import type { Metadata } from "next";
 import { LiveRuns } from "@/components/sync/live-runs";
 import { RunHistory } from "@/components/sync/run-history";
 import { SourcesTable } from "@/components/sync/sources-table";
 import { SyncLiveProvider } from "@/components/sync/sync-live";
+import type { ExportOwnerOption } from "@/components/sync/export-owner-select";
 import { UploadCard, type SourceOption } from "@/components/sync/upload-card";
 import { sourceLabel } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,6 +16,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { firstParam, type SearchParams } from "@/lib/api/search-params";
+import { listTeamMembers } from "@/lib/people/team";
 import { ZSourceName, type TSourceName } from "@/lib/sources/types";
 import { getSyncDashboard, RUN_HISTORY_LIMIT } from "@/lib/sync/queries";
 
@@ -31,7 +33,7 @@ const UPLOADS: Record<TSourceName, Omit<SourceOption, "value" | "label">> = {
 };
 
 export default async function SyncPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requirePageUser("admin");
+  const user = await requirePageUser("admin");
   // ?source=<name> narrows the run history to one source; anything else shows every source.
   const source = ZSourceName.safeParse(firstParam(await searchParams, "source"));
   const sourceName = source.success ? source.data : undefined;
@@ -39,6 +41,11 @@ export default async function SyncPage({ searchParams }: { searchParams: Promise
   const limitBytes = serverEnv().WIG_UPLOAD_MAX_BYTES;
   const failing = sources.filter((source) => source.configured && source.status === "failed");
   const options: SourceOption[] = (Object.keys(UPLOADS) as TSourceName[]).map((value) => ({ value, label: sourceLabel(value), ...UPLOADS[value] }));
+  const team = await listTeamMembers();
+  const owners: ExportOwnerOption[] = team.map((member) => ({ value: member.userId, label: `${member.name} · ${member.email}` }));
+  // An uploader whose account is linked to no person still imports as themselves (their sign-in address).
+  if (!team.some((member) => member.userId === user.id)) owners.unshift({ value: "", label: `Me · ${user.email}` });
+  const defaultOwner = team.some((member) => member.userId === user.id) ? user.id : "";
 
   return (
     <SyncLiveProvider initialActive={active}>
@@ -51,7 +58,7 @@ export default async function SyncPage({ searchParams }: { searchParams: Promise
             : "Import exports from LinkedIn, Google Contacts, vCard, Gmail, calendars and Slack. Imports run in the background; re-importing the same file changes nothing."
         }
       />
-      <UploadCard sources={options} limitBytes={limitBytes} />
+      <UploadCard sources={options} owners={owners} defaultOwner={defaultOwner} limitBytes={limitBytes} />
       <LiveRuns />
       <SourcesTable sources={sources} />
       <RunHistory runs={runs} limit={RUN_HISTORY_LIMIT} sourceName={sourceName} />

@@ -133,4 +133,23 @@ describe("POST /api/sync/uploads", () => {
     expect((await errorOf(response)).message).toBe("The import could not be queued. Try again.");
     expect(await stored()).toBe(0);
   });
+
+  it("queues the export as the chosen team member's, refuses an owner that is not a user id, and keeps no file when the member is gone", async () => {
+    const owner = "3e0c2b7a-1f4d-4a8e-9b6c-2d5f8a1e7c90";
+    expect((await POST(request("a,b\r\n", { query: `source=linkedin&fileName=Connections.csv&owner=${owner}` }))).status).toBe(202);
+    expect(queueUploadedImport.mock.calls[0]?.[1]).toMatchObject({ startedById: ADMIN.id, ownerUserId: owner });
+    // Without one, the export is the uploader's.
+    await POST(request("a,b\r\n"));
+    expect(queueUploadedImport.mock.calls[1]?.[1]).toMatchObject({ ownerUserId: null });
+
+    const invalid = await POST(request("a,b\r\n", { query: "source=linkedin&fileName=Connections.csv&owner=daniel" }));
+    expect(invalid.status).toBe(400);
+    expect(JSON.stringify(await errorOf(invalid))).toMatch(/team member's user id/);
+
+    const { AppError } = await import("@/lib/errors/app-error");
+    queueUploadedImport.mockRejectedValue(new AppError("NOT_FOUND", "The team member this export belongs to has no account any more. Choose another member."));
+    const gone = await POST(request("a,b\r\n", { query: `source=linkedin&fileName=Connections.csv&owner=${owner}` }));
+    expect(gone.status).toBe(404);
+    expect(await stored()).toBe(2);
+  });
 });

@@ -1,7 +1,8 @@
-// POST /api/sync/uploads?source=<source>&fileName=<name> with the file as the raw request body
+// POST /api/sync/uploads?source=<source>&fileName=<name>[&owner=<user id>] with the file as the raw request body
 // (Content-Type: application/octet-stream) – admin only. Streams the body to <data dir>/uploads/<uuid>
 // (never buffered), refuses it past WIG_UPLOAD_MAX_BYTES with a 413 that names the limit (the partial file
 // is deleted), refuses an empty file, then queues the import job. Answers 202 { runId, jobId, fileBytes }.
+// `owner`: the team member whose export it is (default: the uploading admin); an unknown one is a 404.
 // proxy.ts does not see this route (it would buffer the body); defineRoute's rawBody applies its origin check.
 import { z } from "zod";
 import { defineRoute } from "@/lib/api/define-route";
@@ -24,6 +25,7 @@ const ZUploadQuery = z.object({
     .min(1, "name the uploaded file")
     .max(255)
     .transform((name) => name.replace(/^.*[\\/]/, "").replace(/[\u0000-\u001f\u007f]/g, "") || "upload"),
+  owner: z.uuid("owner must be a team member's user id").optional(),
 });
 
 export const POST = defineRoute({ access: "admin", query: ZUploadQuery, rawBody: true }, async ({ request, query, user }) => {
@@ -42,6 +44,7 @@ export const POST = defineRoute({ access: "admin", query: ZUploadQuery, rawBody:
       fileName: query.fileName,
       fileBytes: stored.bytes,
       startedById: admin.id,
+      ownerUserId: query.owner ?? null,
     });
     return jsonOk({ runId: queued.runId, jobId: queued.jobId, fileBytes: stored.bytes, sourceName: query.source }, { status: 202 });
   } catch (error) {
