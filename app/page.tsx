@@ -55,7 +55,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         <StatCard label="People" value={counts.people} hint="everyone you can search for" />
         <StatCard label="Organizations" value={counts.organizations} hint="companies people work at" />
         <StatCard label="Edges" value={counts.edges} hint="directed links between people" />
-        <StatCard label="Interactions" value={counts.interactions} hint="emails, meetings, calls, messages" />
+        <StatCard label="Interactions" value={counts.interactions} hint="emails, meetings, calls, messages, connections" />
       </dl>
     </>
   );
