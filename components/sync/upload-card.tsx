@@ -9,9 +9,9 @@ import { useRef, useState, type DragEvent } from "react";
 import { buttonClass } from "@/components/ui/button-link";
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatCount } from "@/components/ui/format";
+import { LabelledSelect, type SelectOption } from "@/components/ui/labelled-select";
 import { formatBytes, tooLargeMessage } from "@/lib/sync/format";
 import type { RunCounts, RunProgress } from "@/lib/sync/queries";
-import { ExportOwnerSelect, type ExportOwnerOption } from "./export-owner-select";
 import { useSyncLive } from "./sync-live";
 
 export interface SourceOption {
@@ -88,7 +88,7 @@ function sendFile(url: string, file: File, onProgress: (sent: number) => void, r
   });
 }
 
-export function UploadCard({ sources, owners, defaultOwner, limitBytes }: { sources: SourceOption[]; owners: ExportOwnerOption[]; defaultOwner: string; limitBytes: number }) {
+export function UploadCard({ sources, owners, defaultOwner, limitBytes }: { sources: SourceOption[]; owners: SelectOption[]; defaultOwner: string; limitBytes: number }) {
   const live = useSyncLive();
   const [source, setSource] = useState(sources[0]?.value ?? "");
   const [owner, setOwner] = useState(defaultOwner);
@@ -181,33 +181,30 @@ export function UploadCard({ sources, owners, defaultOwner, limitBytes }: { sour
           void upload();
         }}
       >
-        <div className="flex flex-col gap-1.5 sm:max-w-sm">
-          <label htmlFor="sync-source" className="text-xs font-medium text-zinc-600">
-            Source
-          </label>
-          <select
-            id="sync-source"
-            name="source"
-            value={source}
-            disabled={uploading}
-            aria-describedby="sync-source-hint"
-            onChange={(event) => {
-              setSource(event.target.value);
-              setSourceChosen(true);
-            }}
-            className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm text-zinc-900 shadow-sm focus:border-accent-500 focus:outline-none focus:ring-2 focus:ring-accent-500/20"
-          >
-            {sources.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-          <p id="sync-source-hint" className="text-xs text-zinc-400">
-            {selected?.hint}
-          </p>
-        </div>
-        <ExportOwnerSelect owners={owners} value={owner} disabled={uploading} onChange={setOwner} />
+        <LabelledSelect
+          id="sync-source"
+          name="source"
+          label="Source"
+          value={source}
+          options={sources}
+          hint={selected?.hint}
+          disabled={uploading}
+          onChange={(value) => {
+            setSource(value);
+            setSourceChosen(true);
+          }}
+        />
+        {/* An admin uploads each member's export: the import has to know whose it is. */}
+        <LabelledSelect
+          id="sync-owner"
+          name="owner"
+          label="Whose export is this?"
+          value={owner}
+          options={owners}
+          hint="Their LinkedIn connections become their ties; their mailbox and calendar are read from their side."
+          disabled={uploading}
+          onChange={setOwner}
+        />
 
         <div
           onDragEnter={(event) => {

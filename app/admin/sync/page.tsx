@@ -8,9 +8,9 @@ import { LiveRuns } from "@/components/sync/live-runs";
 import { RunHistory } from "@/components/sync/run-history";
 import { SourcesTable } from "@/components/sync/sources-table";
 import { SyncLiveProvider } from "@/components/sync/sync-live";
-import type { ExportOwnerOption } from "@/components/sync/export-owner-select";
 import { UploadCard, type SourceOption } from "@/components/sync/upload-card";
 import { sourceLabel } from "@/components/ui/format";
+import type { SelectOption } from "@/components/ui/labelled-select";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
@@ -42,7 +42,7 @@ export default async function SyncPage({ searchParams }: { searchParams: Promise
   const failing = sources.filter((source) => source.configured && source.status === "failed");
   const options: SourceOption[] = (Object.keys(UPLOADS) as TSourceName[]).map((value) => ({ value, label: sourceLabel(value), ...UPLOADS[value] }));
   const team = await listTeamMembers();
-  const owners: ExportOwnerOption[] = team.map((member) => ({ value: member.userId, label: `${member.name} · ${member.email}` }));
+  const owners: SelectOption[] = team.map((member) => ({ value: member.userId, label: `${member.name} · ${member.email}` }));
   // An uploader whose account is linked to no person still imports as themselves (their sign-in address).
   if (!team.some((member) => member.userId === user.id)) owners.unshift({ value: "", label: `Me · ${user.email}` });
   const defaultOwner = team.some((member) => member.userId === user.id) ? user.id : "";
