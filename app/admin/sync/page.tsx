@@ -44,8 +44,9 @@ export default async function SyncPage({ searchParams }: { searchParams: Promise
   const team = await listTeamMembers();
   const owners: SelectOption[] = team.map((member) => ({ value: member.userId, label: `${member.name} · ${member.email}` }));
   // An uploader whose account is linked to no person still imports as themselves (their sign-in address).
-  if (!team.some((member) => member.userId === user.id)) owners.unshift({ value: "", label: `Me · ${user.email}` });
-  const defaultOwner = team.some((member) => member.userId === user.id) ? user.id : "";
+  const uploaderInTeam = team.some((member) => member.userId === user.id);
+  if (!uploaderInTeam) owners.unshift({ value: "", label: `Me · ${user.email}` });
+  const defaultOwner = uploaderInTeam ? user.id : "";
 
   return (
     <SyncLiveProvider initialActive={active}>
