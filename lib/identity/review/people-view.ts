@@ -1,6 +1,7 @@
 // Loads both sides of candidates for the side-by-side comparison in a fixed number of queries (people
 // with organizations, identities, the last 5 interactions per person, users for names), never per row.
 import type { Db } from "../../db/client";
+import { personKeysSql } from "../../strength/recompute-sql";
 import type { CandidatePerson } from "./types";
 
 interface PersonRow {
@@ -36,18 +37,19 @@ export async function loadCandidatePeople(db: Db, ids: readonly string[]): Promi
     select: { personId: true, sourceName: true, sourceId: true, observedAt: true },
     orderBy: [{ sourceName: "asc" }, { sourceId: "asc" }],
   });
-  // The last 5 interactions per person, by any of their emails or source-qualified handles (GIN `&&`).
-  const interactions = await db.$queryRaw<Array<{ personId: string; timestamp: Date; channel: string; sourceName: string }>>`
-    SELECT p.id::text AS "personId", i.timestamp, i.channel::text AS channel, i."sourceName"
-      FROM "Person" p
-      CROSS JOIN LATERAL (
-        SELECT timestamp, channel, "sourceName" FROM "Interaction"
-         WHERE participants && (p.emails || ARRAY(
-           SELECT h.key || ':' || h.value FROM jsonb_each_text(
-             CASE WHEN jsonb_typeof(p."socialHandles") = 'object' THEN p."socialHandles" ELSE '{}'::jsonb END) h))
-         ORDER BY timestamp DESC LIMIT 5) i
-     WHERE p.id = ANY(${unique}::uuid[])
-     ORDER BY p.id, i.timestamp DESC`;
+  // The last 5 interactions per person, by any of the keys the strength recompute counts for them (their
+  // emails and source-qualified handles, personKeysSql), through the participants GIN index (`&&`).
+  const interactions = await db.$queryRawUnsafe<Array<{ personId: string; timestamp: Date; channel: string; sourceName: string }>>(
+    `SELECT p.id::text AS "personId", i.timestamp, i.channel::text AS channel, i."sourceName"
+       FROM "Person" p
+       CROSS JOIN LATERAL (
+         SELECT timestamp, channel, "sourceName" FROM "Interaction"
+          WHERE participants && ARRAY(SELECT k.key FROM ${personKeysSql("p")} AS k(key) WHERE k.key IS NOT NULL)
+          ORDER BY timestamp DESC LIMIT 5) i
+      WHERE p.id = ANY($1::uuid[])
+      ORDER BY p.id, i.timestamp DESC`,
+    unique,
+  );
 
   const result = new Map<string, CandidatePerson>();
   for (const person of people) {

@@ -40,6 +40,9 @@ describe("listCandidates", () => {
     const org = await createOrganization(prisma, { name: "Acme" });
     const people = [];
     for (let index = 0; index < 8; index += 1) people.push(await createPerson(prisma, { name: `P ${index}`, organizationId: org.id, title: "CTO" }));
+    // A LinkedIn connection without an address names its contact by handle, as the importer stores it.
+    await prisma.person.update({ where: { id: people[1]!.id }, data: { socialHandles: { linkedin: "p-one" } } });
+    await createInteraction(prisma, { participants: [people[0]!.emails[0]!, "linkedin:p-one"], timestamp: new Date(Date.UTC(2026, 4, 2)), channel: "linkedin" });
     await prisma.personIdentity.create({ data: { personId: people[0]!.id, sourceName: "linkedin", sourceId: "p-0" } });
     for (let day = 1; day <= 7; day += 1) await createInteraction(prisma, { participants: [people[0]!.emails[0]!, "x@example.com"], timestamp: new Date(Date.UTC(2026, 5, day)), channel: "meeting" });
     const c1 = await candidate(people[0]!.id, people[1]!.id, 0.9);
@@ -66,6 +69,8 @@ describe("listCandidates", () => {
     expect(side.sources).toEqual(["linkedin"]);
     expect(side.recentInteractions).toHaveLength(5);
     expect(side.recentInteractions[0]?.timestamp.toISOString()).toBe("2026-06-07T00:00:00.000Z");
+    const other = view.personA.id === people[0]!.id ? view.personB : view.personA;
+    expect(other.recentInteractions).toEqual([{ timestamp: new Date(Date.UTC(2026, 4, 2)), channel: "linkedin", sourceName: expect.any(String) }]);
     expect(view.explanation.contributions[0]?.comparisonLabel).toBe("Name");
   });
 });
