@@ -92,6 +92,23 @@ describe("intro paths from PostgreSQL", () => {
     expect(store.info.builds).toBe(2);
   });
 
+  it("never shows a person deleted since the snapshot's last check, nor a deleted organization's name", async () => {
+    const g = await seedGraph();
+    const clock = 1_000;
+    const store = new SnapshotStore({ db: prisma, refreshIntervalMs: 60_000, now: () => clock });
+    const from = await resolveSource(prisma, { personId: g.me.id });
+    const to = await resolveTarget(prisma, "Dana@Stripe.example");
+    expect((await searchIntroPaths(prisma, store, { from, to })).paths.map(names)).toEqual(["Me Member → Ann → Dana", "Me Member → Bob → Dana"]);
+
+    // Within the refresh interval the cached snapshot still has Ann; the search sees her gone and checks again.
+    await prisma.person.update({ where: { id: g.ann.id }, data: { deletedAt: new Date() } });
+    await prisma.organization.update({ where: { id: g.stripe.id }, data: { deletedAt: new Date() } });
+    const result = await searchIntroPaths(prisma, store, { from, to });
+    expect(result.paths.map(names)).toEqual(["Me Member → Bob → Dana"]);
+    expect(result.paths[0]?.hops[1]?.to).toMatchObject({ id: g.dana.id, organization: null });
+    expect(store.info.builds).toBe(2);
+  });
+
   it("shares one in-flight build between concurrent callers", async () => {
     await seedGraph();
     let loads = 0;

@@ -7,6 +7,7 @@ import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { explainPath, type ExplainedHop, type HopFactor } from "./explain-path";
 import { findIntroPaths } from "./find-intro-paths";
+import type { GraphSnapshot } from "./graph-snapshot";
 import type { IntroTarget, NoPath } from "./intro-path.types";
 import { parseIntroPathParams } from "./params";
 import type { SnapshotStore } from "./snapshot-store";
@@ -51,12 +52,14 @@ export interface PathsResponse {
   noPath: (Omit<NoPath, "nearest"> & { message: string; nearest: Array<{ person: PersonSummary; hopsFromSource: number; strengthToTarget: number | null }> }) | null;
 }
 
-const personSelect = { id: true, names: true, emails: true, title: true, organization: { select: { id: true, name: true } } } as const;
+const personSelect = { id: true, names: true, emails: true, title: true, organization: { select: { id: true, name: true, deletedAt: true } } } as const;
 
-type PersonRow = { id: string; names: string[]; emails: string[]; title: string | null; organization: { id: string; name: string } | null };
+type PersonRow = { id: string; names: string[]; emails: string[]; title: string | null; organization: { id: string; name: string; deletedAt: Date | null } | null };
 
+/** A deleted organization is not named (its people stay, without it). */
 function summarize(row: PersonRow): PersonSummary {
-  return { id: row.id, name: row.names[0] ?? row.emails[0] ?? row.id, title: row.title, organization: row.organization };
+  const organization = row.organization && row.organization.deletedAt === null ? { id: row.organization.id, name: row.organization.name } : null;
+  return { id: row.id, name: row.names[0] ?? row.emails[0] ?? row.id, title: row.title, organization };
 }
 
 /** A person by id or email, or an organization by id or domain; deleted ones are not found (404). */
@@ -107,10 +110,11 @@ export async function resolveSource(db: Db, input: { personId: string | null; fr
   return summarize(person);
 }
 
+/** The visible people among these ids: one deleted or erased since the snapshot was checked is left out. */
 async function summariesFor(db: Db, ids: Iterable<string>): Promise<Map<string, PersonSummary>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const rows = await db.person.findMany({ where: { id: { in: unique } }, select: personSelect });
+  const rows = await db.person.findMany({ where: { id: { in: unique }, deletedAt: null, erasedAt: null }, select: personSelect });
   return new Map(rows.map((row) => [row.id, summarize(row)]));
 }
 
@@ -137,23 +141,30 @@ export interface SearchPathsInput {
 export async function searchIntroPaths(db: Db, store: SnapshotStore, input: SearchPathsInput): Promise<PathsResponse> {
   const params = parseIntroPathParams({ k: input.k, maxHops: input.maxHops }); // 400 before any work
   const target: IntroTarget = input.to.kind === "person" ? { kind: "person", personId: input.to.person.id } : { kind: "organization", organizationId: input.to.organization.id };
-  const snapshot = await store.get();
-  if (!snapshot.indexOf.has(input.from.id)) {
-    throw new AppError("CONFLICT", "Your person was added moments ago and is not in the path index yet; try again in a few seconds.");
-  }
-  if (target.kind === "person" && !snapshot.indexOf.has(target.personId)) {
-    throw new AppError("NOT_FOUND", "This person was added moments ago and is not in the path index yet; try again in a few seconds.", { fields: { to: ["not indexed yet"] } });
-  }
-  const result = findIntroPaths(snapshot, { from: input.from.id, to: target, ...params });
-
-  const ids = new Set<string>();
-  for (const path of result.paths) for (const id of path.people) ids.add(id);
-  for (const near of result.noPath?.nearest ?? []) ids.add(near.personId);
-  const pairs = result.paths.flatMap((path) => path.hops.map((hop) => ({ from: hop.from, to: hop.to })));
-  const [people, factors] = await Promise.all([summariesFor(db, ids), factorsFor(db, pairs)]);
+  const search = async (snapshot: GraphSnapshot) => {
+    if (!snapshot.indexOf.has(input.from.id)) {
+      throw new AppError("CONFLICT", "Your person was added moments ago and is not in the path index yet; try again in a few seconds.");
+    }
+    if (target.kind === "person" && !snapshot.indexOf.has(target.personId)) {
+      throw new AppError("NOT_FOUND", "This person was added moments ago and is not in the path index yet; try again in a few seconds.", { fields: { to: ["not indexed yet"] } });
+    }
+    const found = findIntroPaths(snapshot, { from: input.from.id, to: target, ...params });
+    const ids = new Set<string>();
+    for (const path of found.paths) for (const id of path.people) ids.add(id);
+    for (const near of found.noPath?.nearest ?? []) ids.add(near.personId);
+    const visible = await summariesFor(db, ids);
+    return { found, visible, complete: [...ids].every((id) => visible.has(id)) };
+  };
+  // The snapshot is checked for changes every few seconds, so a person deleted within that window is still
+  // in it: then check it now and search again. Whoever is deleted during this very request is left out below.
+  let { found: result, visible: people, complete } = await search(await store.get());
+  if (!complete) ({ found: result, visible: people } = await search(await store.checkNow()));
+  const visiblePaths = result.paths.filter((path) => path.people.every((id) => people.has(id)));
+  const pairs = visiblePaths.flatMap((path) => path.hops.map((hop) => ({ from: hop.from, to: hop.to })));
+  const factors = await factorsFor(db, pairs);
   const person = (id: string): PersonSummary => people.get(id) ?? { id, name: id, title: null, organization: null };
 
-  const paths: PathView[] = result.paths.map((path) => {
+  const paths: PathView[] = visiblePaths.map((path) => {
     const explained = explainPath({ path, factorsFor: (from, to) => factors.get(`${from}>${to}`) ?? null });
     const hop = (h: ExplainedHop): PathHopView => ({
       index: h.index,
@@ -195,7 +206,7 @@ export async function searchIntroPaths(db: Db, store: SnapshotStore, input: Sear
       reason: result.noPath.reason,
       targetHopsFromSource: result.noPath.targetHopsFromSource,
       message,
-      nearest: result.noPath.nearest.map((near) => ({ person: person(near.personId), hopsFromSource: near.hopsFromSource, strengthToTarget: near.strengthToTarget })),
+      nearest: result.noPath.nearest.filter((near) => people.has(near.personId)).map((near) => ({ person: person(near.personId), hopsFromSource: near.hopsFromSource, strengthToTarget: near.strengthToTarget })),
     };
   }
   return { from: input.from, target: input.to, k: params.k, maxHops: params.maxHops, paths, noPath };

@@ -214,6 +214,12 @@ export class SnapshotStore {
     return this.inFlight;
   }
 
+  /** The current snapshot after a staleness check now, whenever the last one ran (a caller that saw it lag). */
+  async checkNow(): Promise<GraphSnapshot> {
+    this.checkedAt = -Infinity;
+    return this.get();
+  }
+
   /** Forgets the snapshot: the next call rebuilds (after a bulk job that bypassed Prisma, for example). */
   invalidate(): void {
     this.checkedAt = -Infinity;
