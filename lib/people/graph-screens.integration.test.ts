@@ -117,6 +117,20 @@ describe("person details", () => {
     const merged = randomUUID();
     await prisma.merge.create({ data: { survivorId: person.id, mergedId: merged, method: "review", explanation: "same email", snapshot: {}, correlationId: "t" } });
     expect((await getMergeHistory(person.id)).map((merge) => merge.mergedId)).toEqual([merged]);
+    // A merge's tombstone is part of its history; a record deleted after its merge was undone is not named.
+    const tombstone = await createPerson(prisma, { name: "Tomb Stone" });
+    await prisma.person.update({ where: { id: tombstone.id }, data: { deletedAt: new Date(), metadata: { mergedInto: person.id } } });
+    const deletedLater = await createPerson(prisma, { name: "Del Eted", deleted: true });
+    for (const [mergedId, day] of [[tombstone.id, 2], [deletedLater.id, 3]] as const) {
+      await prisma.merge.create({
+        data: { survivorId: person.id, mergedId, method: "manual", explanation: `same as ${mergedId}`, snapshot: {}, correlationId: "t", createdAt: new Date(Date.UTC(2030, 0, day)) },
+      });
+    }
+    expect((await getMergeHistory(person.id)).map((merge) => [merge.mergedId, merge.explanation])).toEqual([
+      [deletedLater.id, "Not shown: a person of this merge has since been deleted."],
+      [tombstone.id, `same as ${tombstone.id}`],
+      [merged, "same email"],
+    ]);
 
     await prisma.person.update({ where: { id: person.id }, data: { deletedAt: new Date() } });
     expect(await getIdentitiesBySource(person.id)).toEqual([]);

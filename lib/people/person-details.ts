@@ -3,6 +3,7 @@
 // person is visible (getPersonProfile); every read here also filters by a visible person itself.
 import "server-only";
 import { prisma } from "@/lib/db";
+import { HIDDEN_MERGE_EXPLANATION, isDeletedOutsideMerge } from "@/lib/privacy/soft-delete";
 import { personKeysSql } from "@/lib/strength/recompute-sql";
 
 export interface SourceIdentities {
@@ -71,14 +72,23 @@ export interface MergeRecord {
   undoneAt: Date | null;
 }
 
-/** Merges into this person (Merge rows with survivorId = id), newest first, undone ones included and marked. */
+/**
+ * Merges into this person (Merge rows with survivorId = id), newest first, undone ones included and marked.
+ * A merged record deleted or erased since (after an undo) keeps its row, without the merge's words.
+ */
 export async function getMergeHistory(personId: string, take = 50): Promise<MergeRecord[]> {
-  return prisma.merge.findMany({
+  const merges = await prisma.merge.findMany({
     where: { survivorId: personId },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     take,
     select: { id: true, mergedId: true, method: true, probability: true, explanation: true, createdAt: true, undoneAt: true },
   });
+  const merged = await prisma.person.findMany({
+    where: { id: { in: [...new Set(merges.map((merge) => merge.mergedId))] } },
+    select: { id: true, deletedAt: true, erasedAt: true, metadata: true },
+  });
+  const hidden = new Set(merged.filter(isDeletedOutsideMerge).map((person) => person.id));
+  return merges.map((merge) => (hidden.has(merge.mergedId) ? { ...merge, explanation: HIDDEN_MERGE_EXPLANATION } : merge));
 }
 
 /** The signed-in member's own stored judgement of their relationship with this person, if any. */

@@ -51,6 +51,17 @@ export function mergedIntoOf(metadata: Prisma.JsonValue | null): string | null {
   return typeof value === "string" && value !== "" ? value : null;
 }
 
+/** What a history shows instead of the words of a merge whose person has since been deleted or erased. */
+export const HIDDEN_MERGE_EXPLANATION = "Not shown: a person of this merge has since been deleted.";
+
+/**
+ * Hidden by a soft delete or an erasure, rather than by a merge: a merge's tombstone (deletedAt with
+ * metadata.mergedInto) is still part of that merge's history, a deleted person is not shown in it.
+ */
+export function isDeletedOutsideMerge(person: { deletedAt: Date | null; erasedAt: Date | null; metadata: Prisma.JsonValue | null }): boolean {
+  return person.erasedAt !== null || (person.deletedAt !== null && mergedIntoOf(person.metadata) === null);
+}
+
 export async function softDeletePerson(db: Db, rawInput: TSoftDeletePersonInput): Promise<SoftDeleteResult> {
   const { personId, reason } = parse(ZSoftDeletePersonInput, rawInput, "Deleting a person needs a valid person id.");
   return db.$transaction(async (tx) => {

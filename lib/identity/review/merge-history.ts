@@ -4,8 +4,15 @@
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { AppError } from "../../errors/app-error";
+import { HIDDEN_MERGE_EXPLANATION, isDeletedOutsideMerge } from "../../privacy/soft-delete";
 import { loadUsers } from "./people-view";
 import { decodeCursor, encodeCursor, ZListMergeHistoryInput, type MergeHistoryPage, type TListMergeHistoryInput } from "./types";
+
+const DELETED_NAME = "(deleted person)";
+
+/** A person's columns that say whether they were deleted or erased since (isDeletedOutsideMerge). */
+const personStateSql = (alias: string, prefix: string): string =>
+  `${alias}."deletedAt" AS "${prefix}DeletedAt", ${alias}."erasedAt" AS "${prefix}ErasedAt", ${alias}.metadata->>'mergedInto' AS "${prefix}MergedIntoAny"`;
 
 interface HistoryRow {
   id: string;
@@ -23,6 +30,12 @@ interface HistoryRow {
   survivorName: string | null;
   mergedName: string | null;
   survivorMergedInto: string | null;
+  survivorDeletedAt: Date | null;
+  survivorErasedAt: Date | null;
+  survivorMergedIntoAny: string | null;
+  mergedDeletedAt: Date | null;
+  mergedErasedAt: Date | null;
+  mergedMergedIntoAny: string | null;
   erased: boolean;
   laterMerge: boolean;
 }
@@ -45,6 +58,7 @@ export async function listMergeHistory(db: Db, rawInput: TListMergeHistoryInput 
             coalesce(s.names[1], s.emails[1]) AS "survivorName",
             coalesce(d.names[1], d.emails[1], m.snapshot->'before'->'merged'->'names'->>0) AS "mergedName",
             CASE WHEN s."deletedAt" IS NOT NULL THEN s.metadata->>'mergedInto' END AS "survivorMergedInto",
+            ${personStateSql("s", "survivor")}, ${personStateSql("d", "merged")},
             (s."erasedAt" IS NOT NULL OR d."erasedAt" IS NOT NULL) AS erased,
             EXISTS (SELECT 1 FROM "Merge" l WHERE l."undoneAt" IS NULL AND l.id <> m.id AND l."survivorId" = m."survivorId"
                      AND l.snapshot->'before'->'survivor'->'previousIds' @> jsonb_build_array(m."mergedId"::text)) AS "laterMerge"
@@ -69,13 +83,16 @@ export async function listMergeHistory(db: Db, rawInput: TListMergeHistoryInput 
             : row.laterMerge
               ? "A later merge into the same person still stands; undo it first."
               : null;
+      // A person deleted or erased since (not merged away) is not named, nor are the merge's words shown.
+      const survivorHidden = isDeletedOutsideMerge({ deletedAt: row.survivorDeletedAt, erasedAt: row.survivorErasedAt, metadata: { mergedInto: row.survivorMergedIntoAny } });
+      const mergedHidden = isDeletedOutsideMerge({ deletedAt: row.mergedDeletedAt, erasedAt: row.mergedErasedAt, metadata: { mergedInto: row.mergedMergedIntoAny } });
       return {
         id: row.id,
         method: row.method,
         probability: row.probability,
-        explanation: row.explanation,
-        survivor: { id: row.survivorId, displayName: row.survivorName ?? "(unknown)" },
-        merged: { id: row.mergedId, displayName: row.mergedName ?? "(unknown)" },
+        explanation: survivorHidden || mergedHidden ? HIDDEN_MERGE_EXPLANATION : row.explanation,
+        survivor: { id: row.survivorId, displayName: survivorHidden ? DELETED_NAME : (row.survivorName ?? "(unknown)") },
+        merged: { id: row.mergedId, displayName: mergedHidden ? DELETED_NAME : (row.mergedName ?? "(unknown)") },
         candidateId: row.candidateId,
         mergedBy: (row.mergedById && users.get(row.mergedById)) || null,
         createdAt: row.createdAt,

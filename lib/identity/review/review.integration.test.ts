@@ -3,6 +3,7 @@
 // and two admins deciding overlapping pairs at the same moment.
 import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "../../db/client";
+import { softDeletePerson } from "../../privacy/soft-delete";
 import { createInteraction, createOrganization, createPerson } from "../../testing/factories";
 import { resetDatabase } from "../../testing/reset-database";
 import { generatePopulation } from "../generator/generate-population";
@@ -103,7 +104,18 @@ describe("decisions", () => {
     await undoMerge(prisma, { mergeId: approved.mergeId, actorId: user.id });
     expect((await prisma.mergeCandidate.findUniqueOrThrow({ where: { id: ab.id } })).status).toBe("pending");
     expect(await prisma.mergeDecision.count({ where: { decision: "same" } })).toBe(0);
-    expect((await listMergeHistory(prisma, { limit: 10 })).items[0]).toMatchObject({ canUndo: false, undoBlockedReason: "Already undone." });
+    const undone = (await listMergeHistory(prisma, { limit: 10 })).items[0];
+    expect(undone).toMatchObject({ canUndo: false, undoBlockedReason: "Already undone.", merged: { displayName: "Dana Reyes" } });
+    expect(undone?.explanation).not.toContain("Not shown");
+
+    // The record that was merged, then split off again, is deleted: the history no longer names it.
+    const mergedAway = approved.survivorId === a.id ? b : a;
+    await softDeletePerson(prisma, { personId: mergedAway.id });
+    expect((await listMergeHistory(prisma, { limit: 10 })).items[0]).toMatchObject({
+      merged: { id: mergedAway.id, displayName: "(deleted person)" },
+      survivor: { displayName: "Dana Reyes" },
+      explanation: "Not shown: a person of this merge has since been deleted.",
+    });
   });
 
   it("a re-run never re-suggests a rejected pair and never splits a merged person", async () => {
