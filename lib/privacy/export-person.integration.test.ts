@@ -64,6 +64,15 @@ describe("person export", () => {
     await prepareExport(prisma, { personId: deleted.id });
     expect(JSON.parse(await exportPersonToString(prisma, deleted.id)).person.names).toEqual(["Gone For Now"]);
 
+    // Someone else's export lists the edge to them, but no longer their name.
+    const friend = await createPerson(prisma, { names: ["Still Here"] });
+    await connect(prisma, friend, deleted, { strength: 0.4 });
+    const edges = JSON.parse(await exportPersonToString(prisma, friend.id)).edges;
+    expect(edges.map((edge: { otherPerson: unknown }) => edge.otherPerson)).toEqual([
+      { id: deleted.id, name: null, deleted: true },
+      { id: deleted.id, name: null, deleted: true },
+    ]);
+
     const erased = await createPerson(prisma, { names: ["Erased Person"] });
     await erasePerson(prisma, { personId: erased.id, confirm: "ERASE" });
     const before = await prisma.auditLog.count();

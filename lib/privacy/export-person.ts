@@ -207,14 +207,15 @@ async function* edgesOf(db: Db, ids: string[]) {
       orderBy: { id: "asc" },
       take: PAGE,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-      include: { fromPerson: { select: { id: true, names: true } }, toPerson: { select: { id: true, names: true } } },
+      include: { fromPerson: { select: { id: true, names: true, deletedAt: true } }, toPerson: { select: { id: true, names: true, deletedAt: true } } },
     });
     for (const edge of page) {
       const outgoing = ids.includes(edge.fromPersonId);
       const other = outgoing ? edge.toPerson : edge.fromPerson;
       yield {
         direction: outgoing ? "outgoing" : "incoming",
-        otherPerson: { id: other.id, name: other.names[0] ?? null },
+        // The other person's name is theirs, not the subject's: not given once they are deleted.
+        otherPerson: other.deletedAt === null ? { id: other.id, name: other.names[0] ?? null } : { id: other.id, name: null, deleted: true },
         relationshipType: edge.relationshipType,
         strength: edge.strength,
         // The full explanation (labels and per-factor evidence), not the compact stored layout.
