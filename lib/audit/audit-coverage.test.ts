@@ -26,7 +26,7 @@ const EXEMPT: Record<string, string> = {
   // Edge recompute: its callers audit (the import run, strength.override_set / _cleared, strength.recomputed_all).
   "lib/strength/recompute.ts": "a step of an import run, an override or the full recompute job (each audited by its caller)",
   "lib/strength/edge-writer.ts": "writes the edges recompute.ts / recompute-all.ts scored (each audited by its caller)",
-  "lib/strength/recompute-all.ts": "the full recompute and the VACUUM after it (recompute-job.ts writes strength.recomputed_all)",
+  "lib/strength/recompute-all.ts": "the full recompute and the VACUUM after it (strength.recomputed_all, from recompute-job.ts, commits in its transaction)",
   "lib/strength/pair-store.ts": "the stored pair aggregates, a cache of Interaction written and forgotten by recomputes, merges, erasure and deletes (each audited by its caller)",
   "lib/db/sql-runner.ts": "a driver adapter (Prisma or node-postgres) for bulk statements; no writes of its own",
   "lib/db/migrations.ts": "schema changes (recorded in _prisma_migrations)",

@@ -7,6 +7,7 @@
 // without interactions are copied as they are (contract seed edges, other relationship types); erasure and
 // merges remove or move theirs.
 import type pg from "pg";
+import { writeAuditSql, type AuditEntry } from "../audit/write-audit";
 import type { Db } from "../db/client";
 import { countMutualConnections } from "./mutual-connections";
 import { createRebuildTable, finishRebuild, insertRebuiltColumns, lockForRebuild } from "./edge-rebuild";
@@ -26,6 +27,8 @@ export interface RecomputeAllOptions {
   onProgress?: (done: RecomputeResult & { total: number }) => void;
   /** Stops at the next batch boundary (the worker is shutting down); the transaction rolls back. */
   signal?: AbortSignal;
+  /** The audit row to write in the recompute's own transaction (recomputeAllEdges), from its result. */
+  audit?: (result: RecomputeAllResult) => AuditEntry;
 }
 
 export interface RecomputeAllResult extends RecomputeResult {
@@ -45,7 +48,9 @@ export async function recomputeAllEdges(client: Db | pg.ClientBase, options: Rec
   const run = async (sql: SqlRunner) => {
     // Its own transaction, and it can always be re-run: do not wait for the WAL flush at commit.
     await sql.exec(`SET LOCAL synchronous_commit = off`);
-    return recomputeAllIn(sql, options);
+    const result = await recomputeAllIn(sql, options);
+    if (options.audit) await writeAuditSql(sql, options.audit(result));
+    return result;
   };
   if (isPrismaClient(client)) {
     return client.$transaction((tx) => run(sqlRunner(tx)), { timeout: 60 * 60_000, maxWait: 60_000 });

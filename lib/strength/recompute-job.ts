@@ -2,10 +2,10 @@
 // time passes and mutual connections shift as edges appear, so a periodic full pass keeps every edge at
 // today's value (incremental recomputes only touch the pairs an import, merge or override changed). It runs
 // on its own node-postgres connection when DATABASE_URL is set (Prisma's raw API moves the written factors
-// ~10× slower), in one transaction, and writes strength.recomputed_all with the counts.
+// ~10× slower), in one transaction, with its strength.recomputed_all audit row (the counts and timings).
 import pg from "pg";
 import { z } from "zod";
-import { writeAudit } from "../audit/write-audit";
+import type { AuditEntry } from "../audit/write-audit";
 import type { Db } from "../db/client";
 import { parseDatabaseUrl } from "../db/connection-url";
 import { defineJob } from "../jobs/define-job";
@@ -30,24 +30,8 @@ export interface RunRecomputeAllOptions {
 
 export async function runRecomputeAll(options: RunRecomputeAllOptions): Promise<RecomputeAllResult> {
   const url = options.databaseUrl ?? process.env.DATABASE_URL;
-  const common = { asOf: options.asOf, batchSize: options.batchSize, signal: options.signal };
-  let result: RecomputeAllResult;
-  if (url) {
-    const parsed = parseDatabaseUrl(url);
-    const client = new pg.Client({ connectionString: parsed.connectionString });
-    await client.connect();
-    try {
-      if (parsed.schema) await client.query(`SET search_path TO "${parsed.schema.replaceAll('"', '""')}"`);
-      result = await recomputeAllEdges(client, common);
-      await settleRebuiltTables(client);
-    } finally {
-      await client.end().catch(() => undefined);
-    }
-  } else {
-    result = await recomputeAllEdges(options.db, common);
-    await settleRebuiltTables(options.db);
-  }
-  await writeAudit(options.db, {
+  // The audit row commits with the rebuilt edges, or not at all.
+  const audit = (result: RecomputeAllResult): AuditEntry => ({
     action: "strength.recomputed_all",
     entityType: "Edge",
     ...(options.correlationId ? { correlationId: options.correlationId } : {}),
@@ -61,7 +45,23 @@ export async function runRecomputeAll(options: RunRecomputeAllOptions): Promise<
       swapMs: Math.round(result.timings.swapMs),
     },
   });
-  return result;
+  const common = { asOf: options.asOf, batchSize: options.batchSize, signal: options.signal, audit };
+  if (!url) {
+    const result = await recomputeAllEdges(options.db, common);
+    await settleRebuiltTables(options.db);
+    return result;
+  }
+  const parsed = parseDatabaseUrl(url);
+  const client = new pg.Client({ connectionString: parsed.connectionString });
+  await client.connect();
+  try {
+    if (parsed.schema) await client.query(`SET search_path TO "${parsed.schema.replaceAll('"', '""')}"`);
+    const result = await recomputeAllEdges(client, common);
+    await settleRebuiltTables(client);
+    return result;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 export const recomputeAllJob = defineJob<TRecomputeAllPayload>({

@@ -266,4 +266,17 @@ describe("recompute", () => {
     expect(audit.metadata).toMatchObject({ pairs: result.pairs, edges: result.edges, asOf: AS_OF.toISOString() });
     expect(await prisma.edge.count()).toBe(result.edges);
   });
+
+  it("commits its audit row with the rebuilt edges, or neither", async () => {
+    await seedWorld(3);
+    const before = await prisma.edge.findMany({ orderBy: { id: "asc" } });
+    const failing = recomputeAllEdges(client, {
+      asOf: new Date(AS_OF.getTime() + 30 * 86_400_000),
+      audit: () => ({ action: "strength.recomputed_all", entityType: null as unknown as string }),
+    });
+    // An audit row PostgreSQL refuses (entityType is NOT NULL) rolls the whole rebuild back.
+    await expect(failing).rejects.toThrow();
+    expect(await prisma.edge.findMany({ orderBy: { id: "asc" } })).toEqual(before);
+    expect(await prisma.auditLog.count({ where: { action: "strength.recomputed_all" } })).toBe(0);
+  });
 });
