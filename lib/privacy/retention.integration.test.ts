@@ -101,6 +101,7 @@ describe("runRetention", () => {
     const byAction = Object.fromEntries(rows.map((row) => [row.action, row.metadata]));
     expect(byAction["privacy.purged_people"]).toMatchObject({ count: 1 });
     expect(byAction["privacy.purged_interactions"]).toMatchObject({ count: 2 });
+    expect(byAction["privacy.purged_interactions_batch"]).toMatchObject({ count: 2, edgesRecomputed: expect.any(Number) });
     expect(byAction["privacy.purged_audit_logs"]).toMatchObject({ count: 1 });
     expect(byAction["person.purged"]).toMatchObject({ reason: "retention" });
 

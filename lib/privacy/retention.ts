@@ -184,6 +184,12 @@ async function purgeInteractions(db: Db, cutoff: Date, now: Date): Promise<{ del
               AND ((e."fromPersonId" = (p->>0)::uuid AND e."toPersonId" = (p->>1)::uuid) OR (e."fromPersonId" = (p->>1)::uuid AND e."toPersonId" = (p->>0)::uuid))`;
         }
         const edges = await recomputeEdges(tx, pairs, now);
+        // The deletion's own row, committed with it (the policy's summary row follows at the end).
+        await writeAudit(tx, {
+          action: "privacy.purged_interactions_batch",
+          entityType: "Interaction",
+          metadata: { count: rows.length, edgesRecomputed: edges, cutoff: cutoff.toISOString() },
+        });
         return { deleted: rows.length, edges };
       },
       { maxWait: 30_000, timeout: 10 * 60_000 },
