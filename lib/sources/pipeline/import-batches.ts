@@ -1,6 +1,7 @@
 // The batch loop of a run: parse the file, skip the items earlier attempts committed (SyncRun.cursor), and
 // commit every `batchSize` records in ONE transaction with the run's cursor, counts and progress. A batch
 // checks the run's cancel flag under a row lock first, so "Cancel" rolls back the batch in flight.
+import { writeAudit } from "../../audit/write-audit";
 import { getPrivacySettings } from "../../privacy/settings";
 import { loadSuppressionSet } from "../../privacy/suppression-store";
 import type { Db } from "../../db/client";
@@ -121,6 +122,13 @@ export async function importBatches(db: Db, state: RunState, options: BatchLoopO
       // The batch's numbers are only known now: recompute the totals before writing them with the rows.
       Object.assign(next, nextCommitted(state, batch, seen, progressDone));
       await tx.syncRun.update({ where: { id: options.runId }, data: runColumns(state, next) });
+      // Every committed batch has its audit row, committed with it (a batch rolled back leaves none).
+      await writeAudit(tx, {
+        action: "sync.batch_committed",
+        entityType: "SyncRun",
+        entityId: options.runId,
+        metadata: { sourceName: state.sourceName, cursor: next.cursor, ...batch },
+      });
     }, BATCH_TRANSACTION);
     const elapsed = performance.now() - started;
     commitMs += elapsed;

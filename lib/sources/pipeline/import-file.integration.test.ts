@@ -323,6 +323,7 @@ describe("importFile", () => {
     expect(await rows(ok.correlationId)).toEqual([
       ["sync.queued", "SyncRun", ok.runId],
       ["sync.started", "SyncRun", ok.runId],
+      ["sync.batch_committed", "SyncRun", ok.runId],
       ["sync.completed", "SyncRun", ok.runId],
     ]);
     expect(await rows(bad.correlationId)).toEqual([
