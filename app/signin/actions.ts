@@ -3,10 +3,10 @@
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
-import { writeAudit } from "@/lib/audit/write-audit";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { signIn, signOut } from "@/lib/auth/config";
 import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { revokeSessions } from "@/lib/auth/users";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 
@@ -43,11 +43,7 @@ export const signInWithGoogle = defineAction({ access: "public", input: z.object
 
 // Takes no input (a form posts its FormData, which is ignored).
 export const signOutAction = defineAction({ access: "member", input: z.unknown() }, async ({ user }) => {
-  // Sessions are JWTs: recording the moment voids this cookie and any copy of it.
-  await prisma.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { sessionsValidAfter: new Date() } });
-    await writeAudit(tx, { action: "auth.signed_out", entityType: "User", entityId: user.id });
-  });
+  await revokeSessions(prisma, user.id);
   await signOut({ redirectTo: "/signin" });
   return null;
 });

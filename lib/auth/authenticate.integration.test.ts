@@ -4,7 +4,7 @@ import { prisma } from "../db";
 import { resetDatabase } from "../testing/reset-database";
 import { authenticate } from "./authenticate";
 import { ACCOUNT_FAILURE_LIMIT, ADDRESS_FAILURE_LIMIT, THROTTLE_WINDOW_MS, throttleKey } from "./throttle";
-import { createUser } from "./users";
+import { createUser, revokeSessions } from "./users";
 
 const SECRET = "test-secret-test-secret-test-secret-!!";
 const PASSWORD = "correct horse battery";
@@ -80,5 +80,16 @@ describe("createUser", () => {
     await expect(createUser(prisma, { email: "short@example.com", password: "short", role: "member" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     const stored = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, omit: { passwordHash: false } });
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+});
+
+describe("revokeSessions", () => {
+  it("records when the user signed out, with its audit row", async () => {
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: "dana@example.com" } });
+    const before = new Date();
+    await revokeSessions(prisma, user.id);
+    const after = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(after.sessionsValidAfter?.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1);
+    expect(await prisma.auditLog.findFirstOrThrow({ where: { action: "auth.signed_out" } })).toMatchObject({ entityId: user.id, entityType: "User" });
   });
 });

@@ -1,4 +1,4 @@
-// Creating users. Each user is linked to their own Person in the graph by email (their "me" node, where
+// Creating users, and signing a user out everywhere (revokeSessions). Each user is linked to their own Person in the graph by email (their "me" node, where
 // intro paths start); the link is made when the user is created, if that person exists then.
 import { z } from "zod";
 import { writeAudit } from "../audit/write-audit";
@@ -32,5 +32,16 @@ export async function createUser(db: Db, rawInput: TCreateUserInput) {
     });
     await writeAudit(tx, { action: "user.created", entityType: "User", entityId: user.id, metadata: { role, linkedPersonId: user.personId } });
     return user;
+  });
+}
+
+/**
+ * Signs a user out everywhere: sessions are JWTs, so recording the moment voids the current cookie and any
+ * copy of it (getSessionUser compares it with each session's sign-in time). Audited as auth.signed_out.
+ */
+export async function revokeSessions(db: Db, userId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { sessionsValidAfter: new Date() } });
+    await writeAudit(tx, { action: "auth.signed_out", entityType: "User", entityId: userId });
   });
 }
