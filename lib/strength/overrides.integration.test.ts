@@ -87,6 +87,7 @@ describe("strength overrides", () => {
     expect(await reason(() => setStrengthOverride(prisma, { userId: linked.id, personId: "not-a-uuid", level: "knows_well" }))).toBe("invalid_input");
     expect(await reason(() => clearStrengthOverride(prisma, { userId: linked.id, personId: them.id }))).toBe("person_not_found");
     expect(await getStrengthOverride(prisma, { userId: unlinked.id, personId: them.id })).toMatchObject({ canOverride: false });
+    expect(await reason(() => getStrengthOverride(prisma, { userId: linked.id, personId: gone.id }))).toBe("person_not_found");
     expect(await prisma.strengthOverride.count()).toBe(0);
     expect(await prisma.auditLog.count()).toBe(0);
     expect(await prisma.edge.count()).toBe(0);

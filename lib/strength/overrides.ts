@@ -159,6 +159,9 @@ export async function clearStrengthOverride(
 
 /** The override control's data for the person page (no error for "not your relationship": canOverride false). */
 export async function getStrengthOverride(db: Db, input: { userId: string; personId: string }): Promise<StrengthOverrideView> {
+  // A deleted or erased person's relationships are not shown, not even their strength.
+  const visible = await db.person.count({ where: { id: input.personId, deletedAt: null, erasedAt: null } });
+  if (visible === 0) throw new StrengthOverrideError("person_not_found", "That person does not exist.", { personId: ["not found"] });
   const user = await db.user.findUnique({ where: { id: input.userId }, select: { personId: true } });
   const own = user?.personId ?? null;
   const canOverride = own !== null && own !== input.personId;
