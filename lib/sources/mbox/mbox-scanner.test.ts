@@ -19,11 +19,16 @@ const tricky = [
   "Subject: ignored repeat\r\n  with a continuation\r\n",
   "\r\n",
   "From what I hear, this body line is not a separator.\r\n",
+  "Friday Mon meeting notes: not a separator either.\r\n",
+  "From: Sat Nam <sat@x.example> quoted in a body\r\n",
   ">From quoted\r\n",
   "\r\n",
   "From 2@xxx Thu Sep 03 08:15:00 +0000 2026\n",
   "from: LF Only <lf@x.example>\n",
   "Cc: c@x.example\n",
+  // A header whose value starts with a weekday ("Thu" is a common given name) is no separator.
+  "From: Thu Nguyen <thu@x.example>\n",
+  "Fwd: Sun Life\n",
   "From 3@xxx Fri Sep 04 08:15:00 +0000 2026\n",
   "From: Headers Only <h@x.example>\n",
   "\n",
@@ -50,6 +55,14 @@ describe("MboxScanner", () => {
       ["From 1@", "From 2@", "From 3@", "From 4@"].map((marker) => Buffer.from(tricky.slice(0, tricky.indexOf(marker))).length),
     );
     for (let size = 1; size <= 80; size += 1) expect(scan(tricky, size)).toEqual(expected);
+  });
+
+  it("reads a sender whose name starts with a weekday as a header, not as the next message", () => {
+    const data = "From 1@xxx Mon Sep 02 10:15:00 +0000 2024\nX-Gmail-Labels: Inbox\nFrom: Thu Nguyen <thu.nguyen@example.vn>\nTo: alex@example.com\n\nHi\n";
+    for (const size of [7, data.length]) {
+      const messages = scan(data, size);
+      expect(messages.map((m) => [m.headers[HEADER.from], m.headers[HEADER.to]])).toEqual([["Thu Nguyen <thu.nguyen@example.vn>", "alex@example.com"]]);
+    }
   });
 
   it("flags a message whose headers never end, and a file that is not mbox", () => {

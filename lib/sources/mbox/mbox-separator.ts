@@ -13,9 +13,17 @@ const SEPARATOR_CHECK_BYTES = 64;
  * native search finds "\nFrom ", so its cost does not matter.
  */
 export function separatorAt(buf: Buffer, pos: number): "yes" | "no" | "need_more" {
+  // "From " itself: a caller may have looked at the first byte only, and "From: Thu Nguyen <…>" (a header,
+  // or a quoted one in a body) or "Friday Mon …" must not pass for "From <sender> Thu …".
+  for (let k = 0; k < FROM_SPACE.length; k += 1) {
+    if (pos + k >= buf.length) return "need_more";
+    if (buf[pos + k] !== FROM_SPACE[k]) return "no";
+  }
   const limit = Math.min(buf.length, pos + SEPARATOR_CHECK_BYTES);
-  let i = pos + FROM_SPACE.length;
+  const senderStart = pos + FROM_SPACE.length;
+  let i = senderStart;
   while (i < limit && buf[i] !== SP && buf[i] !== LF) i += 1; // the sender token
+  if (i === senderStart && i < limit) return "no"; // "From  Thu …": no sender
   while (i < limit && buf[i] === SP) i += 1;
   if (i + 4 <= limit) return DAY_NAMES.has(buf.toString("latin1", i, i + 3)) && buf[i + 3] === SP ? "yes" : "no";
   // Out of bytes before the weekday: a complete short line is no separator; a line cut by the chunk end may be.
