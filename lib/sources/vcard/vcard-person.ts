@@ -48,17 +48,20 @@ export function readCard(jcard: unknown): CardFields {
   if (title) fields.title = title;
 
   for (const property of [...all("url"), ...all("x-socialprofile")]) {
-    const value = text(property);
+    const value = linkValue(text(property));
     const label = labels.get(String(property.params.group ?? "")) ?? "";
     const type = firstString(property.params.type)?.toLowerCase() ?? "";
-    // Apple stores a bare LinkedIn handle under a group labelled "LinkedIn".
-    const profile = canonicalLinkedInProfile(value) ?? (/linkedin/i.test(label + type) ? canonicalLinkedInProfile(`linkedin.com/in/${value}`) : null);
+    const user = firstString(property.params["x-user"])?.trim() || undefined;
+    // Apple stores a bare LinkedIn handle under a group labelled "LinkedIn", or as x-user of a profile.
+    const bareHandle = user ?? (BARE_HANDLE.test(value) ? value : undefined);
+    const profile =
+      canonicalLinkedInProfile(value) ?? (/linkedin/i.test(label + type) && bareHandle ? canonicalLinkedInProfile(`linkedin.com/in/${bareHandle}`) : null);
     if (profile) {
       fields.linkedinUrl ??= profile.url;
       continue;
     }
     if (property.name === "x-socialprofile" && type) {
-      const handle = firstString(property.params["x-user"]) ?? value.replace(/\/+$/, "").split("/").pop();
+      const handle = user ?? value.replace(/\/+$/, "").split("/").pop();
       if (handle) fields.socialHandles[type] = handle;
     }
   }
@@ -67,6 +70,17 @@ export function readCard(jcard: unknown): CardFields {
   const revision = rev && /^\d{4}-?\d{2}-?\d{2}/.test(rev) ? new Date(rev) : undefined;
   if (revision && !Number.isNaN(revision.getTime())) fields.revision = revision;
   return fields;
+}
+
+/** A handle on its own (no scheme, path or escapes): what a "LinkedIn"-labelled value may be instead of a URL. */
+const BARE_HANDLE = /^[\p{L}\p{N}_%.-]+$/u;
+
+/**
+ * A URL or profile value as written: Google's vCard export escapes the colon ("https\://…", vCard 3.0 text
+ * escaping applied to a URI), and Apple writes handles as "x-apple:<handle>".
+ */
+function linkValue(raw: string): string {
+  return raw.trim().replace(/\\([\\:,;])/g, "$1").replace(/^x-apple:/i, "");
 }
 
 function toProperties(jcard: unknown): JProperty[] {

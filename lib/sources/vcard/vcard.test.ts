@@ -57,6 +57,24 @@ describe("parseVCard", () => {
     expect(people[0]).toMatchObject({ names: ["Sam Lee"], emails: ["sam@lee.io"], phones: ["+1 555 0101"] });
   });
 
+  it("reads LinkedIn profiles as Google (escaped colons) and Apple (x-apple:, x-user) export them, and never invents a slug", async () => {
+    const card = (name: string, lines: string[]) => ["BEGIN:VCARD", "VERSION:3.0", `FN:${name}`, ...lines, "END:VCARD"].join("\r\n");
+    const file = [
+      card("Marcus Okafor", ["item1.URL:https\\://www.linkedin.com/in/marcusokafor", "item1.X-ABLabel:LinkedIn"]),
+      card("Marie Curie", ["X-SOCIALPROFILE;type=linkedin;x-user=marie-curie:x-apple:marie-curie", "X-SOCIALPROFILE;type=facebook:x-apple:mcurie.fb"]),
+      card("No Profile", ["item1.URL:https\\://example.com/about", "item1.X-ABLabel:LinkedIn"]),
+      card("Site Only", ["URL:https\\://www.acme.example/team"]),
+    ].join("\r\n");
+    const { people, issues } = await collect(parseVCard(bytesOf(`${file}\r\n`)));
+    expect(issues).toEqual([]);
+    expect(people.map((person) => [person.names[0], person.linkedinUrl, person.socialHandles])).toEqual([
+      ["Marcus Okafor", "https://www.linkedin.com/in/marcusokafor", undefined],
+      ["Marie Curie", "https://www.linkedin.com/in/marie-curie", { facebook: "mcurie.fb" }],
+      ["No Profile", undefined, undefined],
+      ["Site Only", undefined, undefined],
+    ]);
+  });
+
   it("reports a truncated last card and keeps the complete ones", async () => {
     const text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:One\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Tw";
     const { people, issues } = await collect(parseVCard(bytesOf(text)));
