@@ -12,6 +12,11 @@ describe("parseAddressList", () => {
       { email: "bare@x.example" },
       { email: "plain@y.example" },
     ]);
+    // A quoted name may hold an address of its own (Outlook writes "Dana <dana@x>" <dana@x>).
+    expect(parseAddressList('"John Doe <john@old.example>" <john@new.example>, "Dana <dana@x.example>" <dana@x.example>')).toEqual([
+      { email: "john@new.example", name: "John Doe" },
+      { email: "dana@x.example", name: "Dana" },
+    ]);
   });
 
   it("decodes RFC 2047 names and ignores group names", () => {

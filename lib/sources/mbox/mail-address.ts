@@ -52,8 +52,23 @@ export function parseAddressList(value: string | undefined): MailAddress[] {
   return result;
 }
 
+/** The angle-bracketed address's "<": the last one outside quotes (`"Dana <old@x>" <new@x>` is new@x). */
+function angleStart(token: string): number {
+  let inQuotes = false;
+  let found = -1;
+  for (let i = 0; i < token.length; i += 1) {
+    const c = token.charCodeAt(i);
+    if (inQuotes) {
+      if (c === BACKSLASH) i += 1;
+      else if (c === QUOTE) inQuotes = false;
+    } else if (c === QUOTE) inQuotes = true;
+    else if (c === LT) found = i;
+  }
+  return found;
+}
+
 function pushAddress(token: string, out: MailAddress[]): void {
-  const lt = token.indexOf("<");
+  const lt = angleStart(token);
   const gt = lt === -1 ? -1 : token.indexOf(">", lt);
   let email: string;
   let name: string;
@@ -81,6 +96,8 @@ function cleanDisplayName(raw: string): string {
   if (name.charCodeAt(0) === QUOTE && name.charCodeAt(name.length - 1) === QUOTE && name.length >= 2) {
     name = name.slice(1, -1).replace(/\\(.)/g, "$1");
   }
+  // An address quoted inside the name ("Dana <dana@x>" <dana@x>) is not part of it.
+  if (name.includes("<")) name = name.replace(/<[^<>\s]*@[^<>\s]*>/g, " ");
   // Folding leaves tabs and double spaces inside names; most names have none, so skip the regex then.
   return name.includes("  ") || name.includes("\t") ? name.replace(/\s+/g, " ").trim() : name.trim();
 }
