@@ -35,6 +35,11 @@ const nextConfig: NextConfig = {
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
+  // /login is the address people guess; the sign-in page is /signin. The query (?callbackUrl=) passes through.
+  // Redirects run before the proxy, so a signed-out visitor is not sent to /signin?callbackUrl=/login first.
+  async redirects() {
+    return [{ source: "/login", destination: "/signin", permanent: false }];
+  },
 };
 
 export default nextConfig;

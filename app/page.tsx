@@ -8,16 +8,18 @@ import { IntroSearch } from "@/components/search/intro-search";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { formatCount } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import { firstParam, type SearchParams } from "@/lib/api/search-params";
 import { requirePageUser } from "@/lib/auth/session";
-import { searchPeople, type PersonSearchHit } from "@/lib/people/queries";
+import { searchPeopleWithTotal, type PersonSearchResult } from "@/lib/people/queries";
 import { listTeamMembers } from "@/lib/people/team";
 import { getHeadlineCounts } from "@/lib/stats/queries";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Search" };
+// The root layout's title template applies to child segments only, not to a page beside it: spell it out.
+export const metadata: Metadata = { title: { absolute: "Search · WIG" } };
 
 const MAX_QUERY_LENGTH = 200;
 const RESULT_LIMIT = 20;
@@ -28,7 +30,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const deniedAdmin = firstParam(params, "denied") === "admin";
   // ?q= is the plain people directory (a GET form that works without JavaScript), beside the typeahead.
   const query = (firstParam(params, "q") ?? "").trim().slice(0, MAX_QUERY_LENGTH);
-  const [counts, team, hits] = await Promise.all([getHeadlineCounts(), listTeamMembers(), query ? searchPeople(query, RESULT_LIMIT) : Promise.resolve(null)]);
+  const [counts, team, results] = await Promise.all([getHeadlineCounts(), listTeamMembers(), query ? searchPeopleWithTotal(query, RESULT_LIMIT) : Promise.resolve(null)]);
 
   return (
     <>
@@ -44,11 +46,11 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       </Suspense>
 
       <Card className="mt-10">
-        <CardHeader title="Browse people" description="Every match by name or exact email, linking to their profile." />
+        <CardHeader title="Browse people" description="Matches by name or exact email, linking to their profile." />
         <div className="border-b border-zinc-100 p-5">
           <SearchForm defaultValue={query} />
         </div>
-        {hits === null ? null : <SearchResults query={query} hits={hits} />}
+        {results === null ? null : <SearchResults query={query} results={results} />}
       </Card>
 
       <dl className="mt-8 grid grid-cols-2 gap-3 lg:grid-cols-4">
@@ -61,18 +63,25 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   );
 }
 
-function SearchResults({ query, hits }: { query: string; hits: PersonSearchHit[] }) {
+function SearchResults({ query, results: { hits, total } }: { query: string; results: PersonSearchResult }) {
   if (hits.length === 0) {
     return <EmptyState title={`No one matches “${query}”`} description="Names match on any part; emails must match the whole address." />;
   }
   return (
-    <ul className="divide-y divide-zinc-100" aria-label={`Search results for ${query}`}>
-      {hits.map((hit) => (
-        <li key={hit.id} className="flex items-center justify-between gap-4 px-5 py-3 hover:bg-zinc-50/70">
-          <PersonCell person={hit} />
-          {hit.emailMatch ? <Badge tone="accent">email match</Badge> : null}
-        </li>
-      ))}
-    </ul>
+    <>
+      {total > hits.length ? (
+        <p className="border-b border-zinc-100 px-5 py-2.5 text-sm text-zinc-500" data-testid="search-results-truncated">
+          Showing the first {formatCount(hits.length)} of {formatCount(total)} matches. Refine your search to narrow them down.
+        </p>
+      ) : null}
+      <ul className="divide-y divide-zinc-100" aria-label={`Search results for ${query}`}>
+        {hits.map((hit) => (
+          <li key={hit.id} className="flex items-center justify-between gap-4 px-5 py-3 hover:bg-zinc-50/70">
+            <PersonCell person={hit} />
+            {hit.emailMatch ? <Badge tone="accent">email match</Badge> : null}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -55,6 +55,19 @@ test.describe("signing in and out", () => {
     await expect(page.getByTestId("signed-in-user")).toHaveText(user.name);
   });
 
+  test("/login is /signin by another name, callbackUrl included", async ({ page, users }) => {
+    test.slow();
+    const user = await users.create({ role: "member" });
+
+    await page.goto("/login?callbackUrl=%2Fgraph");
+    await expect(page).toHaveURL((url) => url.pathname === "/signin" && url.searchParams.get("callbackUrl") === "/graph");
+    await signInThroughUi(page, user, "/graph");
+
+    // Signed in, /login leads home rather than to a 404 (or back to itself).
+    await page.goto("/login");
+    await expect(page).toHaveURL((url) => url.pathname === "/");
+  });
+
   test("the session cookie is httpOnly, SameSite=Lax and Secure", async ({ page, users }) => {
     test.slow();
     const user = await users.create({ role: "member" });

@@ -58,3 +58,16 @@ test("search never shows a soft-deleted person", async ({ asMember: page, seed }
   await expect(page.locator(`a[href="/people/${deleted.id}"]`)).toHaveCount(0);
   await expect(page.getByText(deleted.emails[0] ?? "", { exact: true })).toHaveCount(0);
 });
+
+test("search says when it shows only the first matches", async ({ asMember: page, seed }) => {
+  const token = seed.name("Many");
+  for (let index = 0; index < 21; index += 1) await seed.person({ names: [`${token} ${String(index).padStart(2, "0")}`] });
+
+  await page.goto(`/?q=${encodeURIComponent(token)}`);
+  await expect(page.getByRole("list", { name: `Search results for ${token}` }).getByRole("listitem")).toHaveCount(20);
+  await expect(page.getByText("Showing the first 20 of 21 matches.")).toBeVisible();
+
+  await page.goto(`/?q=${encodeURIComponent(`${token} 00`)}`);
+  await expect(page.getByRole("list", { name: `Search results for ${token} 00` }).getByRole("listitem")).toHaveCount(1);
+  await expect(page.getByText(/Showing the first/)).toHaveCount(0);
+});

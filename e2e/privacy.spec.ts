@@ -45,8 +45,9 @@ test("delete hides a person from search and the graph, restore brings them back"
 
   await page.goto("/admin/privacy");
   await page.getByRole("button", { name: `Restore ${name}` }).click();
-  // The refreshed list no longer holds the row (nor its status message): the person is visible again.
+  // The refreshed list no longer holds the row; the confirmation stays, above the table.
   await expect(page.getByRole("button", { name: `Restore ${name}` })).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByRole("status").filter({ hasText: `Restored ${name}.` })).toBeVisible();
   await expect.poll(async () => (await page.request.get(`/people/${person.id}`)).status(), { timeout: 30_000 }).toBe(200);
   expect(await inSearch()).toBe(true);
   expect(await inGraph()).toBe(true);
@@ -189,6 +190,7 @@ test("a member's blocklist hides their relationship from the graph for everyone,
 
     await page.getByRole("button", { name: `Unblock ${blocked.names[0]}` }).click();
     await expect(page.getByRole("button", { name: `Unblock ${blocked.names[0]}` })).toHaveCount(0, { timeout: 30_000 });
+    await expect(page.getByRole("status").filter({ hasText: `Unblocked ${blocked.names[0]}.` })).toBeVisible();
     expect(await neighbours(page, me.id)).toContain(blocked.id);
   } finally {
     await context.close();

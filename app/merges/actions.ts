@@ -8,6 +8,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { AppError } from "@/lib/errors/app-error";
+import { formatProbability } from "@/lib/identity/format-probability";
 import { prisma } from "@/lib/db";
 import {
   approveCandidate,
@@ -73,7 +74,7 @@ export const proposeMergeAction = defineAction(
     if (input.personAId === input.personBId) throw new AppError("BAD_REQUEST", "Pick two different people: a person cannot be merged with itself.");
     const result = await proposeMerge(prisma, { personAId: input.personAId, personBId: input.personBId, ...(input.note ? { note: input.note } : {}), proposedById: user.id });
     refresh();
-    const score = `scored ${(result.probability * 100).toFixed(1)}%`;
+    const score = `scored ${formatProbability(result.probability)}`;
     return {
       candidateId: result.candidateId,
       message: result.alreadyQueued ? `Already waiting in the review queue (${score}).` : `Proposed (${score}). An admin will review it in the queue.`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildWaterfall, formatProbability, formatWeight, uncertainty } from "./waterfall";
+import { buildWaterfall, formatWeight, uncertainty } from "./waterfall";
 
 const step = (label: string, weight: number) => ({ label, description: label, level: "x", weight, detail: null });
 
@@ -34,17 +34,6 @@ describe("formatting", () => {
     expect(formatWeight(3.2)).toBe("+3.20");
     expect(formatWeight(-1.049)).toBe("\u22121.05");
     expect(formatWeight(0.001)).toBe("0.00");
-  });
-
-  it("keeps precision near certainty", () => {
-    expect(formatProbability(0.9734)).toBe("97.3%");
-    expect(formatProbability(0.99996)).toBe("99.996%");
-    // Rounding must not claim a certainty the model never gives (it used to print "100.%").
-    expect(formatProbability(0.9999999)).toBe(">99.999%");
-    expect(formatProbability(0.999)).toBe("99.9%");
-    expect(formatProbability(0.000000001)).toBe("<0.001%");
-    expect(formatProbability(0.00002)).toBe("0.002%");
-    expect(formatProbability(0.5)).toBe("50.0%");
   });
 
   it("ranks 0.5 as the most uncertain", () => {

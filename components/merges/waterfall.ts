@@ -60,15 +60,8 @@ export function formatWeight(weight: number): string {
   return rounded > 0 ? `+${text}` : rounded < 0 ? `\u2212${text}` : text;
 }
 
-/** 0.9734 -> "97.3%"; keeps precision near the ends (0.99996 -> "99.996%") where it matters for review. */
-export function formatProbability(probability: number): string {
-  const percent = probability * 100;
-  // Near the ends three decimals say more than one, but must not round to a certainty the model never gives.
-  const fine = (value: number) => value.toFixed(3).replace(/0+$/, "").replace(/\.$/, "");
-  if (percent >= 99.9 && percent < 100) return percent >= 99.9995 ? ">99.999%" : `${fine(percent)}%`;
-  if (percent > 0 && percent <= 0.1) return percent < 0.0005 ? "<0.001%" : `${fine(percent)}%`;
-  return `${percent.toFixed(1)}%`;
-}
+// Shared with merge history and the explanations stored with merges (lib/identity/format-probability.ts).
+export { formatProbability } from "@/lib/identity/format-probability";
 
 /** 1 at p = 0.5, 0 at p = 0 or 1: the order of the review queue (most uncertain first). */
 export function uncertainty(probability: number): number {

@@ -2,7 +2,7 @@
 // Months with nothing still get a slot, so gaps in contact are visible as gaps.
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatCount } from "@/components/ui/format";
+import { formatCount, plural } from "@/components/ui/format";
 import type { TimelineBucket } from "@/lib/people/person-details";
 
 export const CHANNEL_COLOURS: Record<string, string> = {
@@ -48,7 +48,7 @@ export function InteractionTimeline({ buckets, months, now }: { buckets: Timelin
 
   return (
     <Card>
-      <CardHeader title="Interaction timeline" description={total > 0 ? `${formatCount(total)} interactions in the last ${months} months, by channel.` : undefined} />
+      <CardHeader title="Interaction timeline" description={total > 0 ? `${plural(total, "interaction")} in the last ${months} months, by channel.` : undefined} />
       {total === 0 ? (
         <EmptyState title="No interactions in this period" description={`Nothing in the last ${months} months involves this person's email addresses.`} />
       ) : (

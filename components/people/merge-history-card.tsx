@@ -1,7 +1,8 @@
 // The merges this record absorbed (Merge rows, newest first, undone ones marked), why, and the ids it
 // absorbed (kept so a merge can be undone).
 import { Card, CardHeader } from "@/components/ui/card";
-import { formatDateTime } from "@/components/ui/format";
+import { formatDateTime, plural } from "@/components/ui/format";
+import { formatProbability } from "@/lib/identity/format-probability";
 import type { MergeRecord } from "@/lib/people/person-details";
 
 const METHOD_LABELS: Record<string, string> = { auto: "automatic (strong identifiers)", review: "approved in review", manual: "manual" };
@@ -9,7 +10,7 @@ const METHOD_LABELS: Record<string, string> = { auto: "automatic (strong identif
 export function MergeHistoryCard({ explanation, previousIds, merges = [] }: { explanation: string | null; previousIds: readonly string[]; merges?: MergeRecord[] }) {
   return (
     <Card>
-      <CardHeader title="Merge history" description={`${previousIds.length} ${previousIds.length === 1 ? "record" : "records"} merged into this person.`} />
+      <CardHeader title="Merge history" description={`${plural(previousIds.length, "record")} merged into this person.`} />
       <div className="space-y-4 px-5 py-4 text-sm" data-testid="merge-history">
         {merges.length > 0 ? (
           <ol className="space-y-3">
@@ -17,7 +18,7 @@ export function MergeHistoryCard({ explanation, previousIds, merges = [] }: { ex
               <li key={merge.id} className={merge.undoneAt ? "opacity-60" : ""}>
                 <p className="text-xs text-zinc-500">
                   {formatDateTime(merge.createdAt)} · {METHOD_LABELS[merge.method] ?? merge.method}
-                  {merge.probability !== null ? ` · p = ${merge.probability.toFixed(2)}` : ""}
+                  {merge.probability !== null ? ` · probability ${formatProbability(merge.probability)}` : ""}
                   {merge.undoneAt ? ` · undone ${formatDateTime(merge.undoneAt)}` : ""}
                 </p>
                 <p className="mt-0.5 whitespace-pre-line text-zinc-800">{merge.explanation}</p>

@@ -5,7 +5,7 @@ import { FactorBar } from "@/components/strength/factor-breakdown";
 import { Badge, ChipList } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatCount, sourceLabel } from "@/components/ui/format";
+import { formatCount, plural, sourceLabel } from "@/components/ui/format";
 import { StrengthBar } from "@/components/ui/strength-bar";
 import { Table, Td, Th } from "@/components/ui/table";
 import { RelativeTime } from "@/components/ui/time";
@@ -13,7 +13,7 @@ import type { RelationshipRow } from "@/lib/people/queries";
 
 export function RelationshipsTable({ rows, total }: { rows: RelationshipRow[]; total: number }) {
   const description =
-    total > rows.length ? `The ${rows.length} strongest of ${formatCount(total)}, by strength.` : `${total} ${total === 1 ? "relationship" : "relationships"}, strongest first.`;
+    total > rows.length ? `The ${rows.length} strongest of ${formatCount(total)}, by strength.` : `${plural(total, "relationship")}, strongest first.`;
   return (
     <Card>
       <CardHeader title="Strongest relationships" description={total > 0 ? description : undefined} />
@@ -64,8 +64,13 @@ export function RelationshipsTable({ rows, total }: { rows: RelationshipRow[]; t
                     {row.sources.length > 0 ? ` via ${row.sources.map(sourceLabel).join(", ")}` : ""}
                   </p>
                   {row.lastSeenAt ? (
-                    <p className="whitespace-nowrap text-xs text-zinc-500">
-                      last <RelativeTime date={row.lastSeenAt} />
+                    <p className="text-xs text-zinc-500">
+                      {/* "last seen" reads right before every relative form ("last seen last month", "… 2 weeks ago"); it
+                          may wrap before the time, so the column is no wider than with the old "last". */}
+                      last seen{" "}
+                      <span className="whitespace-nowrap">
+                        <RelativeTime date={row.lastSeenAt} />
+                      </span>
                     </p>
                   ) : null}
                 </Td>

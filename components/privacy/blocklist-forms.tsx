@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { blockDomain, blockPerson, unblock } from "@/app/settings/blocklist/actions";
 import { buttonClass } from "@/components/ui/button-link";
+import { useRowActionStatus } from "@/components/ui/row-action-status";
 
 const inputClass =
   "rounded-md border border-zinc-300 px-3 py-2 text-sm font-normal text-zinc-900 shadow-sm outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-100";
@@ -78,11 +79,20 @@ export function BlockForms() {
   );
 }
 
+/** The entry's row leaves the refreshed list, so success is confirmed above the table (RowActionStatus). */
 export function UnblockButton({ entryId, label }: { entryId: string; label: string }) {
   const { pending, outcome, submit } = useSubmit();
+  const report = useRowActionStatus();
+  const remove = () => {
+    report(null);
+    submit(
+      () => unblock({ entryId }),
+      () => report(`Unblocked ${label}.`),
+    );
+  };
   return (
     <span className="flex flex-col items-end gap-1">
-      <button type="button" onClick={() => submit(() => unblock({ entryId }))} disabled={pending} aria-label={`Unblock ${label}`} className={`${buttonClass("secondary")} disabled:opacity-50`}>
+      <button type="button" onClick={remove} disabled={pending} aria-label={`Unblock ${label}`} className={`${buttonClass("secondary")} disabled:opacity-50`}>
         {pending ? "Removing…" : "Unblock"}
       </button>
       {outcome && !outcome.ok ? <Outcome outcome={outcome} /> : null}

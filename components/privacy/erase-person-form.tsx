@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { erasePerson, previewPersonErasure } from "@/app/admin/privacy/actions";
 import { buttonClass } from "@/components/ui/button-link";
+import { plural } from "@/components/ui/format";
 import { CancelButton, inputClass, lookupInput, OutcomeNote, personName, PersonLookupForm, type Outcome } from "./person-lookup";
 
 import type { PersonToErase as Candidate } from "@/lib/privacy/queries";
@@ -53,8 +54,8 @@ export function ErasePersonForm() {
         <div className="flex flex-col gap-3" aria-label="Confirm erasure">
           <p className="text-sm text-zinc-700">
             Erase <span className="font-medium text-zinc-900">{nameOf(candidate)}</span>
-            {candidate.deleted ? <span className="text-zinc-500"> (soft-deleted)</span> : null}? Their personal data, {candidate.edges} relationships
-            {candidate.mergedRecords > 0 ? ` and ${candidate.mergedRecords} merged records` : ""} are removed for good, their identifiers go on the
+            {candidate.deleted ? <span className="text-zinc-500"> (soft-deleted)</span> : null}? Their personal data, {plural(candidate.edges, "relationship")}
+            {candidate.mergedRecords > 0 ? ` and ${plural(candidate.mergedRecords, "merged record")}` : ""} are removed for good, their identifiers go on the
             suppression list so imports skip them, and only an anonymous tombstone remains. This cannot be undone.
           </p>
           <p className="font-mono text-xs text-zinc-500">

@@ -1,25 +1,24 @@
 "use client";
-// Restores one soft-deleted person or organization from the privacy screen, shows the action's message,
-// then refreshes the server-rendered lists.
+// Restores one soft-deleted person or organization from the privacy screen, then refreshes the
+// server-rendered lists. The restored row leaves the list, so success is confirmed above the table
+// (RowActionStatus); a failure stays beside the button, on the row that is still there.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { restoreOrganization, restorePerson } from "@/app/admin/privacy/actions";
 import { buttonClass } from "@/components/ui/button-link";
-
-interface Outcome {
-  ok: boolean;
-  message: string;
-}
+import { useRowActionStatus } from "@/components/ui/row-action-status";
 
 export function RestoreButton({ kind, id, label }: { kind: "person" | "organization"; id: string; label: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const report = useRowActionStatus();
 
   const restore = () => {
     startTransition(async () => {
       const result = kind === "person" ? await restorePerson({ personId: id }) : await restoreOrganization({ organizationId: id });
-      setOutcome(result.ok ? { ok: true, message: result.data.message } : { ok: false, message: result.error.message });
+      setError(result.ok ? null : result.error.message);
+      report(result.ok ? `Restored ${label}.` : null);
       if (result.ok) router.refresh();
     });
   };
@@ -29,9 +28,9 @@ export function RestoreButton({ kind, id, label }: { kind: "person" | "organizat
       <button type="button" onClick={restore} disabled={pending} aria-label={`Restore ${label}`} className={`${buttonClass("secondary")} disabled:opacity-50`}>
         {pending ? "Restoring…" : "Restore"}
       </button>
-      {outcome ? (
-        <span role={outcome.ok ? "status" : "alert"} className={`text-xs ${outcome.ok ? "text-emerald-700" : "text-red-700"}`}>
-          {outcome.message}
+      {error ? (
+        <span role="alert" className="text-xs text-red-700">
+          {error}
         </span>
       ) : null}
     </span>

@@ -5,7 +5,7 @@
 import Link from "next/link";
 import { Fragment, useState } from "react";
 import { buttonClass } from "@/components/ui/button-link";
-import { formatCount, sourceLabel } from "@/components/ui/format";
+import { plural, sourceLabel } from "@/components/ui/format";
 import { StrengthBar } from "@/components/ui/strength-bar";
 import { EdgeDetailsView } from "@/components/strength/edge-details-view";
 import { FactorBar } from "@/components/strength/factor-breakdown";
@@ -88,7 +88,7 @@ function HopRow({ hop, weakest, open, onToggle }: { hop: PathHopView; weakest: b
         </span>
         <span className="flex items-center gap-3 text-[11px] text-zinc-500">
           {hop.lastSeenAt ? <span>last {dateFormat.format(new Date(hop.lastSeenAt))}</span> : null}
-          {hop.interactionCount !== null ? <span>{formatCount(hop.interactionCount)} interactions</span> : null}
+          {hop.interactionCount !== null ? <span>{plural(hop.interactionCount, "interaction")}</span> : null}
           {hop.sources.length > 0 ? <span>via {hop.sources.map(sourceLabel).join(", ")}</span> : null}
           <StrengthBar strength={hop.strength} />
         </span>

@@ -51,6 +51,11 @@ export function formatCount(value: number): string {
   return integer.format(value);
 }
 
+/** A count with the noun that agrees with it: "1 interaction", "2 interactions", "1,204 people" (pass `many` when not "+s"). */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
+}
+
 /** Strength is stored in [0, 1]; people read it better as 0–100. */
 export function strengthPercent(strength: number): number {
   return Math.round(Math.min(1, Math.max(0, strength)) * 100);

@@ -47,6 +47,9 @@ describe("safeCallbackUrl", () => {
     ["//evil.example", "/"],
     ["/\\evil.example", "/"],
     ["/signin", "/"],
+    ["/login", "/"],
+    ["/login?callbackUrl=%2Fgraph", "/"],
+    ["/logins", "/logins"],
     ["/api/auth/signout", "/"],
     [undefined, "/"],
   ])("%s → %s", (input, expected) => {

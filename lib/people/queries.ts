@@ -37,18 +37,27 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
+/** One page of people search results and how many people match in all. */
+export interface PersonSearchResult {
+  hits: PersonSearchHit[];
+  /** Every visible person the query matches, not just the hits returned. */
+  total: number;
+}
+
 /**
  * People whose name variations contain `query` (case-insensitive) or whose emails include it exactly.
  * Exact email hits come first, then names starting with the query, then alphabetical. One SQL query:
- * Prisma's filters cannot express a substring match inside a text[] column.
+ * Prisma's filters cannot express a substring match inside a text[] column. The total is a window count
+ * over the same rows, which the sort reads in full anyway.
  */
-export async function searchPeople(query: string, limit = 20): Promise<PersonSearchHit[]> {
+export async function searchPeopleWithTotal(query: string, limit = 20): Promise<PersonSearchResult> {
   const email = query.toLowerCase();
   const contains = `%${escapeLike(query)}%`;
   const prefix = `${escapeLike(query)}%`;
-  return prisma.$queryRaw<PersonSearchHit[]>`
+  const rows = await prisma.$queryRaw<Array<PersonSearchHit & { total: number }>>`
     SELECT p.id, p.names, p.title, o.name AS "organizationName",
-           (p.emails @> ARRAY[${email}]::text[]) AS "emailMatch"
+           (p.emails @> ARRAY[${email}]::text[]) AS "emailMatch",
+           (count(*) OVER ())::int AS total
     FROM "Person" p
     LEFT JOIN "Organization" o ON o.id = p."organizationId" AND o."deletedAt" IS NULL
     WHERE p."deletedAt" IS NULL
@@ -56,6 +65,12 @@ export async function searchPeople(query: string, limit = 20): Promise<PersonSea
            OR EXISTS (SELECT 1 FROM unnest(p.names) AS n(name) WHERE n.name ILIKE ${contains}))
     ORDER BY "emailMatch" DESC, (p.names[1] ILIKE ${prefix}) DESC, lower(p.names[1]) ASC NULLS LAST, p.id
     LIMIT ${limit}`;
+  return { hits: rows.map(({ total: _total, ...hit }) => hit), total: rows[0]?.total ?? 0 };
+}
+
+/** The first `limit` people matching `query` (see searchPeopleWithTotal). */
+export async function searchPeople(query: string, limit = 20): Promise<PersonSearchHit[]> {
+  return (await searchPeopleWithTotal(query, limit)).hits;
 }
 
 const organizationSummary = { select: { id: true, name: true, domain: true, deletedAt: true } } as const;

@@ -4,6 +4,7 @@
 // Each one authenticates and authorizes itself (defineAction), and the lib function writes the audit row in
 // the same transaction as the change, with this request's correlation id.
 import { z } from "zod";
+import { plural } from "@/components/ui/format";
 import { defineAction } from "@/lib/actions/define-action";
 import { prisma } from "@/lib/db";
 import {
@@ -56,10 +57,11 @@ export const previewPersonErasure = defineAction({ access: "admin", input: ZFind
 
 export const erasePerson = defineAction({ access: "admin", input: ZErasePersonInput.omit({ actorId: true }) }, async ({ input }) => {
   const result = await erasePersonRecord(prisma, input);
+  const counts = result.counts;
   return {
     id: result.personId,
     counts: result.counts,
-    message: `Erased: ${result.counts.suppressionKeys} identifiers are on the suppression list, ${result.counts.edgesDeleted / 2} relationships and ${result.counts.interactionsDeleted} interactions deleted.`,
+    message: `Erased: ${plural(counts.suppressionKeys, "identifier")} added to the suppression list; ${plural(Math.round(counts.edgesDeleted / 2), "relationship")} and ${plural(counts.interactionsDeleted, "interaction")} deleted.`,
   };
 });
 

@@ -12,6 +12,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { displayName, formatCount, formatDateTime } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
+import { RowActionStatus } from "@/components/ui/row-action-status";
 import { Table, Td, Th } from "@/components/ui/table";
 import { RelativeTime } from "@/components/ui/time";
 import { buttonClass } from "@/components/ui/button-link";
@@ -76,50 +77,52 @@ export default async function PrivacyPage() {
             title="Deleted people"
             description={`${countLine(people.rows.length, people.total, people.total === 1 ? "person" : "people")}${people.erased > 0 ? ` ${formatCount(people.erased)} erased (tombstones, not listed).` : ""}`}
           />
-          {people.rows.length === 0 ? (
-            <EmptyState title="No deleted people" description="People removed on request are listed here until they are purged." />
-          ) : (
-            <Table caption="Soft-deleted people">
-              <thead>
-                <tr>
-                  <Th>Person</Th>
-                  <Th>Emails</Th>
-                  <Th>Id</Th>
-                  <Th>Deleted</Th>
-                  <Th className="text-right">
-                    <span className="sr-only">Actions</span>
-                  </Th>
-                </tr>
-              </thead>
-              <tbody>
-                {people.rows.map((person) => (
-                  <tr key={person.id}>
-                    <Td>
-                      <span className="font-medium text-zinc-900">{displayName(person.names)}</span>
-                      {person.title ? <span className="block text-xs text-zinc-500">{person.title}</span> : null}
-                    </Td>
-                    <Td className="font-mono text-xs">{person.emails.join(", ") || <span className="font-sans text-zinc-400">—</span>}</Td>
-                    <Td className="font-mono text-xs text-zinc-500">{person.id}</Td>
-                    <Td className="whitespace-nowrap">
-                      <DeletedAt date={person.deletedAt} />
-                    </Td>
-                    <Td className="text-right">
-                      <span className="flex items-start justify-end gap-2">
-                        <a href={`/api/people/${person.id}/export`} download className={buttonClass("secondary")} aria-label={`Export JSON for ${displayName(person.names)}`}>
-                          Export JSON
-                        </a>
-                        {person.mergedInto ? (
-                          <span className="max-w-40 text-right text-xs text-zinc-500">Merged; undo the merge to restore</span>
-                        ) : (
-                          <RestoreButton kind="person" id={person.id} label={displayName(person.names)} />
-                        )}
-                      </span>
-                    </Td>
+          <RowActionStatus>
+            {people.rows.length === 0 ? (
+              <EmptyState title="No deleted people" description="People removed on request are listed here until they are purged." />
+            ) : (
+              <Table caption="Soft-deleted people">
+                <thead>
+                  <tr>
+                    <Th>Person</Th>
+                    <Th>Emails</Th>
+                    <Th>Id</Th>
+                    <Th>Deleted</Th>
+                    <Th className="text-right">
+                      <span className="sr-only">Actions</span>
+                    </Th>
                   </tr>
-                ))}
-              </tbody>
-            </Table>
-          )}
+                </thead>
+                <tbody>
+                  {people.rows.map((person) => (
+                    <tr key={person.id}>
+                      <Td>
+                        <span className="font-medium text-zinc-900">{displayName(person.names)}</span>
+                        {person.title ? <span className="block text-xs text-zinc-500">{person.title}</span> : null}
+                      </Td>
+                      <Td className="font-mono text-xs">{person.emails.join(", ") || <span className="font-sans text-zinc-400">—</span>}</Td>
+                      <Td className="font-mono text-xs text-zinc-500">{person.id}</Td>
+                      <Td className="whitespace-nowrap">
+                        <DeletedAt date={person.deletedAt} />
+                      </Td>
+                      <Td className="text-right">
+                        <span className="flex items-start justify-end gap-2">
+                          <a href={`/api/people/${person.id}/export`} download className={buttonClass("secondary")} aria-label={`Export JSON for ${displayName(person.names)}`}>
+                            Export JSON
+                          </a>
+                          {person.mergedInto ? (
+                            <span className="max-w-40 text-right text-xs text-zinc-500">Merged; undo the merge to restore</span>
+                          ) : (
+                            <RestoreButton kind="person" id={person.id} label={displayName(person.names)} />
+                          )}
+                        </span>
+                      </Td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+            )}
+          </RowActionStatus>
         </Card>
 
         <Card>
@@ -127,38 +130,40 @@ export default async function PrivacyPage() {
             title="Deleted organizations"
             description={countLine(organizations.rows.length, organizations.total, organizations.total === 1 ? "organization" : "organizations")}
           />
-          {organizations.rows.length === 0 ? (
-            <EmptyState title="No deleted organizations" />
-          ) : (
-            <Table caption="Soft-deleted organizations">
-              <thead>
-                <tr>
-                  <Th>Organization</Th>
-                  <Th>Domain</Th>
-                  <Th className="text-right">People linked</Th>
-                  <Th>Deleted</Th>
-                  <Th className="text-right">
-                    <span className="sr-only">Actions</span>
-                  </Th>
-                </tr>
-              </thead>
-              <tbody>
-                {organizations.rows.map((organization) => (
-                  <tr key={organization.id}>
-                    <Td className="font-medium text-zinc-900">{organization.name}</Td>
-                    <Td className="font-mono text-xs">{organization.domain ?? <span className="font-sans text-zinc-400">—</span>}</Td>
-                    <Td className="text-right tabular-nums">{formatCount(organization._count.people)}</Td>
-                    <Td className="whitespace-nowrap">
-                      <DeletedAt date={organization.deletedAt} />
-                    </Td>
-                    <Td className="text-right">
-                      <RestoreButton kind="organization" id={organization.id} label={organization.name} />
-                    </Td>
+          <RowActionStatus>
+            {organizations.rows.length === 0 ? (
+              <EmptyState title="No deleted organizations" />
+            ) : (
+              <Table caption="Soft-deleted organizations">
+                <thead>
+                  <tr>
+                    <Th>Organization</Th>
+                    <Th>Domain</Th>
+                    <Th className="text-right">People linked</Th>
+                    <Th>Deleted</Th>
+                    <Th className="text-right">
+                      <span className="sr-only">Actions</span>
+                    </Th>
                   </tr>
-                ))}
-              </tbody>
-            </Table>
-          )}
+                </thead>
+                <tbody>
+                  {organizations.rows.map((organization) => (
+                    <tr key={organization.id}>
+                      <Td className="font-medium text-zinc-900">{organization.name}</Td>
+                      <Td className="font-mono text-xs">{organization.domain ?? <span className="font-sans text-zinc-400">—</span>}</Td>
+                      <Td className="text-right tabular-nums">{formatCount(organization._count.people)}</Td>
+                      <Td className="whitespace-nowrap">
+                        <DeletedAt date={organization.deletedAt} />
+                      </Td>
+                      <Td className="text-right">
+                        <RestoreButton kind="organization" id={organization.id} label={organization.name} />
+                      </Td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+            )}
+          </RowActionStatus>
         </Card>
 
         <Card>

@@ -41,7 +41,10 @@ export default async function PersonPage({ params }: Props) {
   const person = await loadProfile(id);
   if (!person) notFound();
   const now = new Date();
-  const ownNode = user.personId !== null && user.personId !== person.id;
+  // Your own profile has no "Find an intro" (there is no path from you to yourself) and no override (it
+  // rates your tie with this person, which needs a node of your own that is not this one).
+  const isSelf = user.personId === person.id;
+  const ownNode = user.personId !== null && !isSelf;
   const [relationships, identities, timeline, merges, override] = await Promise.all([
     getStrongestRelationships(person.id),
     getIdentitiesBySource(person.id),
@@ -83,7 +86,7 @@ export default async function PersonPage({ params }: Props) {
               Export JSON
             </a>
           ) : null}
-          <ButtonLink href={`/?${new URLSearchParams({ to: person.id, label: name })}`}>Find an intro</ButtonLink>
+          {isSelf ? null : <ButtonLink href={`/?${new URLSearchParams({ to: person.id, label: name })}`}>Find an intro</ButtonLink>}
           <ButtonLink href={`/graph?person=${person.id}`} variant="primary">
             Explore network
           </ButtonLink>

@@ -5,8 +5,9 @@ import type { Metadata } from "next";
 import { BlockForms, UnblockButton } from "@/components/privacy/blocklist-forms";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDateTime } from "@/components/ui/format";
+import { formatDateTime, plural } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
+import { RowActionStatus } from "@/components/ui/row-action-status";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
@@ -36,38 +37,40 @@ export default async function BlocklistPage() {
           <BlockForms />
         </Card>
         <Card>
-          <CardHeader title="Your blocklist" description={`${entries.length} ${entries.length === 1 ? "entry" : "entries"}.`} />
-          {entries.length === 0 ? (
-            <EmptyState title="Nothing blocked" description="Blocked people and domains appear here." />
-          ) : (
-            <Table caption="Your blocklist">
-              <thead>
-                <tr>
-                  <Th>Blocked</Th>
-                  <Th>Kind</Th>
-                  <Th>Added</Th>
-                  <Th className="text-right">
-                    <span className="sr-only">Actions</span>
-                  </Th>
-                </tr>
-              </thead>
-              <tbody>
-                {entries.map((entry) => {
-                  const label = entry.kind === "domain" ? (entry.domain ?? "") : (entry.personName ?? "A person no longer shown");
-                  return (
-                    <tr key={entry.id}>
-                      <Td className="font-medium text-zinc-900">{label}</Td>
-                      <Td>{entry.kind === "domain" ? "Email domain" : "Person"}</Td>
-                      <Td className="whitespace-nowrap">{formatDateTime(entry.createdAt)}</Td>
-                      <Td className="text-right">
-                        <UnblockButton entryId={entry.id} label={label} />
-                      </Td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </Table>
-          )}
+          <CardHeader title="Your blocklist" description={`${plural(entries.length, "entry", "entries")}.`} />
+          <RowActionStatus>
+            {entries.length === 0 ? (
+              <EmptyState title="Nothing blocked" description="Blocked people and domains appear here." />
+            ) : (
+              <Table caption="Your blocklist">
+                <thead>
+                  <tr>
+                    <Th>Blocked</Th>
+                    <Th>Kind</Th>
+                    <Th>Added</Th>
+                    <Th className="text-right">
+                      <span className="sr-only">Actions</span>
+                    </Th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {entries.map((entry) => {
+                    const label = entry.kind === "domain" ? (entry.domain ?? "") : (entry.personName ?? "A person no longer shown");
+                    return (
+                      <tr key={entry.id}>
+                        <Td className="font-medium text-zinc-900">{label}</Td>
+                        <Td>{entry.kind === "domain" ? "Email domain" : "Person"}</Td>
+                        <Td className="whitespace-nowrap">{formatDateTime(entry.createdAt)}</Td>
+                        <Td className="text-right">
+                          <UnblockButton entryId={entry.id} label={label} />
+                        </Td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </Table>
+            )}
+          </RowActionStatus>
         </Card>
       </div>
     </>

@@ -18,6 +18,7 @@ import { mergePeople, mergePeopleInOneTransaction, orderedPair } from "../merges
 import type { ResolvedLink, ResolutionStats } from "../matching/resolve-identities";
 import { resolveIdentities } from "../matching/resolve-identities";
 import { DEFAULT_THRESHOLDS } from "../matching/thresholds";
+import { formatProbability } from "../format-probability";
 import { identityRecordFromPerson } from "../normalize/record-from-person";
 import type { IdentityRecord } from "../normalize/normalize-record";
 
@@ -81,7 +82,7 @@ function describeLink(link: ResolvedLink | undefined): Omit<PlannedMerge, "survi
   if (!link) return { probability: 1, explanation: "Auto-merged: same cluster of strong identifiers.", method: "auto" };
   const reasons = link.explanation.contributions.filter((item) => item.weight > 0).map((item) => (item.detail ? `${item.description} (${item.detail})` : item.description));
   const kind = link.decidedBy === "human" ? "Confirmed the same person earlier" : `Auto-merged on ${link.strongIdentifier ?? "strong identifiers"}`;
-  return { probability: link.probability, explanation: `${kind}, probability ${link.probability.toFixed(4)}: ${reasons.join("; ")}`.slice(0, 2_000), method: link.decidedBy === "human" ? "review" : "auto" };
+  return { probability: link.probability, explanation: `${kind}, probability ${formatProbability(link.probability)}: ${reasons.join("; ")}`.slice(0, 2_000), method: link.decidedBy === "human" ? "review" : "auto" };
 }
 
 export async function resolvePeople(db: Db, rawInput: TResolvePeopleInput = {}): Promise<ResolvePeopleResult> {

@@ -29,7 +29,7 @@ export async function bulkApprove(db: Db, rawInput: TBulkApproveInput): Promise<
   const { minProbability, actorId, expectedCount } = parsed.data;
   const ids = await eligibleIds(db, minProbability);
   if (expectedCount !== undefined && expectedCount !== ids.length) {
-    throw new AppError("CONFLICT", `The queue changed since the preview: ${ids.length} candidates are now at or above ${minProbability}, not ${expectedCount}. Preview again.`);
+    throw new AppError("CONFLICT", `The queue changed since the preview: ${ids.length} ${ids.length === 1 ? "candidate is" : "candidates are"} now at or above ${minProbability}, not ${expectedCount}. Preview again.`);
   }
   const result: BulkApproveResult = { considered: ids.length, approved: 0, skipped: 0, mergeIds: [], conflicts: [] };
   for (const candidateId of ids) {

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
 import { AppError } from "../../errors/app-error";
+import { formatProbability } from "../format-probability";
 import { SQL_NOW } from "../../sources/pipeline/sql";
 import { mergePeople } from "../merges/merge-people";
 import { assertMergeable, inMergeTransaction, lockPeople } from "../merges/transaction";
@@ -44,7 +45,7 @@ async function chooseSurvivor(db: Db, aId: string, bId: string): Promise<[string
 const describeExplanation = (explanation: unknown, probability: number): string => {
   const contributions = (explanation as { contributions?: Array<{ comparisonLabel?: string; description?: string; weight?: number }> } | null)?.contributions ?? [];
   const positive = contributions.filter((item) => (item.weight ?? 0) > 0).map((item) => item.description ?? item.comparisonLabel ?? "");
-  return `Approved in review at probability ${probability.toFixed(3)}${positive.length ? `: ${positive.join("; ")}` : ""}.`;
+  return `Approved in review at probability ${formatProbability(probability)}${positive.length ? `: ${positive.join("; ")}` : ""}.`;
 };
 
 export async function approveCandidate(db: Db, rawInput: TCandidateActionInput, options: { requireFresh?: boolean } = {}): Promise<ApproveResult> {
