@@ -207,3 +207,30 @@ test("approving a pair whose person was deleted meanwhile shows why and merges n
   expect((await db.mergeCandidate.findUniqueOrThrow({ where: { id: pair.candidateId } })).status).toBe("pending");
   expect((await db.person.findUniqueOrThrow({ where: { id: pair.a.id } })).deletedAt).toBeNull();
 });
+
+test("on a phone (390 px) /merges stays within the screen: history, waterfall and the propose results", async ({ asMember: page, merges, seed, db }) => {
+  const pair = await merges.pair({ probability: 0.61 });
+  // A merge in the history: the member's last column has a visually hidden heading, which once pushed the page sideways.
+  await db.merge.create({ data: { survivorId: pair.a.id, mergedId: pair.b.id, method: "manual", explanation: "Seeded for the phone layout check", snapshot: {}, correlationId: seed.token } });
+  const organization = await seed.organization({ name: seed.name("Brightlane Payments International") });
+  await merges.person({ names: [seed.name("Yan Li")], title: "Senior Sales Development Representative, EMEA", organization });
+  const noSideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/merges");
+  const focused = await focusCandidate(page, pair);
+  await expect(page.locator(`[data-merge-id]`).first()).toBeVisible();
+  expect(await noSideways()).toBeLessThanOrEqual(0);
+
+  // The waterfall's labels go above the bars, so the bars keep most of the width (they were 6 px wide).
+  const bar = focused.getByTestId("waterfall-row").first().locator("> span").nth(1);
+  expect((await bar.boundingBox())?.width ?? 0).toBeGreaterThan(150);
+
+  const form = page.getByRole("form", { name: "Propose a merge" });
+  await form.getByRole("searchbox", { name: "First person" }).fill(seed.name("Yan Li"));
+  const results = form.getByRole("list", { name: "First person: matches" });
+  await expect(results.getByRole("button")).toHaveCount(1);
+  const [formBox, resultsBox] = [await form.boundingBox(), await results.boundingBox()];
+  expect((resultsBox?.x ?? 0) + (resultsBox?.width ?? 0)).toBeLessThanOrEqual((formBox?.x ?? 0) + (formBox?.width ?? 0));
+  expect(await noSideways()).toBeLessThanOrEqual(0);
+});

@@ -129,7 +129,9 @@ export function ProposeMergeForm() {
         submit();
       }}
     >
-      <div className="grid gap-4 md:grid-cols-2">
+      {/* grid-cols-1 (minmax(0, 1fr)), not the implicit auto column, so long names in the results truncate
+          instead of widening the column past the card on a phone. */}
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
         <PersonPicker label="First person" value={first} onChange={setFirst} exclude={second?.id ?? null} />
         <PersonPicker label="Second person" value={second} onChange={setSecond} exclude={first?.id ?? null} />
       </div>

@@ -32,8 +32,9 @@ export function WaterfallChart({ explanation }: { explanation: ExplanationView }
   const { min, max } = waterfall;
   const zero = percent(0, min, max);
   const ticks = tickValues(min, max);
+  // In a narrow box (a phone) each row's label goes above its bar, so the bar gets the full width.
   return (
-    <figure className="space-y-3" aria-label="Match weight waterfall">
+    <figure className="@container space-y-3" aria-label="Match weight waterfall">
       <ol className="space-y-1.5" aria-label={`Match weight ${formatWeight(explanation.matchWeight)}, probability ${formatProbability(waterfall.probability)}`}>
         {waterfall.bars.map((bar, index) => {
           const left = percent(Math.min(bar.from, bar.to), min, max);
@@ -43,10 +44,10 @@ export function WaterfallChart({ explanation }: { explanation: ExplanationView }
             <li
               key={`${bar.kind}-${bar.label}-${index}`}
               aria-label={rowLabel(bar)}
-              className={`grid grid-cols-[12rem_1fr_3.75rem] items-center gap-3 text-xs ${bar.kind === "final" ? "border-t border-zinc-200 pt-2" : ""}`}
+              className={`grid grid-cols-[1fr_3.75rem] items-center gap-x-3 gap-y-1 text-xs @md:grid-cols-[12rem_1fr_3.75rem] ${bar.kind === "final" ? "border-t border-zinc-200 pt-2" : ""}`}
               data-testid="waterfall-row"
             >
-              <span className="min-w-0" aria-hidden="true">
+              <span className="col-span-2 min-w-0 @md:col-span-1" aria-hidden="true">
                 <span className={`block truncate ${bar.kind === "comparison" ? "text-zinc-800" : "font-medium text-zinc-900"}`}>{bar.label}</span>
                 {bar.kind === "comparison" ? (
                   <span className="line-clamp-2 text-[11px] leading-tight text-zinc-500" title={bar.detail ? `${bar.description}: ${bar.detail}` : bar.description}>
@@ -75,8 +76,8 @@ export function WaterfallChart({ explanation }: { explanation: ExplanationView }
           );
         })}
       </ol>
-      <div className="grid grid-cols-[12rem_1fr_3.75rem] gap-3 text-[10px] text-zinc-400" aria-hidden="true">
-        <span />
+      <div className="grid grid-cols-[1fr_3.75rem] gap-3 text-[10px] text-zinc-500 @md:grid-cols-[12rem_1fr_3.75rem]" aria-hidden="true">
+        <span className="hidden @md:block" />
         <span className="relative h-3">
           {ticks.map((tick) => (
             <span key={tick} className="absolute -translate-x-1/2 font-mono tabular-nums" style={{ left: `${percent(tick, min, max)}%` }}>

@@ -13,7 +13,7 @@ export function Sidebar({ user }: { user: ShellUser }) {
       <nav aria-label="Main" className="flex flex-1 flex-col gap-6">
         {navSectionsFor(user.role).map((section) => (
           <div key={section.title}>
-            <h2 className="px-2.5 pb-1.5 text-[11px] font-semibold uppercase tracking-wider text-zinc-400">
+            <h2 className="px-2.5 pb-1.5 text-[11px] font-semibold uppercase tracking-wider text-zinc-600">
               {section.title}
             </h2>
             <ul className="flex flex-col gap-0.5">

@@ -57,12 +57,13 @@ export function IntroSearch({ team, hasOwnNode }: { team: TeamOption[]; hasOwnNo
       <div className="rounded-xl border border-zinc-200 bg-white p-5 shadow-sm">
         <TargetTypeahead onPick={onPick} initialValue={label} />
         <div className="mt-4 flex flex-wrap items-end gap-4 text-sm">
-          <label className="flex flex-col gap-1 text-xs font-medium text-zinc-600">
+          {/* max-w-full: a long "Name (email)" option must not make the select wider than the card on a phone. */}
+          <label className="flex min-w-0 max-w-full flex-col gap-1 text-xs font-medium text-zinc-600">
             Start from
             <select
               value={from ?? ""}
               onChange={(event) => update({ from: event.target.value || null })}
-              className="rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm text-zinc-800"
+              className="max-w-full rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm text-zinc-800"
             >
               <option value="">{hasOwnNode ? "Me" : "Me (not linked to a person yet)"}</option>
               {team.map((member) => (

@@ -88,7 +88,7 @@ export function SourcesTable({ sources }: { sources: SourceOverview[] }) {
                     </Link>
                   ) : null}
                 </Td>
-                <Td>{source.configured ? <SyncStatusBadge status={source.status} /> : <span className="whitespace-nowrap text-xs text-zinc-400">Never imported</span>}</Td>
+                <Td>{source.configured ? <SyncStatusBadge status={source.status} /> : <span className="whitespace-nowrap text-xs text-zinc-500">Never imported</span>}</Td>
                 <Td className="whitespace-nowrap">
                   <p>
                     <RelativeTime date={source.lastSyncAt} fallback="Never" />

@@ -248,7 +248,7 @@ export function UploadCard({ sources, owners, defaultOwner, limitBytes }: { sour
               onChange={(event) => choose(event.target.files?.[0] ?? null)}
             />
           </label>
-          <p id="sync-file-limit" className="text-xs text-zinc-400">
+          <p id="sync-file-limit" className="text-xs text-zinc-500">
             Up to {formatBytes(limitBytes)}
           </p>
         </div>

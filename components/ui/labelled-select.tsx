@@ -45,7 +45,7 @@ export function LabelledSelect({
           </option>
         ))}
       </select>
-      <p id={`${id}-hint`} className="text-xs text-zinc-400">
+      <p id={`${id}-hint`} className="text-xs text-zinc-500">
         {hint}
       </p>
     </div>

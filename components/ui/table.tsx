@@ -1,9 +1,12 @@
 // Table primitives with one consistent look: quiet header, hairline row separators, comfortable padding.
+// The wrapper and the header cells are `relative` so visually hidden (sr-only, absolutely positioned) captions
+// and headings stay inside the table's own scroll box: otherwise they are placed against the page and, on a
+// narrow screen where the table scrolls, push the whole page sideways.
 import type { ReactNode, ThHTMLAttributes, TdHTMLAttributes } from "react";
 
 export function Table({ children, caption }: { children: ReactNode; caption: string }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         {children}
@@ -16,7 +19,7 @@ export function Th({ children, className = "", ...props }: ThHTMLAttributes<HTML
   return (
     <th
       scope="col"
-      className={`whitespace-nowrap border-b border-zinc-200 bg-zinc-50/80 px-3 py-2.5 text-xs font-medium text-zinc-500 first:pl-5 last:pr-5 ${className}`}
+      className={`relative whitespace-nowrap border-b border-zinc-200 bg-zinc-50/80 px-3 py-2.5 text-xs font-medium text-zinc-500 first:pl-5 last:pr-5 ${className}`}
       {...props}
     >
       {children}
