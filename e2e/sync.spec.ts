@@ -293,8 +293,11 @@ test("a running import's progress bar moves, and the history updates when it end
     await expect(runRow(page, fileName).getByText("Cancelling", { exact: true })).toBeVisible();
     expect((await db.syncRun.findUniqueOrThrow({ where: { id: run.id } })).cancelRequestedAt).not.toBeNull();
 
-    await db.syncRun.update({ where: { id: run.id }, data: { status: "cancelled", finishedAt: new Date() } });
+    await db.syncRun.update({ where: { id: run.id }, data: { status: "cancelled", finishedAt: new Date(), failed: 4444 } });
     await expect(runRow(page, fileName).getByText("Cancelled", { exact: true })).toBeVisible();
+    // The rows the cancel rolled back are "not imported", not "failed".
+    await expect(runRow(page, fileName).getByText("not imported", { exact: true })).toBeVisible();
+    await expect(runRow(page, fileName).getByText("failed", { exact: true })).toHaveCount(0);
     await expect(bar).toHaveCount(0);
     expect(reloaded).toBe(false);
   } finally {

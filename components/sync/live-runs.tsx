@@ -11,12 +11,20 @@ import { useSyncLive } from "./sync-live";
 
 /** A run still queued after this long suggests no worker is running. */
 const QUEUED_HINT_MS = 20_000;
+const CLOCK_TICK_MS = 2_000;
 
 export function LiveRuns() {
   const { active, stale } = useSyncLive();
-  // The clock is read after hydration (and on every poll), so server and browser render the same markup.
+  // The clock is read after hydration, so server and browser render the same markup, and ticks while a run
+  // waits in the queue: polls that return the same runs keep the same array, so they cannot be the clock.
   const [now, setNow] = useState<number | null>(null);
-  useEffect(() => setNow(Date.now()), [active]);
+  const waiting = active.some((run) => run.status === "queued");
+  useEffect(() => {
+    setNow(Date.now());
+    if (!waiting) return;
+    const timer = setInterval(() => setNow(Date.now()), CLOCK_TICK_MS);
+    return () => clearInterval(timer);
+  }, [active, waiting]);
   return (
     <Card className="mb-6">
       <CardHeader

@@ -27,6 +27,9 @@ describe("describeProgress", () => {
     expect(describeProgress({ ...base, progressUnit: "records", progressDone: 30, progressTotal: 120, rowsRead: 1 })).toBe("25% · 30 records of 120 records · 1 row so far");
     expect(describeProgress({ ...base, progressTotal: null })).toBe("256 MB read · 41,250 rows so far");
     expect(describeProgress({ ...base, status: "queued" })).toBe("Waiting for the worker");
+    expect(describeProgress({ ...base, progressDone: base.progressTotal as number })).toBe(
+      "File read · 41,250 rows so far · finishing: saving the last rows and updating relationship strengths",
+    );
   });
 });
 
@@ -40,6 +43,13 @@ describe("ProgressBar", () => {
     expect(html).toContain('aria-valuemax="100"');
     expect(html).toContain('aria-valuetext="25% · 256 MB of 1 GB · 41,250 rows so far"');
     expect(html).toContain("width:25%");
+  });
+
+  it("is indeterminate once the file is read while the run still finishes, not stuck at 100%", () => {
+    const html = renderToStaticMarkup(createElement(ProgressBar, { run: { ...base, progressDone: base.progressTotal as number }, label: "Progress" }));
+    expect(html).not.toContain("aria-valuenow");
+    expect(html).not.toContain("width:100%");
+    expect(html).toContain("finishing");
   });
 
   it("is indeterminate while queued", () => {

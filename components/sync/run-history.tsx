@@ -74,7 +74,9 @@ const COUNTS: { key: keyof Pick<RunHistoryRow, "rowsRead" | "created" | "updated
 function RunCounts({ run }: { run: RunHistoryRow }) {
   return (
     <dl className="grid grid-cols-[repeat(3,auto)] gap-x-3 gap-y-0.5 text-xs">
-      {COUNTS.map(({ key, label, tone }) => {
+      {COUNTS.map((count) => {
+        // A cancelled run's uncommitted rows were not imported because of the cancel, not because they failed.
+        const { key, label, tone } = run.status === "cancelled" && count.key === "failed" ? { ...count, label: "not imported", tone: "warning" as const } : count;
         const value = run[key];
         const colour = value === 0 ? "text-zinc-400" : tone === "danger" ? "font-medium text-red-700" : tone === "warning" ? "text-amber-800" : "text-zinc-700";
         return (
