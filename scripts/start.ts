@@ -3,7 +3,8 @@
 //   2. use DATABASE_URL, or start the embedded PostgreSQL (data in .data/postgres, port 54329)
 //   3. apply migrations; seed the demo network when the database is empty
 //   4. build the production app when the sources changed, then serve it with `next start`
-//   5. start the background job worker (scripts/worker.ts) as a child process, unless WIG_WORKER=off
+//   5. start the background job worker (scripts/worker.ts) as a child process, unless WIG_WORKER=off, and
+//      start it again if it dies
 // SIGTERM/SIGINT stop Next and the worker, then PostgreSQL; nothing is left running.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -15,7 +16,8 @@ import { ensureInitialAdmin } from "../lib/auth/initial-admin";
 import { createPrismaClient } from "../lib/db/client";
 import { applyMigrations } from "../lib/db/migrations";
 import { dataDirectory, openDatabase, type DatabaseHandle } from "../lib/db/runtime";
-import { hasHeapCap, IMPORT_HEAP_FLAGS } from "../lib/jobs/node-flags";
+import { hasHeapCap, WORKER_HEAP_FLAGS } from "../lib/jobs/node-flags";
+import { nextRestart, type RestartState } from "../lib/jobs/restart-policy";
 import { isDatabaseEmpty, seedDatabase } from "../lib/seed";
 import { CliUsageError, parseCliArgs, runCli } from "./lib/cli";
 import { ensureProductionBuild } from "./lib/next-build";
@@ -111,14 +113,27 @@ runCli("start", async () => {
     },
   });
   if (env.WIG_WORKER === "on") {
-    const heapFlags = hasHeapCap() ? [] : [...IMPORT_HEAP_FLAGS];
-    worker = spawn(process.execPath, [...heapFlags, "--import", "tsx", join(process.cwd(), "scripts", "worker.ts")], {
-      stdio: "inherit",
-      env: { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: secret },
-    });
-    worker.once("exit", (code, signal) => {
-      if (!shuttingDown) log(`The job worker exited (${code ?? signal}); imports wait until it runs again (npm run worker).`);
-    });
+    const heapFlags = hasHeapCap() ? [] : [...WORKER_HEAP_FLAGS];
+    let restart: RestartState = { quickExits: 0 };
+    const startWorkerProcess = () => {
+      const startedAt = Date.now();
+      const child = spawn(process.execPath, [...heapFlags, "--import", "tsx", join(process.cwd(), "scripts", "worker.ts")], {
+        stdio: "inherit",
+        env: { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: secret },
+      });
+      worker = child;
+      child.once("exit", (code, signal) => {
+        if (shuttingDown) return;
+        // Imports wait in the queue while no worker runs: start it again (lib/jobs/restart-policy.ts).
+        const next = nextRestart(restart, Date.now() - startedAt);
+        restart = next.state;
+        log(`The job worker exited (${code ?? signal}); starting it again${next.delayMs > 0 ? ` in ${Math.round(next.delayMs / 1000)} s` : ""}. An interrupted import resumes from its last batch.`);
+        setTimeout(() => {
+          if (!shuttingDown) startWorkerProcess();
+        }, next.delayMs).unref();
+      });
+    };
+    startWorkerProcess();
   } else {
     log("WIG_WORKER=off: not starting the job worker; run `npm run worker` for imports and other background jobs.");
   }

@@ -2,7 +2,7 @@
 // Uses DATABASE_URL, or the embedded PostgreSQL that `npm start` runs (or starts one). Runs every job in
 // lib/jobs/registry.ts; at start it re-queues import runs a killed worker left behind, which then resume
 // from their cursor. SIGTERM/SIGINT stop it at the next batch boundary. `npm start` runs it with a capped
-// heap (lib/jobs/node-flags.ts); run alone, NODE_OPTIONS="--max-old-space-size=192" keeps its RSS as low.
+// heap (lib/jobs/node-flags.ts, WORKER_HEAP_FLAGS); run alone, pass the same flags in NODE_OPTIONS to keep its RSS as low.
 import { createPrismaClient } from "../lib/db/client";
 import { applyMigrations } from "../lib/db/migrations";
 import { openDatabase } from "../lib/db/runtime";

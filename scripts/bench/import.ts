@@ -15,7 +15,7 @@ import { spawnSync } from "node:child_process";
 import { once } from "node:events";
 import pg from "pg";
 import { createPrismaClient } from "../../lib/db/client";
-import { hasHeapCap, IMPORT_HEAP_FLAGS } from "../../lib/jobs/node-flags";
+import { hasHeapCap, WORKER_HEAP_FLAGS } from "../../lib/jobs/node-flags";
 import { parseGmailMbox } from "../../lib/sources/mbox/gmail-mbox";
 import { importFile } from "../../lib/sources/pipeline/import-file";
 import { collectPhaseTimings, stopPhaseTimings, type ImportPhase, type PhaseTimings } from "../../lib/sources/pipeline/phase-timings";
@@ -84,7 +84,7 @@ async function truncateAll(url: string): Promise<void> {
 
 // Measure the import as the worker runs it: with the worker's heap flags (lib/jobs/node-flags.ts).
 if (!hasHeapCap()) {
-  const child = spawnSync(process.execPath, [...IMPORT_HEAP_FLAGS, ...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit" });
+  const child = spawnSync(process.execPath, [...WORKER_HEAP_FLAGS, ...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit" });
   process.exit(child.status ?? 1);
 }
 
