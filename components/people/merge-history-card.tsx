@@ -5,7 +5,7 @@ import { formatDateTime, plural } from "@/components/ui/format";
 import { formatProbability } from "@/lib/identity/format-probability";
 import type { MergeRecord } from "@/lib/people/person-details";
 
-const METHOD_LABELS: Record<string, string> = { auto: "automatic (strong identifiers)", review: "approved in review", manual: "manual" };
+const METHOD_LABELS: Record<string, string> = { auto: "automatic (strong identifiers)", review: "approved in review", bulk: "bulk-approved in review", manual: "manual" };
 
 export function MergeHistoryCard({ explanation, previousIds, merges = [] }: { explanation: string | null; previousIds: readonly string[]; merges?: MergeRecord[] }) {
   return (

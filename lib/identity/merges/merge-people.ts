@@ -19,7 +19,8 @@ import { dumpMany, type Row, type Tx } from "./rows";
 import { SNAPSHOT_VERSION, type MergeSnapshot } from "./snapshot";
 import { assertMergeable, inMergeTransaction, lockPeople, type LockedPerson } from "./transaction";
 
-export const MERGE_METHODS = ["auto", "review", "manual"] as const;
+/** auto: the resolver, on strong identifiers; review: an admin approved one candidate; bulk: an admin approved every candidate above a threshold; manual. */
+export const MERGE_METHODS = ["auto", "review", "bulk", "manual"] as const;
 export type MergeMethod = (typeof MERGE_METHODS)[number];
 
 export const ZMergePeopleInput = z.object({

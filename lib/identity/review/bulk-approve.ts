@@ -34,7 +34,7 @@ export async function bulkApprove(db: Db, rawInput: TBulkApproveInput): Promise<
   const result: BulkApproveResult = { considered: ids.length, approved: 0, skipped: 0, mergeIds: [], conflicts: [] };
   for (const candidateId of ids) {
     try {
-      const merge = await approveCandidate(db, { candidateId, actorId }, { requireFresh: false });
+      const merge = await approveCandidate(db, { candidateId, actorId }, { requireFresh: false, approval: { method: "bulk", minProbability } });
       result.approved += 1;
       result.mergeIds.push(merge.mergeId);
     } catch (error) {

@@ -42,13 +42,25 @@ async function chooseSurvivor(db: Db, aId: string, bId: string): Promise<[string
   return [aId, bId];
 }
 
-const describeExplanation = (explanation: unknown, probability: number): string => {
+/** How a candidate was approved: on its own (review), or with every candidate above a threshold (bulk). */
+export type Approval = { method: "review" } | { method: "bulk"; minProbability: number };
+
+const describeExplanation = (explanation: unknown, probability: number, approval: Approval): string => {
   const contributions = (explanation as { contributions?: Array<{ comparisonLabel?: string; description?: string; weight?: number }> } | null)?.contributions ?? [];
   const positive = contributions.filter((item) => (item.weight ?? 0) > 0).map((item) => item.description ?? item.comparisonLabel ?? "");
-  return `Approved in review at probability ${formatProbability(probability)}${positive.length ? `: ${positive.join("; ")}` : ""}.`;
+  const how =
+    approval.method === "bulk"
+      ? `Bulk-approved with every candidate at or above ${formatProbability(approval.minProbability)}, at probability ${formatProbability(probability)}`
+      : `Approved in review at probability ${formatProbability(probability)}`;
+  return `${how}${positive.length ? `: ${positive.join("; ")}` : ""}.`;
 };
 
-export async function approveCandidate(db: Db, rawInput: TCandidateActionInput, options: { requireFresh?: boolean } = {}): Promise<ApproveResult> {
+export async function approveCandidate(
+  db: Db,
+  rawInput: TCandidateActionInput,
+  options: { requireFresh?: boolean; approval?: Approval } = {},
+): Promise<ApproveResult> {
+  const approval = options.approval ?? { method: "review" };
   const { candidateId, actorId } = parseAction(rawInput);
   const candidate = await findCandidate(db, candidateId);
   const [survivorId, mergedId] = await chooseSurvivor(db, candidate.personAId, candidate.personBId);
@@ -57,8 +69,8 @@ export async function approveCandidate(db: Db, rawInput: TCandidateActionInput, 
   const result = await mergePeople(db, {
     survivorId,
     mergedId,
-    explanation: describeExplanation(candidate.explanation, candidate.probability),
-    method: "review",
+    explanation: describeExplanation(candidate.explanation, candidate.probability, approval),
+    method: approval.method,
     candidateId,
     probability: candidate.probability,
     actorId,

@@ -196,6 +196,10 @@ describe("bulk and proposals", () => {
     // a←b first; b–c is then superseded (b was merged away).
     expect(result).toMatchObject({ considered: 2, approved: 1, skipped: 1 });
     expect(await prisma.mergeCandidate.count({ where: { status: "pending" } })).toBe(1);
+    // The history says it was a bulk approval, and at which threshold.
+    const merge = await prisma.merge.findUniqueOrThrow({ where: { id: result.mergeIds[0]! } });
+    expect(merge.method).toBe("bulk");
+    expect(merge.explanation).toMatch(/^Bulk-approved with every candidate at or above 90\.0%, at probability 97\.0%/);
   });
 
   it("a member's proposal is scored and queued with the note; proposing twice returns the queued one", async () => {
