@@ -75,9 +75,9 @@ export function explainPath(input: ExplainPathInput): PathExplanation {
   const hops = input.path.hops.map((hop, index) => explainHop(hop, index, input.factorsFor(hop.from, hop.to), limit));
   const weakest = hops[input.path.weakestLink.index] as ExplainedHop;
   const missing = lacking(weakest);
-  const strength = weakest.strength.toFixed(2);
   // Names belong to the caller (the snapshot holds ids only), so the sentence refers to the hop number.
-  const lead = `The weakest link is hop ${weakest.index + 1} (strength ${weakest.strength.toFixed(2)})`;
+  // Strength on the 0–100 scale every screen shows.
+  const lead = `The weakest link is hop ${weakest.index + 1} (strength ${Math.round(weakest.strength * 100)}/100)`;
   const sentence =
     weakest.factors === null
       ? `${lead}; no factor breakdown is stored for it.`

@@ -188,7 +188,7 @@ export async function searchIntroPaths(db: Db, store: SnapshotStore, input: Sear
         to: person(weakest.to),
         strength: weakest.strength,
         lacking: weakest.lacking,
-        sentence: weakest.sentence.replace(`hop ${weakest.index + 1}`, `hop ${weakest.index + 1}, ${names},`),
+        sentence: weakest.sentence.replace(`hop ${weakest.index + 1} (`, `hop ${weakest.index + 1}, ${names} (`),
       },
     };
   });
