@@ -77,6 +77,7 @@ export default async function GraphPage({ searchParams }: { searchParams: Promis
         center={{ id: person.id, name, subtitle: [person.title, person.organizationName].filter(Boolean).join(" · ") }}
         filters={filtersFrom(params)}
         path={path}
+        viewerPersonId={user.personId}
       />
     </>
   );

@@ -8,10 +8,10 @@ import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useRef, useState, type ReactNode } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { buttonClass } from "@/components/ui/button-link";
-import { formatCount } from "@/components/ui/format";
+import { formatCount, plural } from "@/components/ui/format";
 import { StrengthBar } from "@/components/ui/strength-bar";
 import { EdgeDetailsView } from "@/components/strength/edge-details-view";
-import type { EgoNode, TEgoFilters } from "@/lib/people/ego-network.types";
+import type { EgoGraph, EgoNode, TEgoFilters } from "@/lib/people/ego-network.types";
 import { EgoGraphCanvas, type GraphControls } from "./ego-graph-canvas";
 import { GraphFilters } from "./graph-filters";
 import { GraphLegend } from "./graph-legend";
@@ -35,7 +35,8 @@ export function graphPageHref(personId: string, filters: TEgoFilters, path: read
   return `/graph?${params}`;
 }
 
-export function GraphExplorer({ center, filters, path }: { center: GraphCenter; filters: TEgoFilters; path: string[] }) {
+/** `viewerPersonId`: the signed-in member's own node, whose card offers no "Find intro" (no path to yourself). */
+export function GraphExplorer({ center, filters, path, viewerPersonId }: { center: GraphCenter; filters: TEgoFilters; path: string[]; viewerPersonId: string | null }) {
   const router = useRouter();
   const { data, error, isPending, isPlaceholderData, refetch } = useEgoGraph(center.id, filters, path);
   const controls = useRef<GraphControls | null>(null);
@@ -138,13 +139,8 @@ export function GraphExplorer({ center, filters, path }: { center: GraphCenter; 
             id={card?.id ?? center.id}
             name={card?.name ?? center.name}
             subtitle={card ? [card.title, card.organizationName].filter(Boolean).join(" · ") : center.subtitle}
-            note={
-              data && !isPlaceholderData
-                ? data.truncated
-                  ? `Showing the ${formatCount(neighbours)} strongest of ${formatCount(data.totalNeighbours)} connections.`
-                  : `${formatCount(neighbours)} ${neighbours === 1 ? "person" : "people"} in view.`
-                : "\u00a0"
-            }
+            note={data && !isPlaceholderData ? describeView(data, neighbours) : "\u00a0"}
+            isViewer={(card?.id ?? center.id) === viewerPersonId}
           />
 
           {path.length > 1 ? (
@@ -186,7 +182,7 @@ export function GraphExplorer({ center, filters, path }: { center: GraphCenter; 
   );
 }
 
-function PersonCard({ id, name, subtitle, note }: { id: string; name: string; subtitle: string; note: string }) {
+function PersonCard({ id, name, subtitle, note, isViewer }: { id: string; name: string; subtitle: string; note: string; isViewer: boolean }) {
   return (
     <div className="rounded-xl border border-zinc-200 bg-white p-4 shadow-sm" aria-label="Person card">
       <div className="flex items-center gap-3">
@@ -201,9 +197,11 @@ function PersonCard({ id, name, subtitle, note }: { id: string; name: string; su
         <Link href={`/people/${id}`} className={`flex-1 ${buttonClass("secondary")}`}>
           View profile
         </Link>
-        <Link href={`/?${new URLSearchParams({ to: id, label: name })}`} className={`flex-1 ${buttonClass("secondary")}`}>
-          Find intro
-        </Link>
+        {isViewer ? null : (
+          <Link href={`/?${new URLSearchParams({ to: id, label: name })}`} className={`flex-1 ${buttonClass("secondary")}`}>
+            Find intro
+          </Link>
+        )}
       </div>
     </div>
   );
@@ -248,4 +246,18 @@ function HoverCard({ node, centerName }: { node: EgoNode; centerName: string }) 
       </p>
     </div>
   );
+}
+
+/** What the view holds, and what the cap left out ("raise the cap" is the control above the canvas). */
+function describeView(data: EgoGraph, drawn: number): string {
+  const direct = data.totalNeighbours > data.shownNeighbours
+    ? `the ${formatCount(data.shownNeighbours)} strongest of ${plural(data.totalNeighbours, "direct tie")}`
+    : plural(data.shownNeighbours, "direct tie");
+  if (data.shownSecondDegree === 0 && data.totalSecondDegree === 0) {
+    return data.truncated ? `Showing ${direct}. Raise the cap to see more.` : `${plural(drawn, "person", "people")} in view.`;
+  }
+  const second = data.totalSecondDegree > data.shownSecondDegree
+    ? `the ${formatCount(data.shownSecondDegree)} closest of ${plural(data.totalSecondDegree, "friend of a friend", "friends of friends")}`
+    : plural(data.shownSecondDegree, "friend of a friend", "friends of friends");
+  return `Showing ${direct} and ${second}.${data.truncated ? " Raise the cap to see more." : ""}`;
 }

@@ -78,7 +78,7 @@ export const egoGraphStyle: StylesheetJson = [
   { selector: "node.labelled", style: { label: "data(label)", "z-index": 15 } },
   {
     selector: "node.center",
-    style: { "background-color": ACCENT, "border-color": "#3730a3", "border-width": 3, "font-size": 13, "font-weight": "bold", color: "#18181b", "z-index": 20 },
+    style: { label: "data(label)", "background-color": ACCENT, "border-color": "#3730a3", "border-width": 3, "font-size": 13, "font-weight": "bold", color: "#18181b", "z-index": 20 },
   },
   {
     selector: "edge",

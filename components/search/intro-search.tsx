@@ -7,6 +7,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback } from "react";
 import { ApiError } from "@/components/api/fetch-json";
 import { StrengthBar } from "@/components/ui/strength-bar";
+import { TARGET_IS_SOURCE } from "@/lib/paths/intro-path.types";
 import type { PathsResponse } from "@/lib/paths/queries";
 import type { TypeaheadHit } from "@/lib/search/typeahead.types";
 import { PathCard } from "./path-card";
@@ -116,6 +117,15 @@ export function IntroSearch({ team, hasOwnNode }: { team: TeamOption[]; hasOwnNo
 
 function SearchError({ error }: { error: Error }) {
   const status = error instanceof ApiError ? error.status : 0;
+  const fields = error instanceof ApiError && error.fields ? Object.entries(error.fields) : [];
+  if (status === 400 && error instanceof ApiError && error.fields?.to?.includes(TARGET_IS_SOURCE)) {
+    return (
+      <div role="status" className="rounded-xl border border-zinc-200 bg-white px-5 py-4 text-sm text-zinc-700">
+        <p className="font-semibold text-zinc-900">That is where the paths start</p>
+        <p className="mt-1">Intro paths lead from you (or the member you start from) to someone else. Search for the person or company you want to reach.</p>
+      </div>
+    );
+  }
   const title =
     status === 404
       ? "That person or organization is not in the graph"
@@ -124,7 +134,6 @@ function SearchError({ error }: { error: Error }) {
         : status === 409
           ? "Paths need a starting point"
           : "The search failed";
-  const fields = error instanceof ApiError && error.fields ? Object.entries(error.fields) : [];
   return (
     <div role="alert" className="rounded-xl border border-red-200 bg-red-50 px-5 py-4 text-sm text-red-900">
       <p className="font-semibold">{title}</p>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isAppError } from "../errors/app-error";
 import { findIntroPaths } from "./find-intro-paths";
+import { TARGET_IS_SOURCE } from "./intro-path.types";
 import { buildGraphSnapshot, type SnapshotEdge, type SnapshotPerson } from "./graph-snapshot";
 import { PathParamsError } from "./params";
 
@@ -101,5 +102,8 @@ describe("findIntroPaths", () => {
       const error = errorOf(() => findIntroPaths(snapshot, { from, to: toPerson(to) }));
       expect(isAppError(error) && error.status).toBe(status);
     }
+    // The screen recognises "the target is you" by its field message and words it as guidance.
+    const self = errorOf(() => findIntroPaths(snapshot, { from: "me", to: toPerson("me") }));
+    expect(isAppError(self) && self.fields).toEqual({ to: [TARGET_IS_SOURCE] });
   });
 });

@@ -8,7 +8,7 @@
 import { AppError } from "../errors/app-error";
 import type { FoundPath } from "./bounded-search";
 import type { GraphSnapshot } from "./graph-snapshot";
-import type { IntroPath, IntroPathResult, IntroTarget, PathHop } from "./intro-path.types";
+import { TARGET_IS_SOURCE, type IntroPath, type IntroPathResult, type IntroTarget, type PathHop } from "./intro-path.types";
 import { findNearestReachable } from "./nearest-reachable";
 import { parseIntroPathParams } from "./params";
 import { runPathSearch } from "./run-path-search";
@@ -57,7 +57,9 @@ export function findIntroPaths(snapshot: GraphSnapshot, input: FindIntroPathsInp
   let personTarget: number | null = null;
   if (input.to.kind === "person") {
     personTarget = resolvePerson(snapshot, input.to.personId, "to");
-    if (personTarget === source) throw new AppError("BAD_REQUEST", "The source and the target are the same person", { fields: { to: ["must differ from from"] } });
+    if (personTarget === source) {
+      throw new AppError("BAD_REQUEST", "The target is the person the paths start from: pick someone else to reach.", { fields: { to: [TARGET_IS_SOURCE] } });
+    }
     endpoints = Int32Array.of(personTarget);
   } else {
     const members = snapshot.membersByOrganization.get(input.to.organizationId) ?? new Int32Array(0);

@@ -49,3 +49,6 @@ export interface IntroPathResult {
   /** How the search ran and how many edges it scanned (for benchmarks and logs). */
   search: { direction: "forward" | "backward"; finishing: "table" | "scan"; scanned: number };
 }
+
+/** The field message of the 400 for a search whose target is where it starts (the screen words it kindly). */
+export const TARGET_IS_SOURCE = "is where the paths start";

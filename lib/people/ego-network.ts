@@ -70,13 +70,17 @@ export async function getEgoNetwork(personId: string, limitOrOptions: number | E
   ]);
   if (!center) return null;
 
-  // Friends of friends fill the slots the direct neighbours leave, best two-hop product first.
-  const remaining = filters.limit - 1 - neighbours.length;
+  // At two hops, friends of friends get up to half the slots (best two-hop product first), reached through
+  // the direct ties that are drawn; slots they leave go back to more direct ties. Otherwise a member with
+  // more direct ties than the cap would see no change at all when asking for friends of friends.
+  const slots = filters.limit - 1;
+  const directShare = filters.hops === 2 ? Math.ceil(slots / 2) : slots;
+  const bridges = neighbours.slice(0, directShare);
   let second: NeighbourRow[] = [];
-  if (filters.hops === 2 && remaining > 0 && neighbours.length > 0) {
+  if (filters.hops === 2 && slots > bridges.length && bridges.length > 0) {
     second = await prisma.$queryRaw<NeighbourRow[]>`
-      SELECT e."toPersonId" AS id, max(f.s * e.strength)::float8 AS strength, 0 AS total
-      FROM unnest(${neighbours.map((row) => row.id)}::uuid[], ${neighbours.map((row) => row.strength)}::float8[]) AS f(id, s)
+      SELECT e."toPersonId" AS id, max(f.s * e.strength)::float8 AS strength, (count(*) OVER ())::int AS total
+      FROM unnest(${bridges.map((row) => row.id)}::uuid[], ${bridges.map((row) => row.strength)}::float8[]) AS f(id, s)
       JOIN "Edge" e ON e."fromPersonId" = f.id
       JOIN "Person" p ON p.id = e."toPersonId" AND p."deletedAt" IS NULL AND p."erasedAt" IS NULL
       WHERE ${filter} AND e."toPersonId" <> ${personId}::uuid
@@ -85,12 +89,13 @@ export async function getEgoNetwork(personId: string, limitOrOptions: number | E
                         WHERE h.a = LEAST(f.id, e."toPersonId") AND h.b = GREATEST(f.id, e."toPersonId"))
       GROUP BY e."toPersonId"
       ORDER BY 2 DESC, 1
-      LIMIT ${remaining}`;
+      LIMIT ${slots - bridges.length}`;
   }
+  const direct = neighbours.slice(0, slots - second.length);
 
   const hopOf = new Map<string, number | null>([[personId, 0]]);
   const strengthToCenter = new Map<string, number>([[personId, 1]]);
-  for (const row of neighbours) {
+  for (const row of direct) {
     hopOf.set(row.id, 1);
     strengthToCenter.set(row.id, row.strength);
   }
@@ -147,12 +152,16 @@ export async function getEgoNetwork(personId: string, limitOrOptions: number | E
   nodes.sort((x, y) => rank(x) - rank(y) || y.strengthToCenter - x.strengthToCenter || (x.id < y.id ? -1 : 1));
 
   const totalNeighbours = neighbours[0]?.total ?? 0;
+  const totalSecondDegree = second[0]?.total ?? 0;
   return {
     centerId: personId,
     nodes,
     edges,
     totalNeighbours,
-    truncated: totalNeighbours > neighbours.length,
+    shownNeighbours: direct.length,
+    totalSecondDegree,
+    shownSecondDegree: second.length,
+    truncated: totalNeighbours > direct.length || totalSecondDegree > second.length,
     sources: sourceRows.map((row) => row.source),
   };
 }

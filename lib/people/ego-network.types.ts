@@ -76,6 +76,13 @@ export interface EgoGraph {
   edges: EgoEdge[];
   /** Visible direct neighbours of the centre (after filters, before the cap). */
   totalNeighbours: number;
+  /** Direct neighbours drawn. */
+  shownNeighbours: number;
+  /** At two hops: friends of friends reachable through the drawn direct ties (after filters, before the cap). */
+  totalSecondDegree: number;
+  /** Friends of friends drawn. */
+  shownSecondDegree: number;
+  /** Some direct ties or friends of friends were left out by the cap. */
   truncated: boolean;
   /** Source names present on the centre's edges, for the source filter. */
   sources: string[];

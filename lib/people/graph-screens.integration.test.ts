@@ -51,6 +51,27 @@ describe("getEgoNetwork", () => {
     expect(await ids({ window: "1y", now: new Date("2026-11-01T00:00:00Z") })).toEqual([centre.id, a.id]);
   });
 
+  it("at two hops gives friends of friends up to half the cap, and says what the cap left out", async () => {
+    const centre = await createPerson(prisma, { name: "Hub" });
+    const direct = [];
+    for (let index = 0; index < 6; index += 1) {
+      const person = await createPerson(prisma, { name: `D${index}` });
+      await connect(prisma, centre, person, { strength: 0.9 - index * 0.05 });
+      direct.push(person);
+    }
+    for (let index = 0; index < 5; index += 1) await connect(prisma, direct[0]!, await createPerson(prisma, { name: `F${index}` }), { strength: 0.5 - index * 0.05 });
+
+    const one = await getEgoNetwork(centre.id, { hops: 1, limit: 5 });
+    expect(one).toMatchObject({ totalNeighbours: 6, shownNeighbours: 4, totalSecondDegree: 0, shownSecondDegree: 0, truncated: true });
+    // 4 slots: 2 direct ties (the bridges) and 2 of the 5 friends of friends, closest first.
+    const two = await getEgoNetwork(centre.id, { hops: 2, limit: 5 });
+    expect(two).toMatchObject({ totalNeighbours: 6, shownNeighbours: 2, totalSecondDegree: 5, shownSecondDegree: 2, truncated: true });
+    expect(two?.nodes.map((node) => [node.name, node.hops])).toEqual([["Hub", 0], ["D0", 1], ["D1", 1], ["F0", 2], ["F1", 2]]);
+    // Slots the friends of friends leave go back to direct ties.
+    const roomy = await getEgoNetwork(centre.id, { hops: 2, limit: 50 });
+    expect(roomy).toMatchObject({ shownNeighbours: 6, shownSecondDegree: 5, truncated: false });
+  });
+
   it("caps the view and keeps the people of a highlighted path whatever the cap", async () => {
     const { centre, a, c, d } = await world();
     const capped = await getEgoNetwork(centre.id, { limit: 2, path: [centre.id, a.id, c.id, d.id] });
