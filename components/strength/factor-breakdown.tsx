@@ -16,6 +16,19 @@ function humanize(key: string): string {
   return key.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ").toLowerCase();
 }
 
+/**
+ * One evidence count as a person reads it. A span of days is whole days ("780", not "779.57"). Active days
+ * are weighted by how personal each day's contact was (a day with only a 5-person thread counts 0.25), so
+ * they keep one decimal and say so. Other measures (masses) keep two.
+ */
+export function evidenceEntry(key: string, value: number): { label: string; value: string } {
+  const label = humanize(key);
+  if (Number.isInteger(value)) return { label, value: formatCount(value) };
+  if (key === "days") return { label, value: formatCount(Math.round(value)) };
+  if (key === "activeDays") return { label: "active days (weighted)", value: value.toFixed(1) };
+  return { label, value: value.toFixed(2) };
+}
+
 export function FactorBar({ value, tone = "accent" }: { value: number; tone?: "accent" | "amber" }) {
   const percent = Math.round(Math.min(1, Math.max(0, value)) * 100);
   return (
@@ -31,11 +44,14 @@ function Evidence({ factor }: { factor: TStrengthFactor }) {
   if (counts.length === 0 && dates.length === 0 && factor.evidence.sources.length === 0) return null;
   return (
     <p className="text-[11px] leading-relaxed text-zinc-500">
-      {counts.map(([key, value]) => (
-        <span key={key} className="mr-2 inline-block">
-          {humanize(key)} <span className="tabular-nums text-zinc-700">{Number.isInteger(value) ? formatCount(value) : value.toFixed(2)}</span>
-        </span>
-      ))}
+      {counts.map(([key, value]) => {
+        const entry = evidenceEntry(key, value);
+        return (
+          <span key={key} className="mr-2 inline-block">
+            {entry.label} <span className="tabular-nums text-zinc-700">{entry.value}</span>
+          </span>
+        );
+      })}
       {dates.map(([key, value]) => (
         <span key={key} className="mr-2 inline-block">
           {humanize(key)} <span className="text-zinc-700">{dateFormat.format(new Date(value))}</span>
