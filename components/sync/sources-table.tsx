@@ -30,6 +30,9 @@ function describeCursor(cursor: string): string {
   try {
     const value = JSON.parse(cursor) as unknown;
     if (value && typeof value === "object" && !Array.isArray(value)) {
+      // The pipeline's own cursor: where the last successful import ended (the run id stays in the tooltip).
+      const { fileName, rowsRead } = value as { fileName?: unknown; rowsRead?: unknown };
+      if (typeof fileName === "string") return typeof rowsRead === "number" ? `${fileName} · ${plural(rowsRead, "row", "rows")}` : fileName;
       return Object.entries(value as Record<string, unknown>)
         .filter(([, entry]) => entry !== null && entry !== undefined && typeof entry !== "object")
         .map(([key, entry]) => `${key}: ${String(entry)}`)

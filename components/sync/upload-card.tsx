@@ -40,9 +40,16 @@ async function fetchRun(runId: string): Promise<RunOutcome> {
 function describeOutcome(phase: Extract<Phase, { kind: "done" }>, run: RunOutcome | undefined): { tone: "ok" | "error" | "warning"; message: string } {
   const queued = `${phase.fileName} is uploaded and queued as a ${phase.label} import. Its progress shows under “Running now”.`;
   if (!run || run.status === "queued" || run.status === "running") return { tone: "ok", message: queued };
-  if (run.status === "failed") return { tone: "error", message: `The import of ${phase.fileName} failed: ${run.error ?? "no reason was recorded."}` };
+  // Parser messages may start with the file's name, which the sentence already gives.
+  const error = run.error ?? "no reason was recorded.";
+  const reason = error.startsWith(`${phase.fileName}: `) ? error.slice(phase.fileName.length + 2) : error;
+  if (run.status === "failed") return { tone: "error", message: `The import of ${phase.fileName} failed: ${reason}` };
   if (run.status === "cancelled") return { tone: "warning", message: `The import of ${phase.fileName} was cancelled.` };
-  const parts = [`${formatCount(run.rowsRead)} ${run.rowsRead === 1 ? "row" : "rows"} read`, `${formatCount(run.created)} created`, `${formatCount(run.updated)} updated`];
+  const parts = [
+    `${formatCount(run.rowsRead)} ${run.rowsRead === 1 ? "row" : "rows"} read`,
+    `${formatCount(run.created)} ${run.created === 1 ? "record" : "records"} created (people and interactions)`,
+    `${formatCount(run.updated)} ${run.updated === 1 ? "person" : "people"} updated`,
+  ];
   if (run.skipped > 0) parts.push(`${formatCount(run.skipped)} skipped`);
   if (run.failed > 0) parts.push(`${formatCount(run.failed)} failed`);
   return { tone: "ok", message: `Imported ${phase.fileName} as ${phase.label}: ${parts.join(", ")}.` };
