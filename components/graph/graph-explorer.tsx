@@ -5,7 +5,7 @@
 // factors. An intro path passed in the URL (?path=a,b,c) is kept in view and highlighted.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useMemo, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { buttonClass } from "@/components/ui/button-link";
 import { formatCount, plural } from "@/components/ui/format";
@@ -45,7 +45,18 @@ export function GraphExplorer({ center, filters, path, viewerPersonId }: { cente
   const [selectedEdge, setSelectedEdge] = useState<{ centerId: string; a: string; b: string } | null>(null);
   const [selectedNode, setSelectedNode] = useState<EgoNode | null>(null);
   const hoveredId = hover?.centerId === center.id ? hover.personId : null;
-  const edge = selectedEdge?.centerId === center.id ? selectedEdge : null;
+  // A selected edge that a filter change took out of the view closes with it.
+  const edgeInView = (pair: { a: string; b: string }) =>
+    !data || data.edges.some((line) => (line.source === pair.a && line.target === pair.b) || (line.source === pair.b && line.target === pair.a));
+  const edge = selectedEdge?.centerId === center.id && edgeInView(selectedEdge) ? selectedEdge : null;
+  const edgePanel = useRef<HTMLDivElement | null>(null);
+  // On a narrow screen the panel sits below the canvas: bring it into view when an edge is picked.
+  useEffect(() => {
+    const panel = edgePanel.current;
+    if (!edge || !panel || window.matchMedia("(min-width: 1024px)").matches) return;
+    const box = panel.getBoundingClientRect();
+    if (box.top > window.innerHeight || box.bottom < 0) panel.scrollIntoView({ behavior: "smooth", block: "start" });
+  }, [edge]);
   const onHover = useCallback((personId: string | null) => setHover(personId ? { centerId: center.id, personId } : null), [center.id]);
 
   const nodesById = useMemo(() => new Map((data?.nodes ?? []).map((node) => [node.id, node])), [data]);
@@ -124,7 +135,7 @@ export function GraphExplorer({ center, filters, path, viewerPersonId }: { cente
 
         <aside className="space-y-4" aria-label="About this network">
           {edge ? (
-            <div className="rounded-xl border border-amber-200 bg-white p-4 shadow-sm" aria-label="Relationship factors">
+            <div ref={edgePanel} className="scroll-mt-4 rounded-xl border border-amber-200 bg-white p-4 shadow-sm" aria-label="Relationship factors">
               <div className="mb-3 flex items-center justify-between">
                 <h2 className="text-sm font-semibold text-zinc-900">Relationship</h2>
                 <button type="button" onClick={() => setSelectedEdge(null)} className="text-xs text-zinc-500 hover:text-zinc-900" aria-label="Close the relationship panel">

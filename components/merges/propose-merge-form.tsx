@@ -19,6 +19,8 @@ function PersonPicker({ label, value, onChange, exclude }: { label: string; valu
   const [query, setQuery] = useState("");
   const [results, setResults] = useState<PickablePerson[]>([]);
   const [error, setError] = useState<string | null>(null);
+  // The query the results answer: "No one found." only once the search for what is typed has come back.
+  const [answered, setAnswered] = useState<string | null>(null);
   const [searching, startSearch] = useTransition();
   const listId = useId();
 
@@ -36,6 +38,7 @@ function PersonPicker({ label, value, onChange, exclude }: { label: string; valu
         if (result.ok) {
           setResults(result.data.filter((person) => person.id !== exclude));
           setError(null);
+          setAnswered(trimmed);
         } else setError(result.error.message);
       });
     }, 250);
@@ -91,8 +94,8 @@ function PersonPicker({ label, value, onChange, exclude }: { label: string; valu
           </li>
         ))}
       </ul>
-      {searching ? <p className="text-xs text-zinc-400">Searching…</p> : null}
-      {!searching && query.trim().length >= 2 && results.length === 0 && !error ? <p className="text-xs text-zinc-400">No one found.</p> : null}
+      {searching ? <p className="text-xs text-zinc-500">Searching…</p> : null}
+      {!searching && query.trim().length >= 2 && answered === query.trim() && results.length === 0 && !error ? <p className="text-xs text-zinc-500">No one found.</p> : null}
     </div>
   );
 }

@@ -42,7 +42,7 @@ export function InteractionTimeline({ buckets, months, now }: { buckets: Timelin
   const width = 640;
   const height = 160;
   const chartTop = 8;
-  const chartBottom = height - 22;
+  const chartBottom = height - 4;
   const slot = width / range.length;
   const barWidth = Math.max(4, slot * 0.7);
 
@@ -53,44 +53,47 @@ export function InteractionTimeline({ buckets, months, now }: { buckets: Timelin
         <EmptyState title="No interactions in this period" description={`Nothing in the last ${months} months involves this person's email addresses.`} />
       ) : (
         <div className="px-5 py-4">
-          <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="img" aria-label={`Interactions per month over the last ${months} months`} data-testid="interaction-timeline">
-            <line x1={0} x2={width} y1={chartBottom} y2={chartBottom} stroke="#e4e4e7" />
-            <text x={0} y={chartTop + 4} fontSize={10} fill="#a1a1aa">
-              {max}
-            </text>
-            {range.map((month, index) => {
-              const row = byMonth.get(month);
-              let y = chartBottom;
-              const x = index * slot + (slot - barWidth) / 2;
-              const monthTotal = [...(row?.values() ?? [])].reduce((sum, value) => sum + value, 0);
-              const date = new Date(`${month}-01T00:00:00Z`);
-              return (
-                <g key={month}>
-                  <title>{`${month}: ${monthTotal} ${monthTotal === 1 ? "interaction" : "interactions"}${row ? ` (${[...row.entries()].map(([channel, count]) => `${channel} ${count}`).join(", ")})` : ""}`}</title>
-                  {channels.map((channel) => {
-                    const count = row?.get(channel) ?? 0;
-                    if (count === 0) return null;
-                    const barHeight = ((chartBottom - chartTop) * count) / max;
-                    y -= barHeight;
-                    return <rect key={channel} x={x} y={y} width={barWidth} height={barHeight} fill={CHANNEL_COLOURS[channel] ?? "#a1a1aa"} rx={1} />;
-                  })}
-                  {index % 3 === 0 || index === range.length - 1 ? (
-                    // The end labels are anchored inside the chart, so neither is clipped at the edge; a year
-                    // reads "Jan ’26", not "Jan 26", which looks like a day.
-                    <text
-                      x={index === 0 ? 0 : index === range.length - 1 ? width : index * slot + slot / 2}
-                      y={height - 6}
-                      fontSize={10}
-                      fill="#71717a"
-                      textAnchor={index === 0 ? "start" : index === range.length - 1 ? "end" : "middle"}
-                    >
-                      {`${monthLabel.format(date)}${date.getUTCMonth() === 0 || index === 0 ? ` \u2019${String(date.getUTCFullYear()).slice(2)}` : ""}`}
-                    </text>
-                  ) : null}
-                </g>
-              );
-            })}
-          </svg>
+          {/* Axis labels are HTML, not SVG text: the chart scales with its card, and SVG text scaled down
+              with it to ~5 px on a phone. Every third month is labelled, every sixth on a narrow screen. */}
+          <div className="relative">
+            <span className="absolute left-0 top-0 text-[11px] tabular-nums text-zinc-500">{max}</span>
+            <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="img" aria-label={`Interactions per month over the last ${months} months`} data-testid="interaction-timeline">
+              <line x1={0} x2={width} y1={chartBottom} y2={chartBottom} stroke="#e4e4e7" />
+              {range.map((month, index) => {
+                const row = byMonth.get(month);
+                let y = chartBottom;
+                const x = index * slot + (slot - barWidth) / 2;
+                const monthTotal = [...(row?.values() ?? [])].reduce((sum, value) => sum + value, 0);
+                return (
+                  <g key={month}>
+                    <title>{`${month}: ${monthTotal} ${monthTotal === 1 ? "interaction" : "interactions"}${row ? ` (${[...row.entries()].map(([channel, count]) => `${channel} ${count}`).join(", ")})` : ""}`}</title>
+                    {channels.map((channel) => {
+                      const count = row?.get(channel) ?? 0;
+                      if (count === 0) return null;
+                      const barHeight = ((chartBottom - chartTop) * count) / max;
+                      y -= barHeight;
+                      return <rect key={channel} x={x} y={y} width={barWidth} height={barHeight} fill={CHANNEL_COLOURS[channel] ?? "#a1a1aa"} rx={1} />;
+                    })}
+                  </g>
+                );
+              })}
+            </svg>
+            <div aria-hidden="true" className="relative h-4 text-[11px] text-zinc-500">
+              {range.map((month, index) => {
+                const last = index === range.length - 1;
+                if (index % 3 !== 0 && !last) return null;
+                const date = new Date(`${month}-01T00:00:00Z`);
+                // The end labels are anchored inside the chart, so neither is clipped at the edge; a year
+                // reads "Jan ’26", not "Jan 26", which looks like a day.
+                const position = index === 0 ? { left: 0 } : last ? { right: 0 } : { left: `${((index + 0.5) / range.length) * 100}%`, transform: "translateX(-50%)" };
+                return (
+                  <span key={month} className={`absolute top-0 whitespace-nowrap ${index % 6 === 0 || last ? "" : "hidden sm:block"}`} style={position}>
+                    {`${monthLabel.format(date)}${date.getUTCMonth() === 0 || index === 0 ? ` \u2019${String(date.getUTCFullYear()).slice(2)}` : ""}`}
+                  </span>
+                );
+              })}
+            </div>
+          </div>
           <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-600" aria-label="Channels">
             {channels.map((channel) => (
               <li key={channel} className="flex items-center gap-1.5">
