@@ -1,7 +1,8 @@
 // Seeding entry points for `npm run seed`, `npm run seed:demo`, `migrate:reset` and the first `npm start`.
 //   seedDatabase(url)                 the contract seed (3 orgs, 8 people, 8 edges, 5 interactions, 4 sync states, 3 audit logs)
 //   seedDatabase(url, { demo: true }) the contract seed plus the generated demo network (~2,100 people, 20,000 interactions),
-//                                     then identity resolution over it (its duplicate records: merges and review candidates)
+//                                     its sources' past import runs, then identity resolution over it (its duplicate
+//                                     records: merges and review candidates)
 // Both are re-runnable: fixed ids, upserts for the contract rows, ON CONFLICT DO NOTHING for the demo rows.
 import pg from "pg";
 import { newCorrelationId, runInOperation } from "../audit/correlation";
@@ -10,7 +11,9 @@ import { parseDatabaseUrl } from "../db/connection-url";
 import { resolvePeople } from "../identity/resolve/resolve-people";
 import { writeContractSeed } from "./contract-seed";
 import { generateDemoNetwork } from "./demo/generate-demo-network";
-import { writeDemoNetwork, type TableWriteResult } from "./demo/write-demo-network";
+import { generateDemoSyncRuns } from "./demo/generate-sync-runs";
+import { DEMO_ADMIN_EMAIL } from "./demo/team";
+import { writeDemoNetwork, writeDemoSyncRuns, type TableWriteResult } from "./demo/write-demo-network";
 import { writeDemoUsers } from "./demo-users";
 
 export { DEMO_ADMIN_EMAIL, DEMO_MEMBER_EMAIL, DEMO_TEAM_EMAILS } from "./demo/team";
@@ -43,9 +46,12 @@ export async function seedDatabase(databaseUrl: string, options: SeedOptions = {
   const written = await writeDemoNetwork(databaseUrl, network);
   const client = createPrismaClient(databaseUrl);
   let usersCreated: number;
+  let syncRuns: TableWriteResult;
   let resolution = "";
   try {
     usersCreated = await writeDemoUsers(client);
+    const admin = await client.user.findUnique({ where: { email: DEMO_ADMIN_EMAIL }, select: { id: true } });
+    syncRuns = await writeDemoSyncRuns(databaseUrl, generateDemoSyncRuns(network), admin?.id ?? null);
     // The demo holds duplicate records (demo/generate-duplicates.ts): resolve them as an import resolves
     // the people it wrote, once, when they are first written, so the merge review queue and its history
     // have something in them. Scoped to those records: a database with real data besides the demo sees no
@@ -64,6 +70,7 @@ export async function seedDatabase(databaseUrl: string, options: SeedOptions = {
     describe("interactions", written.interactions),
     describe("source identities", written.identities),
     describe("edges", written.edges),
+    describe("past import runs", syncRuns),
   ].join(", ");
   return `${contract}; demo network: ${demo}; ${usersCreated} demo sign-in account(s) created (see the README)${resolution}`;
 }

@@ -114,6 +114,23 @@ describe("demo seed", () => {
     expect(await prisma.user.count()).toBe(DEMO_USERS.length);
     // The source records behind each person; merges re-point them, never drop them.
     expect(await prisma.personIdentity.count()).toBe(network.identities.length);
+    // Each synced source has its past run, started by the demo admin; Slack's last one failed as its state says.
+    const runs = await prisma.syncRun.findMany({ orderBy: [{ sourceName: "asc" }, { startedAt: "asc" }] });
+    const adminId = (await prisma.user.findUniqueOrThrow({ where: { email: DEMO_TEAM_EMAILS[0] } })).id;
+    expect(runs.map((run) => [run.sourceName, run.status, run.filePath, run.startedById])).toEqual([
+      ["calendar", "success", null, adminId],
+      ["gmail", "success", null, adminId],
+      ["linkedin", "success", null, adminId],
+      ["slack", "success", null, adminId],
+      ["slack", "failed", null, adminId],
+    ]);
+    const states = await prisma.syncState.findMany();
+    for (const run of runs) {
+      const state = states.find((row) => row.sourceName === run.sourceName);
+      expect(run.finishedAt).toEqual(run.status === "success" ? state?.lastSuccessAt : state?.lastSyncAt);
+      if (run.status === "success") expect(run.rowsRead).toBe(network.interactions.filter((interaction) => interaction.sourceName === run.sourceName).length);
+    }
+    expect(runs.at(-1)?.error).toBe(states.find((row) => row.sourceName === "slack")?.lastError);
 
     // Resolution ran over the demo's duplicate records: Gmail variants merged into the person they
     // duplicate (who survives), every other duplicate waits in the review queue next to its original.
@@ -131,6 +148,7 @@ describe("demo seed", () => {
     // Nothing comes back on a re-run, not even the merged-away people's edges.
     expect(await counts()).toEqual(seeded);
     expect(await prisma.personIdentity.count()).toBe(network.identities.length);
+    expect(await prisma.syncRun.count()).toBe(runs.length);
     expect(await prisma.edge.count({ where: { OR: [{ fromPerson: { deletedAt: { not: null } } }, { toPerson: { deletedAt: { not: null } } }] } })).toBe(0);
 
     // Rows read back through Prisma equal the generated ones (dates, enums, arrays and JSON survive the bulk path).

@@ -4,6 +4,7 @@
 // ON CONFLICT DO NOTHING on deterministic ids, so a second run inserts nothing and duplicates nothing.
 import pg from "pg";
 import { parseDatabaseUrl } from "../../db/connection-url";
+import type { DemoSyncRun } from "./generate-sync-runs";
 import type { DemoNetwork } from "./types";
 
 const CHUNK_SIZE = 5_000;
@@ -22,7 +23,7 @@ export interface DemoWriteResult {
 }
 
 interface InsertSpec {
-  table: "Organization" | "Person" | "Interaction" | "PersonIdentity" | "Edge";
+  table: "Organization" | "Person" | "Interaction" | "PersonIdentity" | "Edge" | "SyncRun";
   /** Columns copied from the JSON rows (their keys match the column names). */
   columns: readonly string[];
   /** Columns filled by an SQL expression instead: timestamps and empty arrays Prisma would otherwise write. */
@@ -72,12 +73,29 @@ async function resolveOrganizationIds(client: pg.Client, network: DemoNetwork): 
   return new Map(network.organizations.map((organization) => [organization.id, existingByDomain.get(organization.domain) ?? organization.id]));
 }
 
-export async function writeDemoNetwork(databaseUrl: string, network: DemoNetwork): Promise<DemoWriteResult> {
+async function connect(databaseUrl: string): Promise<pg.Client> {
   const parsed = parseDatabaseUrl(databaseUrl);
   const client = new pg.Client({ connectionString: parsed.connectionString });
   await client.connect();
+  if (parsed.schema) await client.query(`SET search_path TO ${quote(parsed.schema.replaceAll('"', '""'))}`);
+  return client;
+}
+
+/** The demo's finished import runs (generate-sync-runs.ts), started by `startedById` (the demo admin). */
+export async function writeDemoSyncRuns(databaseUrl: string, runs: readonly DemoSyncRun[], startedById: string | null): Promise<TableWriteResult> {
+  const client = await connect(databaseUrl);
   try {
-    if (parsed.schema) await client.query(`SET search_path TO ${quote(parsed.schema.replaceAll('"', '""'))}`);
+    const columns = ["id", "sourceName", "status", "startedAt", "finishedAt", "createdAt", "rowsRead", "created", "updated", "skipped", "failed",
+      "suppressed", "error", "fileName", "fileBytes", "options", "cursor", "progressDone", "progressTotal", "progressUnit", "correlationId", "startedById"];
+    return await insertRows(client, { table: "SyncRun", columns, computed: NOW }, runs.map((run) => ({ ...run, startedById })));
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export async function writeDemoNetwork(databaseUrl: string, network: DemoNetwork): Promise<DemoWriteResult> {
+  const client = await connect(databaseUrl);
+  try {
     await client.query("BEGIN");
     const organizations = await insertRows(client, { table: "Organization", columns: ["id", "name", "domain", "metadata"], computed: NOW }, network.organizations);
     const organizationIds = await resolveOrganizationIds(client, network);
