@@ -39,7 +39,8 @@ export function MobileTopBar({ user }: { user: ShellUser }) {
         <Wordmark />
         <UserMenu user={user} compact />
       </div>
-      <nav aria-label="Main" className="flex gap-1 overflow-x-auto px-3 py-2">
+      {/* Wraps rather than scrolls: a sideways-scrolling bar hid an admin's last items with no hint. */}
+      <nav aria-label="Main" className="flex flex-wrap gap-1 px-3 py-2">
         {items.map((item) => (
           <NavLink key={item.href} item={item} compact />
         ))}
