@@ -53,7 +53,12 @@ export function defineAction<TSchema extends z.ZodType, TResult, TAccess extends
         const user = (options.access === "public" ? sessionUser : authorize(sessionUser, options.access)) as ActionUser<TAccess>;
         operation.actorId = user?.id ?? null;
         const parsed = options.input.safeParse(rawInput);
-        if (!parsed.success) throw new AppError("BAD_REQUEST", "The input is invalid.", { fields: zodFieldErrors(parsed.error) });
+        if (!parsed.success) {
+          // The fields' own messages say what to fix ("Enter a domain such as example.com."); say them.
+          const fields = zodFieldErrors(parsed.error);
+          const messages = [...new Set(Object.values(fields).flat())];
+          throw new AppError("BAD_REQUEST", messages.length > 0 ? messages.join(" ") : "The input is invalid.", { fields });
+        }
         const data = await action({ input: parsed.data, user, correlationId: operation.correlationId });
         return { ok: true as const, data, correlationId: operation.correlationId };
       } catch (error) {

@@ -13,7 +13,15 @@ export const ZBlocklistDomain = z
   .string()
   .trim()
   .toLowerCase()
-  .transform((value) => value.replace(/^.*@/, "").replace(/^\.+|\.+$/g, ""))
+  // What people paste: an address, a URL, a www. host. All mean the email domain.
+  .transform((value) =>
+    value
+      .replace(/^[a-z][a-z0-9+.-]*:\/\//, "")
+      .replace(/[/?#].*$/, "")
+      .replace(/^.*@/, "")
+      .replace(/^www\./, "")
+      .replace(/^\.+|\.+$/g, ""),
+  )
   .pipe(z.string().regex(DOMAIN, "Enter a domain such as example.com."));
 
 export const ZAddBlocklistEntryInput = z.union([
