@@ -34,7 +34,8 @@ export function Sidebar({ user }: { user: ShellUser }) {
 export function MobileTopBar({ user }: { user: ShellUser }) {
   const items = navSectionsFor(user.role).flatMap((section) => section.items);
   return (
-    <header className="sticky top-0 z-20 border-b border-zinc-200 bg-zinc-50/95 backdrop-blur md:hidden">
+    // Not sticky: with an admin's items wrapped onto several lines it would take a fifth of a phone's screen.
+    <header className="border-b border-zinc-200 bg-zinc-50 md:hidden">
       <div className="flex items-center justify-between px-4 pt-3">
         <Wordmark />
         <UserMenu user={user} compact />
