@@ -47,8 +47,11 @@ export function PrivacySettingsForm({ initial, limits }: { initial: SettingsValu
         auditRetentionMonths: toNumber(raw.auditRetentionMonths),
         storeSubjects,
       });
-      setErrors(result.ok ? {} : (result.error.fields ?? {}));
-      setMessage(result.ok ? { ok: true, text: result.data.message } : { ok: false, text: result.error.message });
+      const fields = result.ok ? {} : (result.error.fields ?? {});
+      setErrors(fields);
+      // Field errors show beside their field; the line by the button then only says nothing was saved.
+      const failure = result.ok ? "" : Object.keys(fields).length > 0 ? "Not saved: check the highlighted field." : result.error.message;
+      setMessage(result.ok ? { ok: true, text: result.data.message } : { ok: false, text: failure });
       if (result.ok) router.refresh();
     });
   };
