@@ -96,6 +96,25 @@ describe("parseCalendar", () => {
     ]);
   });
 
+  it("relates an exception written further down the file, after other events", async () => {
+    const event = (lines: string[]) => ["BEGIN:VEVENT", ...lines, "ORGANIZER:mailto:a@x.example", "ATTENDEE;PARTSTAT=ACCEPTED:mailto:b@x.example", "END:VEVENT"];
+    const ics = [
+      "BEGIN:VCALENDAR",
+      ...event(["UID:w3", "DTSTART:20260901T140000Z", "RRULE:FREQ=WEEKLY;COUNT=3"]),
+      ...event(["UID:other", "DTSTART:20260903T100000Z"]),
+      // The 8 Sep occurrence moved to 17:00.
+      ...event(["UID:w3", "RECURRENCE-ID:20260908T140000Z", "DTSTART:20260908T170000Z"]),
+      "END:VCALENDAR",
+      "",
+    ].join("\r\n");
+    const { interactions } = await collect(parseCalendar(bytesOf(ics), { now }));
+    expect(interactions.map((i) => `${i.sourceId} ${i.timestamp.toISOString()}`).sort()).toEqual([
+      "other 2026-09-03T10:00:00.000Z",
+      "w3#2026-09-01T14:00:00.000Z 2026-09-01T14:00:00.000Z",
+      "w3#2026-09-08T14:00:00.000Z 2026-09-08T17:00:00.000Z",
+    ]);
+  });
+
   it("reports a truncated file and a broken event, keeping the rest", async () => {
     const ics = [
       "BEGIN:VCALENDAR",

@@ -2,8 +2,10 @@
 // blocks (ics-blocks.ts). VTIMEZONEs come first in real files; they are attached to a per-file VCALENDAR
 // component that every event gets as its parent, so ical.js resolves TZIDs from this file only. (Its global
 // TimezoneService would let one import's definitions leak into another running in the same process.)
-// Exceptions (VEVENTs with RECURRENCE-ID) are related to their master when they follow it with the same
-// UID, as Google, Apple and Outlook write them; memory holds one such group at a time.
+// Exceptions (VEVENTs with RECURRENCE-ID) are related to their master when they are next to it with the
+// same UID, as Google, Apple and Outlook usually write them. A recurring series is also held until the end
+// of the file (at most MAX_HELD_SERIES at a time, oldest flushed first), so an exception written further on
+// still replaces its occurrence instead of counting as a second meeting; single events go out at once.
 import ICAL from "ical.js";
 import { detectFormat, rejectOtherFormat } from "../detect-format";
 import { openText } from "../io/byte-stream";
@@ -38,6 +40,8 @@ interface Group {
 }
 
 const MAX_EXCEPTIONS_PER_GROUP = 2000;
+/** Recurring series held for exceptions later in the file: bounds memory on calendars with many series. */
+const MAX_HELD_SERIES = 1000;
 
 export function sniffCalendar(firstBytes: Uint8Array): boolean {
   return detectFormat(firstBytes) === "ics";
@@ -60,6 +64,19 @@ async function* events(input: ByteInput, tracker: ProgressTracker, options: Cale
     includeSubjects: options.includeSubjects === true,
   };
   let group: Group | null = null;
+  // Recurring series by UID, in the order they were read (a Map keeps insertion order).
+  const held = new Map<string, Group>();
+  /** The finished adjacent group: a recurring series is held, anything else goes out now. */
+  function* release(done: Group): Generator<TSourceItem> {
+    const recurring = done.uid !== "" && done.master !== null && done.master.component.hasProperty("rrule") && !held.has(done.uid);
+    if (!recurring) return yield* flush(done);
+    held.set(done.uid, done);
+    if (held.size > MAX_HELD_SERIES) {
+      const [oldestUid, oldest] = held.entries().next().value as [string, Group];
+      held.delete(oldestUid);
+      yield* flush(oldest);
+    }
+  }
 
   for await (const block of splitIcsBlocks(readLines(chunks))) {
     if (block.kind === "issue") {
@@ -79,16 +96,22 @@ async function* events(input: ByteInput, tracker: ProgressTracker, options: Cale
     }
     const uid = String(component.getFirstPropertyValue("uid") ?? "");
     const isException = component.hasProperty("recurrence-id");
+    const series = isException && uid !== "" ? held.get(uid) : undefined;
+    if (series && series.exceptions.length < MAX_EXCEPTIONS_PER_GROUP) {
+      series.exceptions.push({ component, block });
+      continue;
+    }
     const joins = group !== null && uid !== "" && group.uid === uid && (isException ? group.exceptions.length < MAX_EXCEPTIONS_PER_GROUP : group.master === null);
     if (!joins) {
-      if (group) yield* flush(group);
+      if (group) yield* release(group);
       group = { uid, master: null, exceptions: [] };
     }
     const current = group as Group;
     if (isException) current.exceptions.push({ component, block });
     else current.master = { component, block };
   }
-  if (group) yield* flush(group);
+  if (group) yield* release(group);
+  for (const series of held.values()) yield* flush(series);
 
   function* flush(done: Group): Generator<TSourceItem> {
     if (done.master) {
