@@ -3,6 +3,7 @@
 //   new: First Name, Middle Name, Last Name, …, E-mail 1 - Label/Value, Organization Name/Title
 // A cell can hold several values joined by " ::: ", and "* " before a label (or value) marks the primary one.
 import { cell, type ColumnIndex } from "../io/csv-columns";
+import { fullName } from "../full-name";
 import { canonicalLinkedInProfile } from "../linkedin/linkedin-url";
 
 export interface ContactFields {
@@ -42,9 +43,7 @@ export function readContactRow(fields: readonly string[], columns: ColumnIndex):
 function readNames(get: (name: string) => string): string[] {
   const full =
     get("Name") ||
-    [get("First Name") || get("Given Name"), get("Middle Name") || get("Additional Name"), get("Last Name") || get("Family Name")]
-      .filter(Boolean)
-      .join(" ");
+    fullName({ given: get("First Name") || get("Given Name"), additional: get("Middle Name") || get("Additional Name"), family: get("Last Name") || get("Family Name") });
   const names = [full, get("Nickname"), get("File As")].map((name) => name.trim()).filter(Boolean);
   return dedupe(names);
 }

@@ -1,6 +1,7 @@
 // One parsed vCard (jCard from ical.js) → the fields of a PersonObservation. Works on jCard arrays rather
 // than ICAL.Component getters because grouped properties (item1.EMAIL + item1.X-ABLabel) need the raw
 // parameters, and the arrays are the same for vCard 3.0 and 4.0.
+import { fullName } from "../full-name";
 import { canonicalLinkedInProfile } from "../linkedin/linkedin-url";
 
 export interface CardFields {
@@ -35,7 +36,7 @@ export function readCard(jcard: unknown): CardFields {
     // N is family;given;additional;prefix;suffix, each component possibly a list (vCard 4.0).
     const components = Array.isArray(p.values[0]) ? (p.values[0] as unknown[]) : [p.values[0]];
     const [family = "", given = "", additional = ""] = components.map((c) => flatten([c]).join(" "));
-    return [given, additional, family].map((part) => part.trim()).filter(Boolean).join(" ");
+    return fullName({ given, additional, family });
   });
   fields.names = unique([...all("fn").map(text), ...structured, ...all("nickname").map(text)]);
   fields.emails = unique(byPreference(all("email")).map(text).map((email) => email.toLowerCase()).filter((email) => email.includes("@")));

@@ -75,6 +75,12 @@ describe("parseVCard", () => {
     ]);
   });
 
+  it("keeps an East Asian name in its own order", async () => {
+    const card = ["BEGIN:VCARD", "VERSION:3.0", "N:王;小明;;;", "FN:王小明", "EMAIL:xm@x.example", "END:VCARD", "BEGIN:VCARD", "VERSION:3.0", "N:田中;愛子;;;", "EMAIL:aiko@x.example", "END:VCARD", ""].join("\r\n");
+    const { people } = await collect(parseVCard(bytesOf(card)));
+    expect(people.map((person) => person.names)).toEqual([["王小明"], ["田中愛子"]]);
+  });
+
   it("reports a truncated last card and keeps the complete ones", async () => {
     const text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:One\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Tw";
     const { people, issues } = await collect(parseVCard(bytesOf(text)));
