@@ -73,6 +73,21 @@ describe("edge table rebuild", () => {
     expect(await prisma.edge.count({ where: { id: untouched.id } })).toBe(0);
   });
 
+  it("keeps every id when each old row was recomputed (the copy of untouched rows is skipped)", async () => {
+    const { a, b } = await seedPairs();
+    await recomputeAllEdges(prisma, { asOf: AS_OF });
+    const before = await prisma.edge.findMany({ orderBy: { id: "asc" } });
+    expect(before).toHaveLength(4);
+    await prisma.interaction.create({
+      data: { sourceName: "gmail", sourceId: "m2", timestamp: new Date("2026-10-30T00:00:00Z"), participants: ["b@x.example", "a@x.example"], channel: "email" },
+    });
+    await recomputeAllEdges(prisma, { asOf: new Date("2026-11-02T00:00:00Z") });
+    const after = await prisma.edge.findMany({ orderBy: { id: "asc" } });
+    expect(after.map((row) => [row.id, row.fromPersonId, row.toPersonId, row.createdAt])).toEqual(before.map((row) => [row.id, row.fromPersonId, row.toPersonId, row.createdAt]));
+    const ab = after.find((row) => row.fromPersonId === a.id && row.toPersonId === b.id);
+    expect(ab?.interactionCount).toBe(2);
+  });
+
   it("leaves the old table in place when the recompute is stopped", async () => {
     await seedPairs();
     await recomputeAllEdges(prisma, { asOf: AS_OF });

@@ -10,7 +10,7 @@ import type pg from "pg";
 import { writeAuditSql, type AuditEntry } from "../audit/write-audit";
 import type { Db } from "../db/client";
 import { countMutualConnections } from "./mutual-connections";
-import { createRebuildTable, finishRebuild, insertRebuiltColumns, lockForRebuild } from "./edge-rebuild";
+import { createRebuildTable, finishRebuild, insertRebuiltColumns, lockForRebuild, type RebuiltBatch } from "./edge-rebuild";
 import { scoredPairColumns } from "./edge-writer";
 import { PairAccumulator } from "./pair-accumulator";
 import { DEFAULT_PAIR_BATCH, overridesFor, pairKey, type RecomputeResult, type ScoredPair } from "./recompute";
@@ -136,7 +136,12 @@ async function recomputeAllIn(sql: SqlRunner, options: RecomputeAllOptions): Pro
   const total = accumulator.pairCount;
   const result: RecomputeResult = { pairs: 0, edges: 0 };
   // Pipelined: batch n is written by PostgreSQL while Node scores batch n + 1.
-  let writing: Promise<number> | null = null;
+  let writing: Promise<RebuiltBatch> | null = null;
+  let rewritten = 0;
+  const wrote = (batch: RebuiltBatch) => {
+    result.edges += batch.written;
+    rewritten += batch.rewritten;
+  };
   for (let start = 0; start < total; start += batchSize) {
     if (options.signal?.aborted) {
       await writing?.catch(() => undefined);
@@ -166,21 +171,21 @@ async function recomputeAllIn(sql: SqlRunner, options: RecomputeAllOptions): Pro
     // Scoring is the expensive half in Node: do it before waiting for the previous batch's write.
     const columns = scoredPairColumns(scored, options.asOf);
     const storedColumns = storedPairColumns(stored);
-    if (writing) result.edges += await writing;
-    writing = insertRebuiltColumns(sql, columns).then(async (edges) => {
+    if (writing) wrote(await writing);
+    writing = insertRebuiltColumns(sql, columns).then(async (batch) => {
       await appendStoredColumns(sql, storedColumns);
-      return edges;
+      return batch;
     });
     // A rejected write must not sit unobserved while the next batch is scored.
     writing.catch(() => undefined);
     result.pairs += scored.length;
     options.onProgress?.({ ...result, total });
   }
-  if (writing) result.edges += await writing;
+  if (writing) wrote(await writing);
   const writeMs = performance.now() - writeStarted;
   const swapStarted = performance.now();
   await indexStoredPairs();
-  await finishRebuild(sql);
+  await finishRebuild(sql, rewritten);
   return { ...result, timings: { aggregateMs, mutualMs, writeMs, swapMs: performance.now() - swapStarted } };
 }
 
