@@ -115,6 +115,27 @@ describe("parseCalendar", () => {
     ]);
   });
 
+  it("relates an exception written before its series, with other events between", async () => {
+    const event = (lines: string[]) => ["BEGIN:VEVENT", ...lines, "ORGANIZER:mailto:a@x.example", "ATTENDEE;PARTSTAT=ACCEPTED:mailto:b@x.example", "END:VEVENT"];
+    const ics = [
+      "BEGIN:VCALENDAR",
+      ...event(["UID:w4", "RECURRENCE-ID:20260908T140000Z", "DTSTART:20260908T170000Z"]),
+      ...event(["UID:other", "DTSTART:20260903T100000Z"]),
+      ...event(["UID:w4", "DTSTART:20260901T140000Z", "RRULE:FREQ=WEEKLY;COUNT=3"]),
+      // An exception whose series never comes is still a meeting of its own.
+      ...event(["UID:lost", "RECURRENCE-ID:20260902T090000Z", "DTSTART:20260902T100000Z"]),
+      "END:VCALENDAR",
+      "",
+    ].join("\r\n");
+    const { interactions } = await collect(parseCalendar(bytesOf(ics), { now }));
+    expect(interactions.map((i) => `${i.sourceId} ${i.timestamp.toISOString()}`).sort()).toEqual([
+      "lost#2026-09-02T09:00:00.000Z 2026-09-02T10:00:00.000Z",
+      "other 2026-09-03T10:00:00.000Z",
+      "w4#2026-09-01T14:00:00.000Z 2026-09-01T14:00:00.000Z",
+      "w4#2026-09-08T14:00:00.000Z 2026-09-08T17:00:00.000Z",
+    ]);
+  });
+
   it("reports a truncated file and a broken event, keeping the rest", async () => {
     const ics = [
       "BEGIN:VCALENDAR",

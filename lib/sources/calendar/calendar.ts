@@ -3,9 +3,10 @@
 // component that every event gets as its parent, so ical.js resolves TZIDs from this file only. (Its global
 // TimezoneService would let one import's definitions leak into another running in the same process.)
 // Exceptions (VEVENTs with RECURRENCE-ID) are related to their master when they are next to it with the
-// same UID, as Google, Apple and Outlook usually write them. A recurring series is also held until the end
-// of the file (at most MAX_HELD_SERIES at a time, oldest flushed first), so an exception written further on
-// still replaces its occurrence instead of counting as a second meeting; single events go out at once.
+// same UID, as Google, Apple and Outlook usually write them. A recurring series, and exceptions whose series
+// has not appeared yet, are also held until the end of the file (at most MAX_HELD_SERIES at a time, oldest
+// flushed first), so an exception written further on, or before its series, still replaces its occurrence
+// instead of counting as a second meeting; single events go out at once.
 import ICAL from "ical.js";
 import { detectFormat, rejectOtherFormat } from "../detect-format";
 import { openText } from "../io/byte-stream";
@@ -40,7 +41,7 @@ interface Group {
 }
 
 const MAX_EXCEPTIONS_PER_GROUP = 2000;
-/** Recurring series held for exceptions later in the file: bounds memory on calendars with many series. */
+/** Series (and early exceptions) held for what comes later in the file: bounds memory on calendars with many series. */
 const MAX_HELD_SERIES = 1000;
 
 export function sniffCalendar(firstBytes: Uint8Array): boolean {
@@ -66,10 +67,19 @@ async function* events(input: ByteInput, tracker: ProgressTracker, options: Cale
   let group: Group | null = null;
   // Recurring series by UID, in the order they were read (a Map keeps insertion order).
   const held = new Map<string, Group>();
-  /** The finished adjacent group: a recurring series is held, anything else goes out now. */
+  /**
+   * The finished adjacent group: a recurring series, or exceptions still waiting for their series, is held;
+   * anything else goes out now. A series takes the exceptions that were held for it.
+   */
   function* release(done: Group): Generator<TSourceItem> {
-    const recurring = done.uid !== "" && done.master !== null && done.master.component.hasProperty("rrule") && !held.has(done.uid);
-    if (!recurring) return yield* flush(done);
+    const waiting = done.uid !== "" ? held.get(done.uid) : undefined;
+    if (waiting && waiting.master === null && done.master !== null) {
+      held.delete(done.uid);
+      done.exceptions = [...waiting.exceptions, ...done.exceptions].slice(0, MAX_EXCEPTIONS_PER_GROUP);
+    }
+    const recurring = done.master !== null && done.master.component.hasProperty("rrule");
+    const orphans = done.master === null && done.exceptions.length > 0;
+    if (done.uid === "" || held.has(done.uid) || !(recurring || orphans)) return yield* flush(done);
     held.set(done.uid, done);
     if (held.size > MAX_HELD_SERIES) {
       const [oldestUid, oldest] = held.entries().next().value as [string, Group];
