@@ -72,6 +72,38 @@ describe("parseSlackExport", () => {
     expect(plain).toMatchObject({ groupSize: 4, participants: [expect.objectContaining({ handle: "slack:U03LI", role: "poster" })] });
   });
 
+  it("turns a huddle into one call among those who joined, and names Slack Connect posters from their message", async () => {
+    const day = [
+      {
+        type: "message", subtype: "huddle_thread", user: "USLACKBOT", text: "", ts: "1788508800.000200", no_notifications: true,
+        room: { id: "R01HUDDLE", created_by: "U02DANA", date_start: 1788508800, date_end: 1788510600, participants: [], participant_history: ["U02DANA", "USLACKBOT", "U01ALEX", "U04ZOE", "U01ALEX"], channels: ["C01GENERAL"] },
+      },
+      { type: "message", subtype: "huddle_thread", user: "USLACKBOT", text: "", ts: "1788510700.000100", room: { id: "R01HUDDLE", created_by: "U02DANA", participant_history: ["U02DANA", "U01ALEX"] } },
+      { type: "message", subtype: "huddle_thread", user: "USLACKBOT", text: "", ts: "1788512000.000100", room: { id: "R02ALONE", created_by: "U03LI", participant_history: ["U03LI"] } },
+      { type: "message", user: "U09EXT", user_team: "T09NORTH", text: "hello from Northwind", ts: "1788512400.000100", user_profile: { real_name: "Priya Raman", display_name: "priya" } },
+    ];
+    const path = await zipFile("huddle.zip", [...(await folderSources()), { name: "general/2026-09-04.json", data: Buffer.from(JSON.stringify(day)) }]);
+    let last: ParseProgress | undefined;
+    const { interactions } = await collect(parseSlackExport(path, { onProgress: (p) => (last = p) }));
+    for (const item of interactions) ZSourceItem.parse(item);
+    expect(last?.filtered).toEqual({ join_leave: 2, bot: 1, system_message: 1, huddle_alone: 1, huddle_repeated: 1 });
+    const huddle = interactions.find((i) => i.sourceId === "C01GENERAL:huddle:R01HUDDLE");
+    expect(huddle).toMatchObject({
+      channel: "call", direction: "two_way", groupSize: 3, timestamp: new Date(1788508800 * 1000),
+      metadata: { conversationType: "channel", conversationSize: 4, durationMinutes: 30 },
+    });
+    expect(huddle?.participants).toEqual([
+      { handle: "slack:U02DANA", email: "dana@stripe.com", name: "Dana Smith", role: "organizer" },
+      { handle: "slack:U01ALEX", email: "alex.owner@gmail.com", name: "Alex Owner", role: "attendee" },
+      { handle: "slack:U04ZOE", name: "Zoë Müller", role: "attendee" },
+    ]);
+    expect(interactions.filter((i) => i.sourceId.includes(":huddle:"))).toHaveLength(1);
+    const connect = interactions.find((i) => i.sourceId === "C01GENERAL:1788512400.000100");
+    expect(connect?.participants[0]).toEqual({ handle: "slack:U09EXT", name: "Priya Raman", role: "poster" });
+    expect(interactions).toHaveLength(9);
+    expect(JSON.stringify(interactions)).not.toMatch(/Northwind/);
+  });
+
   it("reads the same export from a zip, with or without a wrapping folder", async () => {
     const fromFolder = summary((await collect(parseSlackExport(folder))).people as TSourceItem[]);
     for (const prefix of ["", "Acme Slack export Sep 1 2026 - Sep 3 2026/"]) {

@@ -64,6 +64,7 @@ async function* slackItems(path: string, tracker: ProgressTracker, options: Slac
     for (const [folder, days] of dayFilesByFolder(archive, root)) {
       const conversation = conversations.get(folder) ?? inferConversation(folder);
       const threads = new Map<string, ThreadInfo>();
+      const huddles = new Set<string>();
       for (const entry of days) {
         tracker.checkAborted();
         let messages: unknown;
@@ -82,6 +83,7 @@ async function* slackItems(path: string, tracker: ProgressTracker, options: Slac
           conversation,
           people,
           threads,
+          huddles,
           entry: entry.path,
           includeBots: options.includeBots === true,
           memberLimit: options.channelMemberLimit ?? 20,

@@ -1,4 +1,6 @@
 // One Slack message → an interaction between the poster and the people it reached, or a filter reason.
+// - A huddle (Slackbot's `huddle_thread` message, whose `room` lists who joined) is a call among the people
+//   who joined it; one who sat in it alone is filtered.
 // - A thread reply involves the poster, the parent's author and the other repliers.
 // - A thread parent involves the poster and everyone who replied.
 // - A plain message involves the conversation's members when it is a DM, a group DM or a small channel;
@@ -17,7 +19,20 @@ const ZMessage = z.looseObject({
   thread_ts: z.string().optional(),
   parent_user_id: z.string().optional(),
   reply_users: z.array(z.string()).optional(),
+  // Slack Connect: people from another workspace are not in users.json; their messages carry their profile.
+  user_profile: z.looseObject({ real_name: z.string().optional(), display_name: z.string().optional(), name: z.string().optional() }).optional(),
+  room: z
+    .looseObject({
+      id: z.string().optional(),
+      created_by: z.string().optional(),
+      date_start: z.number().optional(),
+      date_end: z.number().optional(),
+      participants: z.array(z.string()).optional(),
+      participant_history: z.array(z.string()).optional(),
+    })
+    .optional(),
 });
+type SlackMessage = z.infer<typeof ZMessage>;
 
 /** Membership changes and channel housekeeping are not conversation. */
 const JOIN_LEAVE = new Set(["channel_join", "channel_leave", "group_join", "group_leave"]);
@@ -39,7 +54,6 @@ const SYSTEM = new Set([
   "tombstone",
   "reminder_add",
   "channel_convert_to_private",
-  "huddle_thread",
 ]);
 
 export interface ThreadInfo {
@@ -52,6 +66,8 @@ export interface MessageContext {
   people: ReadonlyMap<string, SlackPerson>;
   /** Threads of the current conversation by thread_ts; day files are read in date order, parents first. */
   threads: Map<string, ThreadInfo>;
+  /** Huddle rooms of the current conversation already turned into a call (Slack may post a room twice). */
+  huddles: Set<string>;
   entry: string;
   includeBots: boolean;
   /** Channels up to this many members list them all as participants of plain messages. */
@@ -63,6 +79,7 @@ export function messageInteraction(raw: unknown, index: number, context: Message
   if (!parsed.success) return "invalid_message";
   const message = parsed.data;
   if ((message.type ?? "message") !== "message") return "not_a_message";
+  if (message.room !== undefined || message.subtype === "huddle_thread") return huddleInteraction(message, index, context);
   if (message.subtype && JOIN_LEAVE.has(message.subtype)) return "join_leave";
   if (message.subtype && SYSTEM.has(message.subtype)) return "system_message";
   const poster = message.user;
@@ -88,7 +105,10 @@ export function messageInteraction(raw: unknown, index: number, context: Message
   const listMembers = conversation.type === "dm" || conversation.type === "group_dm" || memberCount <= context.memberLimit;
   if (ids.size === 1 && listMembers) for (const id of conversation.members) ids.add(id);
 
-  const participants: TParticipant[] = [...ids].map((id) => participant(id, id === poster ? "poster" : "member", context.people));
+  const posterName = profileName(message);
+  const participants: TParticipant[] = [...ids].map((id) =>
+    participant(id, id === poster ? "poster" : "member", context.people, id === poster ? posterName : undefined),
+  );
   const threadId = message.thread_ts !== undefined ? `${conversation.id}:${message.thread_ts}` : undefined;
   const interaction: TInteractionObservation = {
     kind: "interaction",
@@ -118,10 +138,56 @@ function threadInfo(threads: Map<string, ThreadInfo>, ts: string): ThreadInfo {
   return thread;
 }
 
-function participant(id: string, role: "poster" | "member", people: ReadonlyMap<string, SlackPerson>): TParticipant {
+const SLACKBOT = "USLACKBOT";
+
+/**
+ * A huddle: a call among everyone who joined (`participant_history`; `participants` is who is still in it),
+ * at its start, once per room however many messages mention it. Its starter comes first, as the organizer.
+ */
+function huddleInteraction(message: SlackMessage, index: number, context: MessageContext): TInteractionObservation | string {
+  const room = message.room;
+  if (!room) return "system_message";
+  const joined = new Set([room.created_by, ...(room.participant_history ?? []), ...(room.participants ?? [])]);
+  joined.delete(undefined);
+  joined.delete(SLACKBOT);
+  const ids = [...joined].filter((id): id is string => typeof id === "string" && id.length > 0 && context.people.get(id)?.isBot !== true);
+  if (ids.length < 2) return "huddle_alone";
+  const roomId = room.id ?? message.ts;
+  if (context.huddles.has(roomId)) return "huddle_repeated";
+  context.huddles.add(roomId);
+  const startSeconds = room.date_start !== undefined && room.date_start > 0 ? room.date_start : Number(message.ts);
+  const timestamp = new Date(Math.round(startSeconds * 1000));
+  if (Number.isNaN(timestamp.getTime())) return "invalid_message";
+  const { conversation } = context;
+  const metadata: TInteractionObservation["metadata"] = { conversationType: conversation.type, conversationSize: conversation.members.length };
+  if (room.date_end !== undefined && room.date_end > startSeconds) metadata.durationMinutes = Math.round((room.date_end - startSeconds) / 60);
+  return {
+    kind: "interaction",
+    sourceName: "slack",
+    sourceId: `${conversation.id}:huddle:${roomId}`,
+    timestamp,
+    channel: "call",
+    // Everyone listed joined the call: both sides took part.
+    direction: "two_way",
+    participants: ids.map((id, position) => ({ ...participant(id, "member", context.people), role: position === 0 ? "organizer" : "attendee" })),
+    groupSize: ids.length,
+    metadata,
+    position: { row: index + 1, entry: context.entry },
+  };
+}
+
+/** The name a message carries for its poster (Slack Connect users are missing from users.json). */
+function profileName(message: SlackMessage): string | undefined {
+  const profile = message.user_profile;
+  const name = profile?.real_name?.trim() || profile?.display_name?.trim() || profile?.name?.trim();
+  return name || undefined;
+}
+
+function participant(id: string, role: TParticipant["role"], people: ReadonlyMap<string, SlackPerson>, fallbackName?: string): TParticipant {
   const person = people.get(id);
   const result: TParticipant = { handle: `slack:${id}`, role };
   if (person?.email) result.email = person.email;
-  if (person?.name) result.name = person.name;
+  const name = person?.name ?? fallbackName;
+  if (name) result.name = name;
   return result;
 }
