@@ -1,6 +1,10 @@
 // Loads both sides of candidates for the side-by-side comparison in a fixed number of queries (people
 // with organizations, identities, the last 5 interactions per person, users for names), never per row.
+// A person deleted or erased outside a merge (a decided candidate can outlive them) is shown as
+// "(deleted person)" with nothing else: the queue is not a privacy screen.
 import type { Db } from "../../db/client";
+import type { Prisma } from "../../../prisma/generated/client";
+import { isDeletedOutsideMerge } from "../../privacy/soft-delete";
 import { personKeysSql } from "../../strength/recompute-sql";
 import type { CandidatePerson } from "./types";
 
@@ -14,6 +18,7 @@ interface PersonRow {
   createdAt: Date;
   deletedAt: Date | null;
   erasedAt: Date | null;
+  metadata: Prisma.JsonValue;
   organization: { id: string; name: string; domain: string | null } | null;
 }
 
@@ -29,6 +34,7 @@ export async function loadCandidatePeople(db: Db, ids: readonly string[]): Promi
     where: { id: { in: unique } },
     select: {
       id: true, names: true, emails: true, phones: true, socialHandles: true, title: true, createdAt: true, deletedAt: true, erasedAt: true,
+      metadata: true,
       organization: { select: { id: true, name: true, domain: true } },
     },
   });
@@ -53,6 +59,10 @@ export async function loadCandidatePeople(db: Db, ids: readonly string[]): Promi
 
   const result = new Map<string, CandidatePerson>();
   for (const person of people) {
+    if (isDeletedOutsideMerge(person)) {
+      result.set(person.id, hiddenPerson(person.id, person.createdAt));
+      continue;
+    }
     const own = identities.filter((identity) => identity.personId === person.id);
     result.set(person.id, {
       id: person.id,
@@ -73,6 +83,24 @@ export async function loadCandidatePeople(db: Db, ids: readonly string[]): Promi
     });
   }
   return result;
+}
+
+function hiddenPerson(id: string, createdAt: Date): CandidatePerson {
+  return {
+    id,
+    displayName: "(deleted person)",
+    names: [],
+    emails: [],
+    phones: [],
+    socialHandles: {},
+    title: null,
+    organization: null,
+    identities: [],
+    sources: [],
+    recentInteractions: [],
+    createdAt,
+    deleted: true,
+  };
 }
 
 export async function loadUsers(db: Db, ids: ReadonlyArray<string | null>): Promise<Map<string, { id: string; name: string | null; email: string }>> {

@@ -74,6 +74,19 @@ describe("listCandidates", () => {
     expect(other.recentInteractions).toEqual([{ timestamp: new Date(Date.UTC(2026, 4, 2)), channel: "linkedin", sourceName: expect.any(String) }]);
     expect(view.explanation.contributions[0]?.comparisonLabel).toBe("Name");
   });
+
+  it("shows a person deleted after the decision as \"(deleted person)\" and nothing of theirs", async () => {
+    const [kept, gone] = [await createPerson(prisma, { name: "Kept Person" }), await createPerson(prisma, { name: "Gone Person" })];
+    const decided = await candidate(kept.id, gone.id, 0.4);
+    await rejectCandidate(prisma, { candidateId: decided.id, actorId: (await admin()).id });
+    await softDeletePerson(prisma, { personId: gone.id });
+    const view = await getCandidate(prisma, decided.id);
+    const [hidden, shown] = view.personA.id === gone.id ? [view.personA, view.personB] : [view.personB, view.personA];
+    expect(shown).toMatchObject({ displayName: "Kept Person", deleted: false });
+    expect(hidden).toMatchObject({ id: gone.id, displayName: "(deleted person)", names: [], emails: [], identities: [], recentInteractions: [], deleted: true });
+    const rejected = await listCandidates(prisma, { status: "rejected" });
+    expect(JSON.stringify(rejected.items)).not.toContain("Gone Person");
+  });
 });
 
 describe("decisions", () => {
