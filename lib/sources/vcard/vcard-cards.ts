@@ -53,7 +53,9 @@ export async function* splitCards(lines: AsyncIterable<TextLine>): AsyncGenerato
     const first = text.charCodeAt(0);
     // Folding: a line starting with a space or tab continues the previous one.
     if ((first === 0x20 || first === 0x09) && card && (current !== null || dropping)) {
-      if (current !== null) current += text.slice(1);
+      // A quoted-printable soft break ("=") that was also folded: both the "=" and the fold's space go.
+      if (current !== null && current.endsWith("=") && isQuotedPrintable(current)) current = current.slice(0, -1) + text.slice(1);
+      else if (current !== null) current += text.slice(1);
       if (current !== null && current.length > MAX_CARD_CHARS) giveUpOnLine();
       continue;
     }

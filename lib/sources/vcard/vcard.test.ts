@@ -57,6 +57,20 @@ describe("parseVCard", () => {
     expect(people[0]).toMatchObject({ names: ["Sam Lee"], emails: ["sam@lee.io"], phones: ["+1 555 0101"] });
   });
 
+  it("joins a quoted-printable soft break whether the next line is folded or not", async () => {
+    const card = [
+      "BEGIN:VCARD", "VERSION:2.1",
+      "N;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:M=C3=BC=",
+      " ller;Zo=C3=AB",
+      "FN;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:Zo=C3=AB M=C3=BC=",
+      "ller",
+      "EMAIL;INTERNET:zoe@example.org", "END:VCARD", "",
+    ].join("\r\n");
+    const { people, issues } = await collect(parseVCard(bytesOf(card)));
+    expect(issues).toEqual([]);
+    expect(people[0]?.names).toEqual(["Zoë Müller"]);
+  });
+
   it("reads LinkedIn profiles as Google (escaped colons) and Apple (x-apple:, x-user) export them, and never invents a slug", async () => {
     const card = (name: string, lines: string[]) => ["BEGIN:VCARD", "VERSION:3.0", `FN:${name}`, ...lines, "END:VCARD"].join("\r\n");
     const file = [
