@@ -1,8 +1,12 @@
 // CSV exports with a preamble (LinkedIn's "Notes:") or without (Google Contacts): finds the header row,
 // then streams the rest through csv-parse. Bad rows become issues, never crashes: an unclosed quote (a
 // truncated file) is skipped and reported; invalid UTF-8 is replaced with U+FFFD and reported as a warning.
+// In a format whose values never span lines (`singleLineRecords`: LinkedIn's Connections.csv), a value that
+// opens a quote and never closes it would swallow the rows after it into one field; such a record is split
+// back into its lines, each read on its own, and the line with the stray quote is reported and skipped.
 import { Readable } from "node:stream";
-import { parse, type CsvError } from "csv-parse";
+import { parse, type CsvError, type Options as CsvParseOptions } from "csv-parse";
+import { parse as parseSync } from "csv-parse/sync";
 import { detectFormat, wrongFormatError, type SourceFormat } from "../detect-format";
 import { SourceFormatError } from "../errors";
 import type { TParseIssue } from "../types";
@@ -22,6 +26,8 @@ export interface CsvOpenOptions {
   maxPreambleLines?: number;
   /** Shown in the error when no header is found, e.g. "First Name,Last Name,URL,…". */
   headerDescription: string;
+  /** No value of this format contains a line break: a record spanning lines has a stray quote (see top). */
+  singleLineRecords?: boolean;
 }
 
 export interface OpenedCsv {
@@ -57,7 +63,7 @@ export async function openCsv(head: Buffer, chunks: AsyncGenerator<Buffer>, opti
     }
     const cells = splitHeader(buffer.subarray(pos, nl));
     if (options.isHeader(cells)) {
-      return { header: cells, rows: parseRows(buffer.subarray(nl + 1), chunks) };
+      return { header: cells, rows: parseRows(buffer.subarray(nl + 1), chunks, options.singleLineRecords === true) };
     }
     linesSeen += 1;
     if (linesSeen > maxLines) throw missingHeader(head, options);
@@ -86,30 +92,56 @@ function splitHeader(line: Buffer): string[] {
 
 async function* emptyRows(): AsyncGenerator<CsvRow | TParseIssue> {}
 
-async function* parseRows(first: Buffer, rest: AsyncGenerator<Buffer>): AsyncGenerator<CsvRow | TParseIssue> {
-  const pendingIssues: TParseIssue[] = [];
-  // Rows are numbered while parsing (on_record/on_skip run in file order), not while consuming, which lags;
-  // the numbers of parsed-but-unconsumed records wait in a FIFO as long as the parser's small buffer.
+const CSV_OPTIONS = { relax_column_count: true, relax_quotes: true, skip_empty_lines: true } as const;
+
+async function* parseRows(first: Buffer, rest: AsyncGenerator<Buffer>, singleLineRecords: boolean): AsyncGenerator<CsvRow | TParseIssue> {
+  // Rows are numbered while parsing (on_record/on_skip run in file order, ahead of the consumer). What the
+  // callbacks produce besides the record itself (issues, rows recovered from a split record) waits in
+  // `pending`, which the consumer drains before each record, so everything comes out in file order.
   let row = 0;
-  const rowNumbers: number[] = [];
-  const parser = parse({
-    relax_column_count: true,
+  const pending: Array<CsvRow | TParseIssue> = [];
+  /** A record that spans lines in a single-line format: each line read on its own. */
+  const splitLines = (raw: string): void => {
+    for (const line of raw.split(/\r\n|\n|\r/)) {
+      if (line.trim() === "") continue;
+      row += 1;
+      try {
+        const [fields] = parseSync(line, CSV_OPTIONS) as string[][];
+        pending.push(fields ? { kind: "row", fields, row } : strayQuoteIssue(row));
+      } catch {
+        pending.push(strayQuoteIssue(row));
+      }
+    }
+  };
+  const spansLines = (raw: string | undefined): raw is string => singleLineRecords && raw !== undefined && /[\r\n]./.test(raw.trimEnd());
+  // on_record turns each record into a CsvRow (numbered), which csv-parse's typings do not model.
+  const options: CsvParseOptions<CsvRow, string[] | { record: string[]; raw: string }> = {
+    ...CSV_OPTIONS,
     // Names like `Dana "DJ" Smith` appear unquoted in real exports.
-    relax_quotes: true,
-    skip_empty_lines: true,
     skip_records_with_error: true,
     max_record_size: MAX_RECORD_CHARS,
-    on_skip: (error: CsvError | undefined) => {
+    raw: singleLineRecords,
+    on_skip: (error: CsvError | undefined, raw: string | undefined) => {
+      if (spansLines(raw)) {
+        splitLines(raw);
+        return undefined;
+      }
       row += 1;
-      pendingIssues.push(skippedRowIssue(row, error));
+      pending.push(skippedRowIssue(row, error));
       return undefined;
     },
-    on_record: (fields: string[]) => {
+    on_record: (parsed: string[] | { record: string[]; raw: string }) => {
+      const fields = Array.isArray(parsed) ? parsed : parsed.record;
+      if (!Array.isArray(parsed) && fields.some((field) => /[\r\n]/.test(field)) && spansLines(parsed.raw)) {
+        splitLines(parsed.raw);
+        return null;
+      }
       row += 1;
-      rowNumbers.push(row);
-      return fields;
+      const record: CsvRow = { kind: "row", fields, row };
+      return record;
     },
-  });
+  };
+  const parser = parse(options as unknown as CsvParseOptions);
   async function* source(): AsyncGenerator<Buffer> {
     if (first.length > 0) yield first;
     yield* rest;
@@ -118,14 +150,20 @@ async function* parseRows(first: Buffer, rest: AsyncGenerator<Buffer>): AsyncGen
   input.on("error", (error) => parser.destroy(error));
   input.pipe(parser);
 
-  try {
-    for await (const fields of parser as AsyncIterable<string[]>) {
-      const record: CsvRow = { kind: "row", fields, row: rowNumbers.shift() ?? row };
-      while (pendingIssues.length > 0) yield pendingIssues.shift() as TParseIssue;
-      if (record.fields.some((field) => field.includes("\uFFFD"))) yield invalidEncoding(record.row);
-      yield record;
+  /** Queued items from before `beforeRow` (all of them when it is omitted), in file order. */
+  function* drain(beforeRow = Number.POSITIVE_INFINITY): Generator<CsvRow | TParseIssue> {
+    while (pending.length > 0 && rowOf(pending[0] as CsvRow | TParseIssue) < beforeRow) {
+      const item = pending.shift() as CsvRow | TParseIssue;
+      if (item.kind === "row") yield* withEncodingCheck(item);
+      else yield item;
     }
-    while (pendingIssues.length > 0) yield pendingIssues.shift() as TParseIssue;
+  }
+  try {
+    for await (const record of parser as AsyncIterable<CsvRow>) {
+      yield* drain(record.row);
+      yield* withEncodingCheck(record);
+    }
+    yield* drain();
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (typeof code === "string" && code.startsWith("CSV_")) {
@@ -136,6 +174,23 @@ async function* parseRows(first: Buffer, rest: AsyncGenerator<Buffer>): AsyncGen
     // Also runs when the consumer stops early: release the input rather than leave it paused.
     input.destroy();
   }
+}
+
+function* withEncodingCheck(record: CsvRow): Generator<CsvRow | TParseIssue> {
+  if (record.fields.some((field) => field.includes("\uFFFD"))) yield invalidEncoding(record.row);
+  yield record;
+}
+
+const rowOf = (item: CsvRow | TParseIssue): number => (item.kind === "row" ? item.row : (item.position.row ?? 0));
+
+function strayQuoteIssue(row: number): TParseIssue {
+  return {
+    kind: "issue",
+    severity: "skip",
+    code: "invalid_row",
+    reason: `Row ${row} has a quote (") that is never closed, so it was skipped; the rows after it were read normally. Fix the quote in the file and import it again to add this row.`,
+    position: { row },
+  };
 }
 
 function invalidEncoding(row: number): TParseIssue {

@@ -92,6 +92,23 @@ describe("parseLinkedInConnections", () => {
     expect(issues).toEqual([expect.objectContaining({ code: "truncated", severity: "skip", position: { row: 2 } })]);
   });
 
+  it("skips a row with a quote that never closes and reads the rows after it", async () => {
+    const header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On";
+    const row = (name: string, company: string) => `${name},Lee,https://www.linkedin.com/in/${name.toLowerCase()}-lee,,${company},CEO,02 Sep 2026`;
+    // A later quoted value closes the stray quote: the rows between were swallowed into one value.
+    const closedLater = [header, row("Ann", "Alpha"), row("Bob", '"Beta, Inc'), row("Cy", "Gamma"), row("Di", '"Delta, LLC"'), row("Ed", "Epsilon"), ""].join("\r\n");
+    const later = await collect(parseLinkedInConnections(bytesOf(closedLater)));
+    expect(later.people.map((p) => p.sourceId)).toEqual(["ann-lee", "cy-lee", "di-lee", "ed-lee"]);
+    expect(later.people.find((p) => p.sourceId === "di-lee")?.organizationName).toBe("Delta, LLC");
+    expect(later.issues).toEqual([expect.objectContaining({ code: "invalid_row", severity: "skip", position: { row: 2 } })]);
+    expect(later.issues[0]?.reason).toMatch(/Row 2 has a quote .* never closed/);
+    // Nothing closes it: the rest of the file was one unterminated value.
+    const neverClosed = [header, row("Ann", '"Alpha'), row("Bob", "Beta"), row("Cy", "Gamma"), ""].join("\n");
+    const never = await collect(parseLinkedInConnections(bytesOf(neverClosed)));
+    expect(never.people.map((p) => p.sourceId)).toEqual(["bob-lee", "cy-lee"]);
+    expect(never.issues).toEqual([expect.objectContaining({ code: "invalid_row", position: { row: 1 } })]);
+  });
+
   it("rejects an mbox with a message naming both formats", async () => {
     const mbox = "From 123@xxx Mon Sep 02 10:00:00 +0000 2026\nFrom: a@b.c\n\nhi\n";
     const error = await collect(parseLinkedInConnections(bytesOf(mbox))).catch((e: unknown) => e);

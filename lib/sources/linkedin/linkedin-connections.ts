@@ -34,6 +34,7 @@ async function* connections(input: ByteInput, tracker: ProgressTracker): AsyncGe
     isHeader: (cells) => hasColumns(cells, REQUIRED_COLUMNS),
     maxPreambleLines: 20,
     headerDescription: "First Name,Last Name,URL,Email Address,Company,Position,Connected On",
+    singleLineRecords: true,
   });
   const columns = indexColumns(csv.header);
   for await (const item of csv.rows) {
