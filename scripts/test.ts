@@ -179,6 +179,14 @@ async function vitest(run: Run, project: "unit" | "integration"): Promise<TierRe
 async function e2e(run: Run): Promise<TierResult> {
   banner("e2e: playwright test (production build, database wig_e2e)");
   const started = Date.now();
+  // Before the build: without a browser every test would fail on Playwright's "npx playwright install" box.
+  const { missingBrowserReason } = await import("../e2e/support/settings");
+  const { chromium } = await import("@playwright/test");
+  const noBrowser = missingBrowserReason(chromium.executablePath());
+  if (noBrowser) {
+    console.error(`e2e: ${noBrowser}`);
+    return settleTier("e2e", { exitCode: null, error: noBrowser }, Date.now() - started);
+  }
   let environment: E2eEnvironment | undefined;
   try {
     const { prepareE2eEnvironment } = await import("../e2e/support/environment");

@@ -30,9 +30,25 @@ export function e2eBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
  * Debian's Chromium by default (Playwright's own browsers cannot be downloaded here). WIG_CHROMIUM_PATH
  * overrides it; when neither exists, undefined lets Playwright use the browser `npx playwright install` fetched.
  */
-export function chromiumExecutable(env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function chromiumExecutable(env: Readonly<Record<string, string | undefined>> = process.env, exists: (path: string) => boolean = existsSync): string | undefined {
   if (env.WIG_CHROMIUM_PATH) return env.WIG_CHROMIUM_PATH;
-  return existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
+  return exists("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
+}
+
+/**
+ * Why no browser can run the e2e tests, or null when one can: the configured or Debian Chromium, else the one
+ * `npx playwright install` fetched (`playwrightExecutable`, Playwright's own path for it).
+ */
+export function missingBrowserReason(
+  playwrightExecutable: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  exists: (path: string) => boolean = existsSync,
+): string | null {
+  if (env.WIG_CHROMIUM_PATH) {
+    return exists(env.WIG_CHROMIUM_PATH) ? null : `WIG_CHROMIUM_PATH is ${env.WIG_CHROMIUM_PATH}, which does not exist.`;
+  }
+  if (chromiumExecutable(env, exists) || exists(playwrightExecutable)) return null;
+  return "no Chromium to run the browser tests: install Debian's (apt-get install chromium; .ci/run does) or set WIG_CHROMIUM_PATH.";
 }
 
 export const CHROMIUM_ARGS = [
