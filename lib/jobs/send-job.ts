@@ -9,6 +9,8 @@ export interface SendJobOptions {
   /** At most one queued-or-active job per key (pg-boss singletonKey). */
   singletonKey?: string;
   startAfter?: Date;
+  /** The job's id (a uuid), when the caller must record it before sending. */
+  id?: string;
 }
 
 export async function ensureQueue(boss: PgBoss, definition: JobDefinition<never> | JobDefinition<unknown>): Promise<void> {
@@ -30,6 +32,7 @@ export async function sendJob<Payload>(definition: JobDefinition<Payload>, paylo
   const id = await boss.send(definition.name, data as object, {
     ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
     ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+    ...(options.id ? { id: options.id } : {}),
   });
   if (!id) throw new Error(`The ${definition.name} job was not queued: one with the same key is already waiting.`);
   return id;

@@ -132,6 +132,13 @@ describe("import.run after a worker is killed mid-import", () => {
 describe("cancel, Sync again and re-import", () => {
   it("cancels a queued run at once and imports the same file again with Sync again", async () => {
     const queued = await queueConnections();
+    // The run row and its sync.queued row hold the id pg-boss queued the job under (no later, unaudited write).
+    const row = await prisma.syncRun.findUniqueOrThrow({ where: { id: queued.runId }, select: { jobId: true } });
+    expect(row.jobId).toBe(queued.jobId);
+    const [job] = await prisma.$queryRawUnsafe<Array<{ name: string }>>(`SELECT name FROM pgboss.job WHERE id = $1::uuid`, queued.jobId);
+    expect(job?.name).toBe("import.run");
+    const queuedRow = await prisma.auditLog.findFirstOrThrow({ where: { entityId: queued.runId, action: "sync.queued" } });
+    expect(queuedRow.metadata).toMatchObject({ jobId: queued.jobId });
     await requestCancel(prisma, { runId: queued.runId, actorId: null });
     expect(await getRunProgress(prisma, queued.runId)).toMatchObject({ status: "cancelled", cancelRequested: true });
     await expect(requestCancel(prisma, { runId: queued.runId, actorId: null })).rejects.toMatchObject({ code: "CONFLICT" });

@@ -1,6 +1,7 @@
 // The sync dashboard's (and the CLI's) operations on import runs: queue one, cancel one, run one again,
 // read its progress. Inputs are validated with zod; every change writes its audit row in the same
 // transaction. Expected failures are AppErrors (404 unknown run, 409 wrong state, 503 queue unavailable).
+import { randomUUID } from "node:crypto";
 import { stat } from "node:fs/promises";
 import type PgBoss from "pg-boss";
 import { z } from "zod";
@@ -55,8 +56,13 @@ export async function queueImport(db: Db, input: TQueueImportInput, deps: RunsDe
   const data = parse(ZQueueImportInput, input);
   const info = await stat(data.filePath).catch(() => null);
   if (!info) throw new AppError("NOT_FOUND", `The file ${data.fileName} is not available on the server. Upload it again.`);
+  // The job's id is chosen here, so the run is created with it (and its sync.queued row names it): no
+  // unaudited write of it after the send. A run whose send never happened is requeued at worker start
+  // (recover-runs.ts: its job does not exist).
+  const jobId = randomUUID();
   const run = await db.$transaction((tx) =>
     createQueuedRun(tx, {
+      jobId,
       sourceName: data.sourceName,
       filePath: data.filePath,
       fileName: data.fileName,
@@ -68,9 +74,8 @@ export async function queueImport(db: Db, input: TQueueImportInput, deps: RunsDe
       ...(deps.retryOf ? { retryOf: deps.retryOf } : {}),
     }),
   );
-  let jobId: string;
   try {
-    jobId = await sendJob(importJob, { runId: run.id }, { boss: deps.boss ?? (await getSenderBoss()) });
+    await sendJob(importJob, { runId: run.id }, { boss: deps.boss ?? (await getSenderBoss()), id: jobId });
   } catch (error) {
     const message = `The import could not be queued (${error instanceof Error ? error.message : String(error)}). Try again.`;
     await db.$transaction(async (tx) => {
@@ -79,7 +84,6 @@ export async function queueImport(db: Db, input: TQueueImportInput, deps: RunsDe
     });
     throw new AppError("UNAVAILABLE", message, { cause: error });
   }
-  await db.syncRun.update({ where: { id: run.id }, data: { jobId } });
   return { runId: run.id, jobId };
 }
 

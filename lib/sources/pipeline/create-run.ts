@@ -18,6 +18,8 @@ export interface NewRun {
   options: TImportRunOptions;
   /** The run this one repeats ("Sync again"). */
   retryOf?: string;
+  /** The id its import job will be sent under (queueImport picks it first, so the row and its audit hold it). */
+  jobId?: string;
 }
 
 export async function createQueuedRun(tx: Tx, run: NewRun): Promise<{ id: string; correlationId: string }> {
@@ -34,6 +36,7 @@ export async function createQueuedRun(tx: Tx, run: NewRun): Promise<{ id: string
       options: run.options as Prisma.InputJsonValue,
       startedById: run.startedById,
       correlationId,
+      ...(run.jobId ? { jobId: run.jobId } : {}),
       cursor: "0",
       progressUnit: run.isDirectory ? "records" : "bytes",
       progressTotal: run.isDirectory ? null : BigInt(run.fileBytes),
@@ -46,7 +49,13 @@ export async function createQueuedRun(tx: Tx, run: NewRun): Promise<{ id: string
     entityId: created.id,
     correlationId,
     ...(run.startedById ? { actorId: run.startedById } : {}),
-    metadata: { sourceName: run.sourceName, fileName: run.fileName, fileBytes: run.fileBytes, ...(run.retryOf ? { retryOf: run.retryOf } : {}) },
+    metadata: {
+      sourceName: run.sourceName,
+      fileName: run.fileName,
+      fileBytes: run.fileBytes,
+      ...(run.retryOf ? { retryOf: run.retryOf } : {}),
+      ...(run.jobId ? { jobId: run.jobId } : {}),
+    },
   });
   return { id: created.id, correlationId };
 }
