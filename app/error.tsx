@@ -23,7 +23,7 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
       <p className="mt-2 max-w-md text-sm text-zinc-500">
         This screen could not be loaded. It may be a temporary problem with the database; trying again often helps.
       </p>
-      {digest ? <p className="mt-2 font-mono text-xs text-zinc-400">Reference: {digest}</p> : null}
+      {digest ? <p className="mt-2 font-mono text-xs text-zinc-500">Reference: {digest}</p> : null}
       <div className="mt-6 flex gap-2">
         <button type="button" onClick={() => retry()} className={buttonClass("primary")}>
           Try again

@@ -12,7 +12,7 @@ export type AuditFormValues = Record<AuditFilterField, string>;
 export type AuditFieldErrors = Partial<Record<AuditFilterField, string>>;
 
 const controlClass =
-  "block w-full rounded-md border bg-white px-3 py-1.5 text-sm text-zinc-900 shadow-sm placeholder:text-zinc-400 focus:outline-none focus:ring-2";
+  "block w-full rounded-md border bg-white px-3 py-1.5 text-sm text-zinc-900 shadow-sm placeholder:text-zinc-500 focus:outline-none focus:ring-2";
 const okClass = "border-zinc-300 focus:border-accent-500 focus:ring-accent-500/20";
 const errorClass = "border-red-400 focus:border-red-500 focus:ring-red-500/20";
 
@@ -29,7 +29,7 @@ function Field({ name, label, hint, errors, children }: { name: AuditFilterField
           {error}
         </p>
       ) : hint ? (
-        <p className="mt-1 text-xs text-zinc-400">{hint}</p>
+        <p className="mt-1 text-xs text-zinc-500">{hint}</p>
       ) : null}
     </div>
   );

@@ -16,7 +16,7 @@ export function AuditPagination({
   shown: number;
 }) {
   if (!newerHref && !olderHref && !newestHref) {
-    return shown > 0 ? <p className="mt-4 text-sm text-zinc-400">{shown === 1 ? "Showing the only entry." : `Showing all ${shown} entries.`}</p> : null;
+    return shown > 0 ? <p className="mt-4 text-sm text-zinc-500">{shown === 1 ? "Showing the only entry." : `Showing all ${shown} entries.`}</p> : null;
   }
   const disabled = `${buttonClass("secondary")} pointer-events-none opacity-40`;
   return (
@@ -27,7 +27,7 @@ export function AuditPagination({
             Back to newest
           </Link>
         ) : (
-          <span className="text-zinc-400">Newest entries</span>
+          <span className="text-zinc-500">Newest entries</span>
         )}
       </div>
       <div className="flex items-center gap-2">

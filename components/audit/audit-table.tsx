@@ -39,7 +39,7 @@ function TimeCell({ date, now }: { date: Date; now: Date }) {
   return (
     <time dateTime={date.toISOString()} title={date.toISOString()} className="block">
       <span className="block font-mono text-xs text-zinc-700 tabular-nums">{formatUtc(date)}</span>
-      <span className="block text-xs text-zinc-400">{formatRelative(date, now)}</span>
+      <span className="block text-xs text-zinc-500">{formatRelative(date, now)}</span>
     </time>
   );
 }
@@ -68,11 +68,11 @@ function ActorCell({ row }: { row: AuditRow }) {
     return (
       <span className="block max-w-48" title={`${row.actor.email} (${row.actor.id})`}>
         <span className="block truncate text-zinc-800">{row.actor.name ?? row.actor.email}</span>
-        {row.actor.name ? <span className="block truncate text-xs text-zinc-400">{row.actor.email}</span> : null}
+        {row.actor.name ? <span className="block truncate text-xs text-zinc-500">{row.actor.email}</span> : null}
       </span>
     );
   }
-  if (!row.actorId) return <span className="text-zinc-400">—</span>;
+  if (!row.actorId) return <span className="text-zinc-500">—</span>;
   return (
     <span className="font-mono text-xs" title={row.actorId}>
       {isUuid(row.actorId) ? shortId(row.actorId) : row.actorId}
@@ -81,11 +81,11 @@ function ActorCell({ row }: { row: AuditRow }) {
 }
 
 function MetadataCell({ metadata }: { metadata: AuditRow["metadata"] }) {
-  if (metadata === null) return <span className="text-zinc-400">—</span>;
+  if (metadata === null) return <span className="text-zinc-500">—</span>;
   return (
     <details className="group max-w-56 open:max-w-md">
       <summary className="flex cursor-pointer list-none items-center gap-1.5 font-mono text-xs text-zinc-500 hover:text-zinc-800 [&::-webkit-details-marker]:hidden">
-        <span aria-hidden="true" className="inline-block text-zinc-400 transition-transform group-open:rotate-90">
+        <span aria-hidden="true" className="inline-block text-zinc-500 transition-transform group-open:rotate-90">
           ▸
         </span>
         <span className="min-w-0 truncate">{JSON.stringify(metadata)}</span>
@@ -145,7 +145,7 @@ export function AuditTable({
                 >
                   {group.correlationId}
                 </Link>
-                <span className="text-zinc-400">
+                <span className="text-zinc-500">
                   {" "}
                   · {group.rows.length} {group.rows.length === 1 ? "entry" : "entries"}
                 </span>

@@ -135,7 +135,7 @@ export function GraphExplorer({ center, filters, path, viewerPersonId }: { cente
 
         <aside className="space-y-4" aria-label="About this network">
           {edge ? (
-            <div ref={edgePanel} className="scroll-mt-4 rounded-xl border border-amber-200 bg-white p-4 shadow-sm" aria-label="Relationship factors">
+            <div ref={edgePanel} role="region" className="scroll-mt-4 rounded-xl border border-amber-200 bg-white p-4 shadow-sm" aria-label="Relationship factors">
               <div className="mb-3 flex items-center justify-between">
                 <h2 className="text-sm font-semibold text-zinc-900">Relationship</h2>
                 <button type="button" onClick={() => setSelectedEdge(null)} className="text-xs text-zinc-500 hover:text-zinc-900" aria-label="Close the relationship panel">
@@ -195,7 +195,7 @@ export function GraphExplorer({ center, filters, path, viewerPersonId }: { cente
 
 function PersonCard({ id, name, subtitle, note, isViewer }: { id: string; name: string; subtitle: string; note: string; isViewer: boolean }) {
   return (
-    <div className="rounded-xl border border-zinc-200 bg-white p-4 shadow-sm" aria-label="Person card">
+    <div role="group" className="rounded-xl border border-zinc-200 bg-white p-4 shadow-sm" aria-label="Person card">
       <div className="flex items-center gap-3">
         <Avatar name={name} />
         <div className="min-w-0">

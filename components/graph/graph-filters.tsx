@@ -35,7 +35,7 @@ export function GraphFilters({ filters, sources, onChange }: { filters: TEgoFilt
       </label>
       <label className={labelClass}>
         Min strength
-        <select aria-label="Minimum strength" className={selectClass} value={filters.minStrength} onChange={(event) => onChange({ minStrength: Number(event.target.value) })}>
+        <select aria-label="Min strength" className={selectClass} value={filters.minStrength} onChange={(event) => onChange({ minStrength: Number(event.target.value) })}>
           {[...new Set([...STRENGTH_CHOICES, filters.minStrength])]
             .sort((a, b) => a - b)
             .map((value) => (
@@ -74,7 +74,7 @@ export function GraphFilters({ filters, sources, onChange }: { filters: TEgoFilt
       </label>
       <label className={labelClass}>
         Last contact
-        <select aria-label="Time window" className={selectClass} value={filters.window} onChange={(event) => onChange({ window: event.target.value as TEgoWindow })}>
+        <select aria-label="Last contact" className={selectClass} value={filters.window} onChange={(event) => onChange({ window: event.target.value as TEgoWindow })}>
           {(Object.keys(EGO_WINDOWS) as TEgoWindow[]).map((window) => (
             <option key={window} value={window}>
               {WINDOW_LABELS[window]}

@@ -31,7 +31,7 @@ export function GraphLegend() {
           An intro path, or the selected link
         </li>
       </ul>
-      <p className="mt-3 text-zinc-400">Hover a node for details; click it to recentre. Click a line for its factor breakdown. Scroll to zoom, drag to pan. Above 600 people the layout is rings by closeness instead of a force layout.</p>
+      <p className="mt-3 text-zinc-500">Hover a node for details; click it to recentre. Click a line for its factor breakdown. Scroll to zoom, drag to pan. Above 600 people the layout is rings by closeness instead of a force layout.</p>
     </div>
   );
 }

@@ -108,7 +108,7 @@ export function BulkApprove() {
       </form>
 
       {preview ? (
-        <div className="flex flex-wrap items-center gap-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2" aria-label="Confirm bulk approve">
+        <div role="group" className="flex flex-wrap items-center gap-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2" aria-label="Confirm bulk approve">
           <p className="text-sm text-amber-900" role="status" data-testid="bulk-preview">
             {preview.count === 0
               ? `No pending candidates ≥ ${preview.minProbability} to merge.`

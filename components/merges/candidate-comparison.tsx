@@ -11,17 +11,21 @@ function normalize(value: string): string {
 }
 
 function Values({ values, shared, mono = false }: { values: readonly string[]; shared: ReadonlySet<string>; mono?: boolean }) {
-  if (values.length === 0) return <span className="text-zinc-400">—</span>;
+  if (values.length === 0) return <span className="text-zinc-500">—</span>;
   return (
     <ul className="space-y-0.5">
       {values.map((value) => {
         const isShared = shared.has(normalize(value));
         return (
-          <li key={value} className={`break-all ${mono ? "font-mono text-xs" : ""} ${isShared ? "text-emerald-800" : "text-zinc-800"}`}>
+          <li key={value} className={`relative break-all ${mono ? "font-mono text-xs" : ""} ${isShared ? "text-emerald-800" : "text-zinc-800"}`}>
             {isShared ? (
-              <span className="mr-1 text-emerald-600" aria-label="shared">
-                =
-              </span>
+              <>
+                {/* Screen readers ignore aria-label on a plain span: the mark is hidden and the word read instead. */}
+                <span className="mr-1 text-emerald-700" aria-hidden="true">
+                  =
+                </span>
+                <span className="sr-only">shared: </span>
+              </>
             ) : null}
             {value}
           </li>
@@ -61,7 +65,7 @@ function Row({ label, left, right }: { label: string; left: ReactNode; right: Re
 function Header({ person, side }: { person: PersonSideView; side: "A" | "B" }) {
   return (
     <th scope="col" className="pb-2 pr-3 text-left align-bottom">
-      <span className="block text-[10px] font-medium uppercase tracking-wide text-zinc-400">Person {side}</span>
+      <span className="block text-[10px] font-medium uppercase tracking-wide text-zinc-500">Person {side}</span>
       <Link href={`/people/${person.id}`} className="text-sm font-semibold text-zinc-900 hover:text-accent-700 hover:underline" data-testid={`candidate-person-${side.toLowerCase()}`}>
         {person.name}
       </Link>

@@ -28,7 +28,7 @@ export function MergeHistoryTable({ rows, isAdmin }: { rows: MergeHistoryView[];
         {rows.map((row) => {
           const label = `merge of ${row.merged.name} into ${row.survivor.name}`;
           return (
-            <tr key={row.id} className={row.undoneAt ? "bg-zinc-50/60 text-zinc-400" : "hover:bg-zinc-50/70"} data-testid="merge-history-row" data-merge-id={row.id}>
+            <tr key={row.id} className={row.undoneAt ? "bg-zinc-50/60 text-zinc-500" : "hover:bg-zinc-50/70"} data-testid="merge-history-row" data-merge-id={row.id}>
               <Td className="min-w-40">
                 <Link href={`/people/${row.survivor.id}`} className="font-medium text-zinc-900 hover:text-accent-700 hover:underline">
                   {row.survivor.name}
@@ -36,7 +36,7 @@ export function MergeHistoryTable({ rows, isAdmin }: { rows: MergeHistoryView[];
               </Td>
               <Td className="min-w-40">
                 <span className={row.undoneAt ? "" : "text-zinc-800"}>{row.merged.name}</span>
-                <span className="block font-mono text-[10px] text-zinc-400" title={row.merged.id}>
+                <span className="block font-mono text-[10px] text-zinc-500" title={row.merged.id}>
                   {row.merged.id}
                 </span>
               </Td>

@@ -2,7 +2,9 @@
 // The review queue: pending candidates, most uncertain first, one in focus at a time with the two people
 // side by side and the waterfall of the match weight. Admins approve, reject or skip, by button or key
 // (a, r, s; j/k move; ? lists the keys); members see the same queue read-only. Keys are ignored while
-// typing in a field, and with modifier keys held, so browser shortcuts keep working.
+// typing in a field, and with modifier keys held, so browser shortcuts keep working. Single-key shortcuts
+// can be turned off (WCAG 2.1.4: speech input and stray key presses must not approve a merge); the choice is
+// kept in this browser.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState, useTransition } from "react";
@@ -39,6 +41,8 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
 }
 
+const SHORTCUTS_OFF_KEY = "wig.merges.shortcuts-off";
+
 function Kbd({ children }: { children: string }) {
   return <kbd className="rounded border border-zinc-300 bg-zinc-50 px-1 font-mono text-[10px] font-medium text-zinc-600 shadow-[0_1px_0_rgba(0,0,0,0.08)]">{children}</kbd>;
 }
@@ -58,6 +62,7 @@ export function ReviewQueue({ candidates, isAdmin }: { candidates: CandidateView
   const [lastIndex, setLastIndex] = useState(0);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [showHelp, setShowHelp] = useState(false);
+  const [keysOn, setKeysOn] = useState(true);
   const [source, setSource] = useState(candidates);
 
   // Fresh server data (a refresh after a decision, or an undo that sent a pair back to the queue) already
@@ -118,7 +123,19 @@ export function ReviewQueue({ candidates, isAdmin }: { candidates: CandidateView
     [focused, isAdmin, pending, index, queue, router],
   );
 
+  // Read after hydration: the server renders the default (on).
   useEffect(() => {
+    if (window.localStorage.getItem(SHORTCUTS_OFF_KEY) === "1") setKeysOn(false);
+  }, []);
+  const toggleKeys = (on: boolean) => {
+    setKeysOn(on);
+    if (!on) setShowHelp(false);
+    if (on) window.localStorage.removeItem(SHORTCUTS_OFF_KEY);
+    else window.localStorage.setItem(SHORTCUTS_OFF_KEY, "1");
+  };
+
+  useEffect(() => {
+    if (!keysOn) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
       const key = event.key;
@@ -134,7 +151,7 @@ export function ReviewQueue({ candidates, isAdmin }: { candidates: CandidateView
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [decide, focusAt, index, isAdmin]);
+  }, [decide, focusAt, index, isAdmin, keysOn]);
 
   const shortcuts = SHORTCUTS.filter((shortcut) => isAdmin || !shortcut.adminOnly);
 
@@ -177,7 +194,7 @@ export function ReviewQueue({ candidates, isAdmin }: { candidates: CandidateView
                     >
                       <span className="min-w-0">
                         <span className="block truncate font-medium">{candidate.a.name}</span>
-                        <span className="block truncate text-zinc-500">{candidate.b.name}</span>
+                        <span className="block truncate text-zinc-600">{candidate.b.name}</span>
                       </span>
                       <span className="flex shrink-0 flex-col items-end">
                         <span className="font-mono tabular-nums">{formatProbability(candidate.probability)}</span>
@@ -201,7 +218,7 @@ export function ReviewQueue({ candidates, isAdmin }: { candidates: CandidateView
                   {focused.proposedBy ? ` · proposed by ${focused.proposedBy}` : " · found by identity resolution"} · {formatDateTime(new Date(focused.createdAt))}
                 </p>
                 <h3 id="focused-candidate-title" className="mt-0.5 text-base font-semibold text-zinc-900">
-                  {focused.a.name} <span className="font-normal text-zinc-400">and</span> {focused.b.name}
+                  {focused.a.name} <span className="font-normal text-zinc-500">and</span> {focused.b.name}
                 </h3>
                 {focused.proposalNote ? <p className="mt-1 text-sm italic text-zinc-600">“{focused.proposalNote}”</p> : null}
               </div>
@@ -212,29 +229,37 @@ export function ReviewQueue({ candidates, isAdmin }: { candidates: CandidateView
 
             {isAdmin ? (
               <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Decision">
-                <button type="button" onClick={() => decide("approve")} disabled={pending} aria-keyshortcuts="a" className={`${buttonClass("primary")} disabled:opacity-50`}>
-                  Approve merge <Kbd>a</Kbd>
+                <button type="button" onClick={() => decide("approve")} disabled={pending} aria-keyshortcuts={keysOn ? "a" : undefined} className={`${buttonClass("primary")} disabled:opacity-50`}>
+                  Approve merge {keysOn ? <Kbd>a</Kbd> : null}
                 </button>
                 <button
                   type="button"
                   onClick={() => decide("reject")}
                   disabled={pending}
-                  aria-keyshortcuts="r"
+                  aria-keyshortcuts={keysOn ? "r" : undefined}
                   className={`${buttonClass("secondary")} text-red-700 disabled:opacity-50`}
                 >
-                  Not the same person <Kbd>r</Kbd>
+                  Not the same person {keysOn ? <Kbd>r</Kbd> : null}
                 </button>
-                <button type="button" onClick={() => decide("skip")} disabled={pending} aria-keyshortcuts="s" className={`${buttonClass("ghost")} disabled:opacity-50`}>
-                  Skip <Kbd>s</Kbd>
+                <button type="button" onClick={() => decide("skip")} disabled={pending} aria-keyshortcuts={keysOn ? "s" : undefined} className={`${buttonClass("ghost")} disabled:opacity-50`}>
+                  Skip {keysOn ? <Kbd>s</Kbd> : null}
                 </button>
-                <span className="ml-auto text-xs text-zinc-400">
-                  <Kbd>j</Kbd>/<Kbd>k</Kbd> next/previous · <Kbd>?</Kbd> shortcuts
+                <span className="ml-auto flex flex-wrap items-center gap-3 text-xs text-zinc-500">
+                  {keysOn ? (
+                    <span>
+                      <Kbd>j</Kbd>/<Kbd>k</Kbd> next/previous · <Kbd>?</Kbd> shortcuts
+                    </span>
+                  ) : null}
+                  <ShortcutsToggle on={keysOn} onChange={toggleKeys} />
                 </span>
               </div>
             ) : (
-              <p className="rounded-md bg-zinc-50 px-3 py-2 text-xs text-zinc-600">
-                Read-only: an admin decides. <Kbd>j</Kbd>/<Kbd>k</Kbd> move through the queue. Know two records are the same person? Propose a merge below.
-              </p>
+              <div className="flex flex-wrap items-center gap-3 rounded-md bg-zinc-50 px-3 py-2 text-xs text-zinc-600">
+                <p className="min-w-0 flex-1">
+                  Read-only: an admin decides.{keysOn ? <> <Kbd>j</Kbd>/<Kbd>k</Kbd> move through the queue.</> : null} Know two records are the same person? Propose a merge below.
+                </p>
+                <ShortcutsToggle on={keysOn} onChange={toggleKeys} />
+              </div>
             )}
 
             {showHelp ? (
@@ -275,5 +300,14 @@ export function ReviewQueue({ candidates, isAdmin }: { candidates: CandidateView
         </div>
       )}
     </div>
+  );
+}
+
+function ShortcutsToggle({ on, onChange }: { on: boolean; onChange: (on: boolean) => void }) {
+  return (
+    <label className="flex items-center gap-1.5 text-xs text-zinc-600">
+      <input type="checkbox" checked={on} onChange={(event) => onChange(event.target.checked)} className="accent-indigo-600" />
+      Single-key shortcuts
+    </label>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 // Undoes one merge from the history (admin): asks once, then restores both people exactly as they were.
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type ReactNode } from "react";
+import { useEffect, useRef, useState, useTransition, type ReactNode } from "react";
 import { undoMergeAction } from "@/app/merges/actions";
 import { buttonClass } from "@/components/ui/button-link";
 
@@ -19,6 +19,19 @@ export function UndoMergeButton({ mergeId, label, undone = null }: { mergeId: st
   const [pending, startTransition] = useTransition();
   const [confirming, setConfirming] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // Undo and Confirm/Cancel replace each other: keyboard focus moves to whichever is now shown.
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const moveFocus = useRef(false);
+  useEffect(() => {
+    if (!moveFocus.current) return;
+    moveFocus.current = false;
+    (confirming ? confirmButton : undoButton).current?.focus();
+  }, [confirming]);
+  const showConfirm = (show: boolean) => {
+    moveFocus.current = true;
+    setConfirming(show);
+  };
 
   const undo = () => {
     startTransition(async () => {
@@ -33,15 +46,15 @@ export function UndoMergeButton({ mergeId, label, undone = null }: { mergeId: st
     <span className="flex flex-col items-end gap-1">
       {undone ?? (confirming ? (
         <span className="flex items-center gap-1">
-          <button type="button" onClick={undo} disabled={pending} aria-label={`Confirm undo of ${label}`} className={`${buttonClass("primary")} disabled:opacity-50`}>
+          <button ref={confirmButton} type="button" onClick={undo} disabled={pending} aria-label={`Confirm undo of ${label}`} className={`${buttonClass("primary")} disabled:opacity-50`}>
             {pending ? "Undoing…" : "Confirm undo"}
           </button>
-          <button type="button" onClick={() => setConfirming(false)} disabled={pending} className={buttonClass("ghost")}>
+          <button type="button" onClick={() => showConfirm(false)} disabled={pending} className={buttonClass("ghost")}>
             Cancel
           </button>
         </span>
       ) : (
-        <button type="button" onClick={() => setConfirming(true)} disabled={pending} aria-label={`Undo ${label}`} className={`${buttonClass("secondary")} disabled:opacity-50`}>
+        <button ref={undoButton} type="button" onClick={() => showConfirm(true)} disabled={pending} aria-label={`Undo ${label}`} className={`${buttonClass("secondary")} disabled:opacity-50`}>
           Undo
         </button>
       ))}

@@ -17,7 +17,7 @@ export function UserMenu({ user, compact = false }: { user: ShellUser; compact?:
             {/* The role stays visible however long the name or address: the address truncates instead. */}
             <span className="shrink-0 rounded bg-zinc-200/70 px-1.5 py-px text-[11px] font-medium text-zinc-700">{user.role}</span>
           </p>
-          <p className="truncate text-xs text-zinc-500" title={user.email}>
+          <p className="truncate text-xs text-zinc-600" title={user.email}>
             {user.email}
           </p>
         </div>

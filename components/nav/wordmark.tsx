@@ -14,7 +14,7 @@ export function Wordmark() {
       </span>
       <span className="leading-tight">
         <span className="block text-sm font-semibold tracking-tight text-zinc-900">WIG</span>
-        <span className="block text-[11px] text-zinc-500">Warm Intro Graph</span>
+        <span className="block text-[11px] text-zinc-600">Warm Intro Graph</span>
       </span>
     </Link>
   );

@@ -15,7 +15,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 function ValueList({ values, mono = false }: { values: readonly string[]; mono?: boolean }) {
-  if (values.length === 0) return <span className="text-zinc-400">None recorded</span>;
+  if (values.length === 0) return <span className="text-zinc-500">None recorded</span>;
   return (
     <ul className="space-y-0.5">
       {values.map((value) => (
@@ -42,7 +42,7 @@ export function IdentityCard({ person }: { person: PersonProfile }) {
         </Field>
         <Field label="Social profiles">
           {links.length === 0 ? (
-            <span className="text-zinc-400">None recorded</span>
+            <span className="text-zinc-500">None recorded</span>
           ) : (
             <ul className="space-y-1">
               {links.map((link) => (

@@ -22,7 +22,7 @@ export function MergeHistoryCard({ explanation, previousIds, merges = [] }: { ex
                   {merge.undoneAt ? ` · undone ${formatDateTime(merge.undoneAt)}` : ""}
                 </p>
                 <p className="mt-0.5 whitespace-pre-line text-zinc-800">{merge.explanation}</p>
-                <p className="font-mono text-[11px] text-zinc-400">{merge.mergedId}</p>
+                <p className="font-mono text-[11px] text-zinc-500">{merge.mergedId}</p>
               </li>
             ))}
           </ol>

@@ -86,7 +86,7 @@ export function OverrideControl({
           Clear my judgement
         </button>
       ) : null}
-      {!available ? <p className="mt-2 text-xs text-zinc-400">Saving judgements is not available yet.</p> : null}
+      {!available ? <p className="mt-2 text-xs text-zinc-500">Saving judgements is not available yet.</p> : null}
       {message ? (
         <p role={message.tone === "error" ? "alert" : "status"} className={`mt-2 text-xs ${message.tone === "error" ? "text-red-700" : "text-emerald-700"}`}>
           {message.text}

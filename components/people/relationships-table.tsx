@@ -45,7 +45,7 @@ export function RelationshipsTable({ rows, total }: { rows: RelationshipRow[]; t
                 </Td>
                 <Td className="min-w-32">
                   {row.topFactors.length === 0 ? (
-                    <span className="text-xs text-zinc-400">no breakdown</span>
+                    <span className="text-xs text-zinc-500">no breakdown</span>
                   ) : (
                     <ul className="space-y-1" aria-label="Top factors">
                       {row.topFactors.map((factor) => (

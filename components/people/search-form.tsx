@@ -29,7 +29,7 @@ export function SearchForm({ defaultValue }: { defaultValue: string }) {
           maxLength={200}
           autoComplete="off"
           spellCheck={false}
-          className="w-full rounded-md border border-zinc-300 bg-white py-2 pl-9 pr-3 text-sm text-zinc-900 shadow-sm placeholder:text-zinc-400 focus:border-accent-500 focus:outline-none focus:ring-2 focus:ring-accent-500/20"
+          className="w-full rounded-md border border-zinc-300 bg-white py-2 pl-9 pr-3 text-sm text-zinc-900 shadow-sm placeholder:text-zinc-500 focus:border-accent-500 focus:outline-none focus:ring-2 focus:ring-accent-500/20"
         />
       </div>
       <button type="submit" className={buttonClass("primary")}>

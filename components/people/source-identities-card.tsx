@@ -17,10 +17,10 @@ export function SourceIdentitiesCard({ groups, organization }: { groups: SourceI
             {organization ? (
               <>
                 {organization.name}
-                {organization.domain ? <span className="text-zinc-400"> · {organization.domain}</span> : null}
+                {organization.domain ? <span className="text-zinc-500"> · {organization.domain}</span> : null}
               </>
             ) : (
-              <span className="text-zinc-400">None recorded</span>
+              <span className="text-zinc-500">None recorded</span>
             )}
           </dd>
         </div>
@@ -28,17 +28,17 @@ export function SourceIdentitiesCard({ groups, organization }: { groups: SourceI
           <div key={group.sourceName} className="py-2.5">
             <dt className="flex items-center justify-between text-xs font-medium text-zinc-500">
               <span>{sourceLabel(group.sourceName)}</span>
-              <span className="tabular-nums text-zinc-400">{group.identities.length}</span>
+              <span className="tabular-nums text-zinc-500">{group.identities.length}</span>
             </dt>
             <dd className="mt-1">
               <ul className="space-y-0.5">
                 {group.identities.slice(0, SHOWN_PER_SOURCE).map((identity) => (
                   <li key={identity.id} className="flex items-baseline justify-between gap-2">
                     <span className="break-all font-mono text-[12px] text-zinc-700">{identity.sourceId}</span>
-                    {identity.observedAt ? <span className="shrink-0 text-[11px] text-zinc-400">{formatDate(identity.observedAt)}</span> : null}
+                    {identity.observedAt ? <span className="shrink-0 text-[11px] text-zinc-500">{formatDate(identity.observedAt)}</span> : null}
                   </li>
                 ))}
-                {group.identities.length > SHOWN_PER_SOURCE ? <li className="text-[11px] text-zinc-400">and {group.identities.length - SHOWN_PER_SOURCE} more</li> : null}
+                {group.identities.length > SHOWN_PER_SOURCE ? <li className="text-[11px] text-zinc-500">and {group.identities.length - SHOWN_PER_SOURCE} more</li> : null}
               </ul>
             </dd>
           </div>

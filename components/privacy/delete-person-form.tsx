@@ -2,7 +2,7 @@
 // "Delete a person" on the privacy screen, in two steps: find the person by id or email (nothing changes),
 // then confirm after seeing who it is. The delete is a soft delete, restorable from the same screen.
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { deletePerson, previewPersonDeletion } from "@/app/admin/privacy/actions";
 import { buttonClass } from "@/components/ui/button-link";
 import { CancelButton, inputClass, lookupInput, OutcomeNote, personName, PersonLookupForm, type Outcome } from "./person-lookup";
@@ -23,6 +23,11 @@ export function DeletePersonForm() {
   const [reason, setReason] = useState("");
   const [candidate, setCandidate] = useState<Candidate | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // The lookup form (and the button that was pressed) gives way to the confirmation: focus follows it.
+  const confirmation = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (candidate) confirmation.current?.focus();
+  }, [candidate]);
 
   const find = (value: string) => {
     startTransition(async () => {
@@ -54,7 +59,7 @@ export function DeletePersonForm() {
   return (
     <div className="flex flex-col gap-4 px-5 py-4">
       {candidate ? (
-        <div className="flex flex-col gap-3" aria-label="Confirm deletion">
+        <div ref={confirmation} tabIndex={-1} role="group" className="flex flex-col gap-3" aria-label="Confirm deletion">
           <p className="text-sm text-zinc-700">
             Delete <span className="font-medium text-zinc-900">{nameOf(candidate)}</span>
             {candidate.title ? <span className="text-zinc-500"> ({candidate.title})</span> : null}? They disappear from search, profiles, paths and the

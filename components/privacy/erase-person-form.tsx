@@ -3,7 +3,7 @@
 // goes, then type their name or ERASE to confirm. Erasure cannot be undone: the button stays disabled until
 // the confirmation matches, and the server checks it again (lib/privacy/erase-person.ts).
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { erasePerson, previewPersonErasure } from "@/app/admin/privacy/actions";
 import { buttonClass } from "@/components/ui/button-link";
 import { plural } from "@/components/ui/format";
@@ -25,6 +25,11 @@ export function ErasePersonForm() {
   const [typed, setTyped] = useState("");
   const [candidate, setCandidate] = useState<Candidate | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // The lookup form (and the button that was pressed) gives way to the confirmation: focus follows it.
+  const confirmation = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (candidate) confirmation.current?.focus();
+  }, [candidate]);
 
   const find = (value: string) => {
     startTransition(async () => {
@@ -51,7 +56,7 @@ export function ErasePersonForm() {
   return (
     <div className="flex flex-col gap-4 px-5 py-4">
       {candidate ? (
-        <div className="flex flex-col gap-3" aria-label="Confirm erasure">
+        <div ref={confirmation} tabIndex={-1} role="group" className="flex flex-col gap-3" aria-label="Confirm erasure">
           <p className="text-sm text-zinc-700">
             Erase <span className="font-medium text-zinc-900">{nameOf(candidate)}</span>
             {candidate.deleted ? <span className="text-zinc-500"> (soft-deleted)</span> : null}? Their personal data, {plural(candidate.edges, "relationship")}

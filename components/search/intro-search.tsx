@@ -185,7 +185,10 @@ function PathsResult({ result }: { result: PathsResponse }) {
     );
   }
   return (
-    <section aria-label="Intro paths">
+    <section aria-labelledby="intro-paths-title">
+      <h2 id="intro-paths-title" className="sr-only">
+        Intro paths
+      </h2>
       <p className="mb-3 text-sm text-zinc-600">
         {result.paths.length} {result.paths.length === 1 ? "path" : "paths"} from <span className="font-medium text-zinc-900">{result.from.name}</span> to{" "}
         <span className="font-medium text-zinc-900">{result.target.kind === "organization" ? `anyone at ${targetName}` : targetName}</span>, strongest first (the product of the hop strengths).

@@ -50,7 +50,7 @@ export function PathCard({ path, rank }: { path: PathView; rank: number }) {
                 </Link>
               </li>
               {hop ? (
-                <li aria-hidden="true" className={`mx-1.5 flex w-20 flex-col items-center ${hop.index === path.weakestLink.index ? "text-amber-600" : "text-zinc-400"}`}>
+                <li aria-hidden="true" className={`mx-1.5 flex w-20 flex-col items-center ${hop.index === path.weakestLink.index ? "text-amber-700" : "text-zinc-500"}`}>
                   <span className="text-[11px] font-medium tabular-nums">{Math.round(hop.strength * 100)}</span>
                   <span className={`h-1 w-full rounded-full ${hop.index === path.weakestLink.index ? "bg-amber-400" : "bg-accent-500"}`} style={{ opacity: 0.35 + 0.65 * hop.strength }} />
                   <span className="text-xs">→</span>
@@ -80,7 +80,7 @@ function HopRow({ hop, weakest, open, onToggle }: { hop: PathHopView; weakest: b
     <li className={weakest ? "bg-amber-50/40" : ""}>
       <button type="button" aria-expanded={open} aria-controls={panelId} onClick={onToggle} className="flex w-full flex-wrap items-center gap-x-4 gap-y-1 px-5 py-2.5 text-left hover:bg-zinc-50">
         <span className="min-w-0 flex-1 truncate text-sm text-zinc-800">
-          <span aria-hidden="true" className="mr-1.5 inline-block w-3 text-zinc-400">
+          <span aria-hidden="true" className="mr-1.5 inline-block w-3 text-zinc-500">
             {open ? "▾" : "▸"}
           </span>
           Hop {hop.index + 1}: {hop.from.name} → {hop.to.name}

@@ -15,6 +15,9 @@ export function TargetTypeahead({ onPick, initialValue = "" }: { onPick: (hit: T
   const { data, error, isFetching } = useTypeahead(input);
   const hits = input.trim() === "" ? [] : (data?.hits ?? []);
   const showList = open && input.trim() !== "";
+  // The listbox holds options only (ARIA): an error or "no one matches" is a status line beside it instead.
+  const message = error ? error.message : data && hits.length === 0 && !isFetching ? `No one matches “${input.trim()}”.` : null;
+  const expanded = showList && hits.length > 0;
   const activeIndex = Math.min(active, Math.max(0, hits.length - 1));
 
   function pick(hit: TypeaheadHit) {
@@ -36,7 +39,9 @@ export function TargetTypeahead({ onPick, initialValue = "" }: { onPick: (hit: T
         event.preventDefault();
         pick(hit);
       }
-    } else if (event.key === "Escape") {
+    } else if (event.key === "Escape" && showList) {
+      // The first Escape only closes the list; a search input would also clear itself. A second one clears.
+      event.preventDefault();
       setOpen(false);
     }
   }
@@ -52,10 +57,10 @@ export function TargetTypeahead({ onPick, initialValue = "" }: { onPick: (hit: T
           id={`${listId}-input`}
           type="search"
           role="combobox"
-          aria-expanded={showList}
+          aria-expanded={expanded}
           aria-controls={listId}
           aria-autocomplete="list"
-          aria-activedescendant={showList && hits[activeIndex] ? `${listId}-${activeIndex}` : undefined}
+          aria-activedescendant={expanded && hits[activeIndex] ? `${listId}-${activeIndex}` : undefined}
           autoComplete="off"
           spellCheck={false}
           maxLength={100}
@@ -69,49 +74,56 @@ export function TargetTypeahead({ onPick, initialValue = "" }: { onPick: (hit: T
           onFocus={() => setOpen(true)}
           onBlur={() => setTimeout(() => setOpen(false), 120)}
           onKeyDown={onKeyDown}
-          className="w-full rounded-lg border border-zinc-300 bg-white px-3.5 py-2.5 text-sm text-zinc-900 shadow-sm outline-none placeholder:text-zinc-400 focus:border-accent-500 focus:ring-2 focus:ring-accent-500/20"
+          className="w-full rounded-lg border border-zinc-300 bg-white px-3.5 py-2.5 text-sm text-zinc-900 shadow-sm outline-none placeholder:text-zinc-500 focus:border-accent-500 focus:ring-2 focus:ring-accent-500/20"
         />
         {isFetching ? (
           <span aria-hidden="true" className="absolute right-3 top-1/2 size-3.5 -translate-y-1/2 animate-spin rounded-full border-2 border-zinc-200 border-t-accent-500" />
         ) : null}
       </div>
-      {showList ? (
-        <ul
-          id={listId}
-          role="listbox"
-          aria-label="People and organizations"
-          className="absolute z-20 mt-1 max-h-96 w-full overflow-auto rounded-lg border border-zinc-200 bg-white py-1 shadow-lg"
-        >
-          {error ? <li className="px-3.5 py-2 text-sm text-red-700">{error.message}</li> : null}
-          {!error && data && hits.length === 0 && !isFetching ? <li className="px-3.5 py-2 text-sm text-zinc-500">No one matches “{input.trim()}”.</li> : null}
-          {hits.map((hit, index) => (
-            <li
-              key={`${hit.kind}:${hit.id}`}
-              id={`${listId}-${index}`}
-              role="option"
-              aria-selected={index === activeIndex}
-              onMouseDown={(event) => event.preventDefault()}
-              // Only a pointer that really moves takes the highlight: a list opening under a resting pointer
-              // (or the synthetic move a browser sends then, movement 0) must not change what Enter picks.
-              onMouseMove={(event) => {
-                if (event.movementX !== 0 || event.movementY !== 0) setActive(index);
-              }}
-              onClick={() => pick(hit)}
-              className={`flex cursor-pointer items-center gap-3 px-3.5 py-2 ${index === activeIndex ? "bg-accent-50" : ""}`}
+      {showList && (message || expanded) ? (
+        <div className="absolute z-20 mt-1 w-full overflow-hidden rounded-lg border border-zinc-200 bg-white shadow-lg">
+          {message ? (
+            <p role={error ? "alert" : "status"} className={`px-3.5 py-2 text-sm ${error ? "text-red-700" : "text-zinc-500"}`}>
+              {message}
+            </p>
+          ) : null}
+          {expanded ? (
+            <ul
+              id={listId}
+              role="listbox"
+              aria-label="People and organizations"
+              className="max-h-96 overflow-auto py-1"
             >
-              {hit.kind === "person" ? <Avatar name={hit.name} size="sm" /> : <OrgIcon />}
-              <span className="min-w-0 flex-1">
-                <span className="block truncate text-sm font-medium text-zinc-900">{hit.name}</span>
-                <span className="block truncate text-xs text-zinc-500">
-                  {hit.kind === "person"
-                    ? [hit.email, [hit.title, hit.organizationName].filter(Boolean).join(" at ")].filter(Boolean).join(" · ")
-                    : [hit.domain, `${hit.people} ${hit.people === 1 ? "person" : "people"}`].filter(Boolean).join(" · ")}
-                </span>
-              </span>
-              <span className="shrink-0 text-[11px] uppercase tracking-wide text-zinc-400">{hit.kind === "person" ? "person" : "company"}</span>
-            </li>
-          ))}
-        </ul>
+              {hits.map((hit, index) => (
+                <li
+                  key={`${hit.kind}:${hit.id}`}
+                  id={`${listId}-${index}`}
+                  role="option"
+                  aria-selected={index === activeIndex}
+                  onMouseDown={(event) => event.preventDefault()}
+                  // Only a pointer that really moves takes the highlight: a list opening under a resting pointer
+                  // (or the synthetic move a browser sends then, movement 0) must not change what Enter picks.
+                  onMouseMove={(event) => {
+                    if (event.movementX !== 0 || event.movementY !== 0) setActive(index);
+                  }}
+                  onClick={() => pick(hit)}
+                  className={`flex cursor-pointer items-center gap-3 px-3.5 py-2 ${index === activeIndex ? "bg-accent-50" : ""}`}
+                >
+                  {hit.kind === "person" ? <Avatar name={hit.name} size="sm" /> : <OrgIcon />}
+                  <span className="min-w-0 flex-1">
+                    <span className="block truncate text-sm font-medium text-zinc-900">{hit.name}</span>
+                    <span className="block truncate text-xs text-zinc-600">
+                      {hit.kind === "person"
+                        ? [hit.email, [hit.title, hit.organizationName].filter(Boolean).join(" at ")].filter(Boolean).join(" · ")
+                        : [hit.domain, `${hit.people} ${hit.people === 1 ? "person" : "people"}`].filter(Boolean).join(" · ")}
+                    </span>
+                  </span>
+                  <span className="shrink-0 text-[11px] uppercase tracking-wide text-zinc-600">{hit.kind === "person" ? "person" : "company"}</span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
       ) : null}
     </div>
   );

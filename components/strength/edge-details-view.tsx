@@ -27,9 +27,9 @@ function EdgeDirections({ details, onlyFirst }: { details: EdgeDetails; onlyFirs
       {directions.map((direction) => (
         <section key={direction.id} aria-label={`${names.get(direction.fromId)} → ${names.get(direction.toId)}`}>
           <div className="mb-2 flex items-center justify-between gap-3">
-            <h4 className="min-w-0 truncate text-xs font-semibold text-zinc-800">
+            <h3 className="min-w-0 truncate text-xs font-semibold text-zinc-800">
               {names.get(direction.fromId)} → {names.get(direction.toId)}
-            </h4>
+            </h3>
             <StrengthBar strength={direction.strength} />
           </div>
           <p className="mb-2 text-[11px] text-zinc-500">

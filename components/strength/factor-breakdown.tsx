@@ -70,7 +70,7 @@ export function FactorBreakdown({ factors }: { factors: TStrengthFactors }) {
   return (
     <div className="@container">
       <table className="w-full text-left text-xs" aria-label="Strength factors">
-        <thead className="text-[11px] uppercase tracking-wide text-zinc-400">
+        <thead className="text-[11px] uppercase tracking-wide text-zinc-500">
           <tr>
             <th className="py-1 pr-2 font-medium">Factor</th>
             <th className="w-16 py-1 pr-2 font-medium @sm:w-24">Score</th>

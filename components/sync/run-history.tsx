@@ -51,7 +51,7 @@ function IssueList({ run }: { run: RunHistoryRow }) {
               <span className={`h-fit shrink-0 rounded px-1.5 py-0.5 font-medium ring-1 ring-inset ${severityClass[issue.severity]}`}>{severityLabel[issue.severity]}</span>
               <span className="min-w-0 text-zinc-700">
                 {where ? <span className="font-medium tabular-nums text-zinc-900">{where}: </span> : null}
-                {issue.reason} <code className="font-mono text-[11px] text-zinc-400">{issue.code}</code>
+                {issue.reason} <code className="font-mono text-[11px] text-zinc-500">{issue.code}</code>
               </span>
             </li>
           );
@@ -78,7 +78,7 @@ function RunCounts({ run }: { run: RunHistoryRow }) {
         // A cancelled run's uncommitted rows were not imported because of the cancel, not because they failed.
         const { key, label, tone } = run.status === "cancelled" && count.key === "failed" ? { ...count, label: "not imported", tone: "warning" as const } : count;
         const value = run[key];
-        const colour = value === 0 ? "text-zinc-400" : tone === "danger" ? "font-medium text-red-700" : tone === "warning" ? "text-amber-800" : "text-zinc-700";
+        const colour = value === 0 ? "text-zinc-500" : tone === "danger" ? "font-medium text-red-700" : tone === "warning" ? "text-amber-800" : "text-zinc-700";
         return (
           // The label comes first for screen readers ("read 3"); the number is shown first.
           <div key={key} className={`flex flex-row-reverse justify-end gap-1 whitespace-nowrap ${colour}`}>
@@ -134,7 +134,7 @@ export function RunHistory({ runs, limit, sourceName }: { runs: RunHistoryRow[];
                     <p className="font-medium text-zinc-900">{label}</p>
                     <p className="truncate font-mono text-xs text-zinc-500" title={run.fileName ?? undefined}>
                       {run.fileName ?? "—"}
-                      {run.fileBytes !== null ? <span className="font-sans text-zinc-400"> · {formatBytes(run.fileBytes)}</span> : null}
+                      {run.fileBytes !== null ? <span className="font-sans text-zinc-500"> · {formatBytes(run.fileBytes)}</span> : null}
                     </p>
                     {run.error ? (
                       <div className="mt-1.5">
@@ -162,7 +162,7 @@ export function RunHistory({ runs, limit, sourceName }: { runs: RunHistoryRow[];
                         {run.startedBy.name ?? run.startedBy.email}
                       </span>
                     ) : run.startedById ? (
-                      <span className="text-zinc-400">Deleted user</span>
+                      <span className="text-zinc-500">Deleted user</span>
                     ) : (
                       <span className="text-zinc-500">Command line</span>
                     )}

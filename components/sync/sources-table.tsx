@@ -48,13 +48,13 @@ const plural = (count: number, one: string, many: string) => `${formatCount(coun
 
 /** Runs (and how many succeeded), people and interactions this source contributed, one per line. */
 function SourceCounts({ counts }: { counts: SourceOverview["counts"] }) {
-  const dim = (value: number) => (value === 0 ? "text-zinc-400" : "text-zinc-700");
-  if (counts.runs === 0 && counts.people === 0 && counts.interactions === 0) return <span className="text-zinc-400">—</span>;
+  const dim = (value: number) => (value === 0 ? "text-zinc-500" : "text-zinc-700");
+  if (counts.runs === 0 && counts.people === 0 && counts.interactions === 0) return <span className="text-zinc-500">—</span>;
   return (
     <ul className="flex flex-col gap-0.5 whitespace-nowrap text-xs tabular-nums">
       <li className={dim(counts.runs)}>
         {plural(counts.runs, "run", "runs")}
-        {counts.runs > 0 ? <span className="text-zinc-400"> · {formatCount(counts.successfulRuns)} ok</span> : null}
+        {counts.runs > 0 ? <span className="text-zinc-500"> · {formatCount(counts.successfulRuns)} ok</span> : null}
       </li>
       <li className={dim(counts.people)}>{plural(counts.people, "person", "people")}</li>
       <li className={dim(counts.interactions)}>{plural(counts.interactions, "interaction", "interactions")}</li>
@@ -102,14 +102,14 @@ export function SourcesTable({ sources }: { sources: SourceOverview[] }) {
                     </p>
                   ) : null}
                 </Td>
-                <Td>{source.lastError ? <FullText text={source.lastError} summary={`the full ${label} error`} className="max-w-64" /> : <span className="text-zinc-400">—</span>}</Td>
+                <Td>{source.lastError ? <FullText text={source.lastError} summary={`the full ${label} error`} className="max-w-64" /> : <span className="text-zinc-500">—</span>}</Td>
                 <Td className="max-w-44">
                   {source.cursor ? (
                     <code className="block truncate font-mono text-xs text-zinc-500" title={source.cursor}>
                       {describeCursor(source.cursor)}
                     </code>
                   ) : (
-                    <span className="text-zinc-400">—</span>
+                    <span className="text-zinc-500">—</span>
                   )}
                 </Td>
                 <Td>

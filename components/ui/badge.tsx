@@ -21,7 +21,7 @@ export function Badge({ children, tone = "neutral", dot = false }: { children: R
 
 /** A row of small neutral chips (channels, sources); an em dash when empty. */
 export function ChipList({ items }: { items: readonly string[] }) {
-  if (items.length === 0) return <span className="text-zinc-400">—</span>;
+  if (items.length === 0) return <span className="text-zinc-500">—</span>;
   return (
     <span className="flex flex-wrap gap-1">
       {items.map((item) => (

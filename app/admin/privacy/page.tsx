@@ -36,7 +36,7 @@ function DeletedAt({ date }: { date: Date | null }) {
   return (
     <span className="flex flex-col">
       <RelativeTime date={date} />
-      <span className="text-xs text-zinc-400">{formatDateTime(date)}</span>
+      <span className="text-xs text-zinc-500">{formatDateTime(date)}</span>
     </span>
   );
 }
@@ -100,7 +100,7 @@ export default async function PrivacyPage() {
                         <span className="font-medium text-zinc-900">{displayName(person.names)}</span>
                         {person.title ? <span className="block text-xs text-zinc-500">{person.title}</span> : null}
                       </Td>
-                      <Td className="font-mono text-xs">{person.emails.join(", ") || <span className="font-sans text-zinc-400">—</span>}</Td>
+                      <Td className="font-mono text-xs">{person.emails.join(", ") || <span className="font-sans text-zinc-500">—</span>}</Td>
                       <Td className="font-mono text-xs text-zinc-500">{person.id}</Td>
                       <Td className="whitespace-nowrap">
                         <DeletedAt date={person.deletedAt} />
@@ -150,7 +150,7 @@ export default async function PrivacyPage() {
                   {organizations.rows.map((organization) => (
                     <tr key={organization.id}>
                       <Td className="font-medium text-zinc-900">{organization.name}</Td>
-                      <Td className="font-mono text-xs">{organization.domain ?? <span className="font-sans text-zinc-400">—</span>}</Td>
+                      <Td className="font-mono text-xs">{organization.domain ?? <span className="font-sans text-zinc-500">—</span>}</Td>
                       <Td className="text-right tabular-nums">{formatCount(organization._count.people)}</Td>
                       <Td className="whitespace-nowrap">
                         <DeletedAt date={organization.deletedAt} />

@@ -75,7 +75,7 @@ export default async function PersonPage({ params }: Props) {
             <h1 className="truncate text-2xl font-semibold tracking-tight text-zinc-900">{name}</h1>
             <p className="mt-0.5 text-sm text-zinc-500">
               {[person.title, person.organization?.name].filter(Boolean).join(" · ") || "No title or organization recorded"}
-              {person.organization?.domain ? <span className="text-zinc-400"> · {person.organization.domain}</span> : null}
+              {person.organization?.domain ? <span className="text-zinc-500"> · {person.organization.domain}</span> : null}
             </p>
           </div>
         </div>
