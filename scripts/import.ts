@@ -24,6 +24,14 @@ import { CliUsageError, parseCliArgs, runCli } from "./lib/cli";
 import { useStoredAuthSecret } from "./lib/stored-secret";
 
 const USAGE = "usage: npm run import -- <source> <file-or-folder> [--owner <email>] [--skip-resolve] [--json]";
+const HELP = [
+  USAGE,
+  `  <source>          one of: ${ZSourceName.options.join(", ")}`,
+  "  <file-or-folder>  an export file; a folder is one Slack export, or for the other sources a folder of files imported one by one",
+  "  --owner <email>   whose export this is (repeatable): their connections become their ties, mail is read from their side",
+  "  --skip-resolve    leave entity resolution over the touched people to a later `npm run resolve`",
+  "  --json            print the run summary as one JSON object on the last line",
+].join("\n");
 
 function filesToImport(source: TSourceName, path: string): string[] {
   if (!existsSync(path)) throw new CliUsageError(`No such file or folder: ${path}`);
@@ -124,4 +132,4 @@ runCli("import", async () => {
   }
   for (const failure of failures) console.error(`import: ${failure.error}`);
   return failures.length > 0 ? 1 : 0;
-});
+}, { usage: HELP });

@@ -2,16 +2,25 @@
 //   The k best warm-intro paths, computed by the same code as GET /api/paths (lib/paths/queries.ts) on a
 //   snapshot loaded from the database. Prints each path as a chain with its strengths and weakest link,
 //   or with --json one JSON object on the last line. Unknown people or organizations and bad parameters
-//   exit 1 with one line. Uses DATABASE_URL, or the embedded PostgreSQL (reusing the one `npm start` runs).
+//   exit 1 with one line. Pending migrations are applied first. Uses DATABASE_URL, or the embedded PostgreSQL (reusing the one `npm start` runs).
 import { createPrismaClient } from "../lib/db/client";
+import { applyMigrations } from "../lib/db/migrations";
 import { openDatabase } from "../lib/db/runtime";
 import { isAppError } from "../lib/errors/app-error";
-import { parseIntroPathParams } from "../lib/paths/params";
+import { parseIntroPathParams, PATH_LIMITS } from "../lib/paths/params";
 import { resolveSource, resolveTarget, searchIntroPaths, type PathsResponse, type PersonSummary } from "../lib/paths/queries";
 import { SnapshotStore } from "../lib/paths/snapshot-store";
 import { CliUsageError, parseCliArgs, runCli } from "./lib/cli";
 
 const USAGE = "usage: npm run paths -- --from <email> --to <email|domain|uuid> [--k N] [--max-hops N] [--json]";
+const HELP = [
+  USAGE,
+  "  --from <email>    the team member the paths start from (a person linked to a WIG account)",
+  "  --to <target>     a person's email, an organization's domain, or a person or organization id",
+  `  --k N             how many paths (${PATH_LIMITS.k.min}..${PATH_LIMITS.k.max}, default ${PATH_LIMITS.k.default})`,
+  `  --max-hops N      longest path (${PATH_LIMITS.maxHops.min}..${PATH_LIMITS.maxHops.max}, default ${PATH_LIMITS.maxHops.default})`,
+  "  --json            print the result as one JSON object on the last line",
+].join("\n");
 
 function integer(name: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
@@ -72,6 +81,9 @@ runCli("paths", async () => {
   const handle = await openDatabase({ allowShared: true, onNotice: notice });
   const db = createPrismaClient(handle.url);
   try {
+    // As every other database CLI does: a new or not yet upgraded database gets its migrations first.
+    const migrations = await applyMigrations(handle.url);
+    if (migrations.applied.length > 0) notice(`Applied ${migrations.applied.length} migration(s).`);
     const from = await resolveSource(db, { personId: null, fromEmail: values.from }).catch(expected);
     const to = await resolveTarget(db, values.to).catch(expected);
     const store = new SnapshotStore({ db, refreshIntervalMs: Number.POSITIVE_INFINITY });
@@ -82,4 +94,4 @@ runCli("paths", async () => {
     await db.$disconnect();
     await handle.close();
   }
-});
+}, { usage: HELP });

@@ -9,6 +9,7 @@
 import { createInterface } from "node:readline/promises";
 import { newCorrelationId, runInOperation } from "../lib/audit/correlation";
 import { createPrismaClient, type Db } from "../lib/db/client";
+import { applyMigrations } from "../lib/db/migrations";
 import { openDatabase } from "../lib/db/runtime";
 import { isAppError } from "../lib/errors/app-error";
 import { erasePerson, ERASE_CONFIRMATION_WORD } from "../lib/privacy/erase-person";
@@ -24,6 +25,15 @@ const USAGE = [
   "       npm run privacy -- delete --email <address> [--reason <text>]",
   "       npm run privacy -- restore --email <address>",
 ].join("\n");
+
+/** The options each command reads; any other option is a mistake to report, not to ignore (`purge --email x` would purge everything). */
+const COMMAND_OPTIONS: Record<string, readonly string[]> = {
+  erase: ["email", "yes"],
+  export: ["email"],
+  purge: ["dry-run", "json"],
+  delete: ["email", "reason"],
+  restore: ["email"],
+};
 
 /** Expected failures become one line and exit 1; bugs keep their stack. */
 function expected(error: unknown): never {
@@ -115,14 +125,23 @@ runCli("privacy", async () => {
     reason: { type: "string" },
   });
   const [command, ...rest] = positionals;
-  if (!command || rest.length > 0 || !["erase", "export", "purge", "delete", "restore"].includes(command)) throw new CliUsageError(USAGE);
+  const allowed = command !== undefined && Object.hasOwn(COMMAND_OPTIONS, command) ? COMMAND_OPTIONS[command] : undefined;
+  if (!command || rest.length > 0 || !allowed) throw new CliUsageError(USAGE);
+  const given = Object.keys(values).filter((key) => values[key as keyof typeof values] !== undefined && values[key as keyof typeof values] !== false);
+  const stray = given.filter((key) => !allowed.includes(key));
+  if (stray.length > 0) {
+    throw new CliUsageError(`${command} does not take ${stray.map((key) => `--${key}`).join(", ")}. Options for ${command}: ${allowed.length > 0 ? allowed.map((key) => `--${key}`).join(", ") : "none"}.`);
+  }
   // Notices go to stderr so `export > file.json` stays valid JSON.
   const handle = await openDatabase({ allowShared: true, onNotice: (line) => console.error(line) });
   const db = createPrismaClient(handle.url);
   try {
+    // As every other database CLI does: a new or not yet upgraded database gets its migrations first.
+    const migrations = await applyMigrations(handle.url);
+    if (migrations.applied.length > 0) console.error(`Applied ${migrations.applied.length} migration(s).`);
     await runInOperation({ correlationId: newCorrelationId("cli-privacy"), actorId: null }, () => run(db, command, values));
   } finally {
     await db.$disconnect();
     await handle.close();
   }
-});
+}, { usage: USAGE });

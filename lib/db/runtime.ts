@@ -104,16 +104,35 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
       return { url, kind: "shared", close: async () => undefined };
     }
   }
+  // Tracked from the start: a CLI interrupted while the server starts (closeAllDatabases) aborts the start,
+  // which stops the server spawned so far, instead of exiting with that server left running.
+  const abort = new AbortController();
+  const starting = startEmbeddedDatabase({
+    dataDir,
+    port: env.WIG_EMBEDDED_PG_PORT,
+    onNotice: options.onNotice,
+    onLog: options.onLog,
+    signal: abort.signal,
+  });
+  const pending = track({
+    url: "",
+    kind: "embedded",
+    close: async () => {
+      abort.abort();
+      const started = await starting.catch(() => undefined);
+      await started?.stop();
+    },
+  });
   let embedded: EmbeddedDatabase;
   try {
-    embedded = await startEmbeddedDatabase({
-      dataDir,
-      port: env.WIG_EMBEDDED_PG_PORT,
-      onNotice: options.onNotice,
-      onLog: options.onLog,
-    });
+    embedded = await starting;
   } catch (error) {
+    openHandles.delete(pending);
     throw new DatabaseUnavailableError(error instanceof Error ? error.message : String(error));
+  }
+  if (!openHandles.delete(pending)) {
+    // closeAllDatabases ran while the server started and has stopped it: this command is ending.
+    throw new DatabaseUnavailableError("The embedded PostgreSQL was stopped while it started (the command was interrupted).");
   }
   return track({ url: embedded.url, kind: "embedded", close: () => embedded.stop() });
 }

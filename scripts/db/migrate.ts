@@ -25,6 +25,13 @@ function report(result: MigrationResult): void {
   else console.log(`Applied ${result.applied.length} migration(s).`);
 }
 
+const USAGE = [
+  "usage: npm run migrate -- [--name <name>]   create a migration from changes to prisma/schema.prisma and apply it",
+  "       npm run migrate:deploy               apply pending migrations",
+  "       npm run migrate:reset -- --force [--skip-seed]   drop everything, re-apply all migrations, re-seed",
+  "       npm run db:push [-- --force]         make the database match schema.prisma without a migration",
+].join("\n");
+
 function timestamp(): string {
   return new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14);
 }
@@ -37,7 +44,7 @@ runCli("migrate", async () => {
   });
   const mode = positionals[0];
   if (!mode || !["dev", "deploy", "reset", "push"].includes(mode)) {
-    throw new CliUsageError("usage: migrate.ts dev|deploy|reset|push [--name <name>] [--force]");
+    throw new CliUsageError(USAGE);
   }
   const db = await openDatabase({ allowShared: true, onNotice: (line) => console.log(line) });
   try {
@@ -95,4 +102,4 @@ runCli("migrate", async () => {
   } finally {
     await db.close();
   }
-});
+}, { usage: USAGE });

@@ -6,10 +6,18 @@
 import { applyMigrations } from "../../lib/db/migrations";
 import { openDatabase } from "../../lib/db/runtime";
 import { seedDatabase } from "../../lib/seed";
-import { parseCliArgs, runCli } from "../lib/cli";
+import { CliUsageError, parseCliArgs, runCli } from "../lib/cli";
+
+const USAGE = [
+  "usage: npm run seed        the contract seed (3 organizations, 8 people, 8 edges, 5 interactions, 4 sync states, 3 audit logs)",
+  "       npm run seed:demo   the contract seed plus the demo network (~2,100 people) and its two sign-in accounts",
+  "Re-runnable: existing rows are kept, never duplicated.",
+].join("\n");
 
 runCli("seed", async () => {
-  const { values } = parseCliArgs({ demo: { type: "boolean", default: false } });
+  const { values, positionals } = parseCliArgs({ demo: { type: "boolean", default: false } });
+  // `npm run seed demo` would otherwise quietly seed only the contract data.
+  if (positionals.length > 0) throw new CliUsageError(`Unexpected argument "${positionals[0]}".\n${USAGE}`);
   const started = performance.now();
   const db = await openDatabase({ allowShared: true, onNotice: (line) => console.log(line) });
   try {
@@ -22,4 +30,4 @@ runCli("seed", async () => {
   } finally {
     await db.close();
   }
-});
+}, { usage: USAGE });

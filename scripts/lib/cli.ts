@@ -1,5 +1,6 @@
 // Shared scaffolding for WIG's command-line tools: one clear line on expected failures, a stack trace
-// only for bugs (or with WIG_DEBUG=1), and a non-zero exit either way.
+// only for bugs (or with WIG_DEBUG=1), and a non-zero exit either way. `--help` / `-h` prints the
+// command's usage and exits 0.
 import { existsSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { EnvError } from "../../lib/env";
@@ -15,41 +16,94 @@ export class CliUsageError extends Error {
   override name = "CliUsageError";
 }
 
+/** Thrown by parseCliArgs on `--help` / `-h`; runCli prints the command's usage and exits 0. */
+export class CliHelpRequested extends Error {
+  override name = "CliHelpRequested";
+}
+
 const EXPECTED_ERRORS = [EnvError, DatabaseUnavailableError, MigrationError, EmbeddedDatabaseError, SchemaPushError, CliUsageError];
 
 export function parseCliArgs<T extends ParseArgsConfig["options"]>(options: T, argv = process.argv.slice(2)) {
+  // Arguments after a bare `--` belong to the command (e.g. a test runner), not to us.
+  const terminator = argv.indexOf("--");
+  const own = terminator === -1 ? argv : argv.slice(0, terminator);
+  if (own.includes("--help") || own.includes("-h")) throw new CliHelpRequested("help requested");
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new CliUsageError(error instanceof Error ? error.message : String(error));
+    // Node's advice about `--` ("To specify a positional argument starting with a '-' …") does not fit
+    // `npm run x -- …`, where that `--` is already npm's: name the problem and where the usage is.
+    const message = (error instanceof Error ? error.message : String(error)).replace(/\s*To specify a positional argument[\s\S]*$/, "").trim();
+    throw new CliUsageError(`${message}${/[.!?]$/.test(message) ? "" : "."} Run with --help for usage.`);
   }
 }
 
+export interface RunCliOptions {
+  /** false for commands with their own signal handling (`npm start`, the worker). */
+  handleSignals?: boolean;
+  /** Printed (to stdout, exit 0) for `--help` / `-h`. */
+  usage?: string;
+}
+
 /**
- * Runs a CLI's main function. Whatever happens (success, an error, Ctrl+C), an embedded PostgreSQL the
- * command started is stopped before the process exits. Commands with their own signal handling
- * (`npm start`) pass `handleSignals: false`.
+ * Runs a CLI's main function. Whatever happens (success, an error, an uncaught exception, the reader of
+ * stdout going away, Ctrl+C), an embedded PostgreSQL the command started (or is starting) is stopped
+ * before the process exits, and the process exits exactly once.
  */
-export function runCli(name: string, main: () => Promise<void | number>, options: { handleSignals?: boolean } = {}): void {
-  const finish = async (code: number) => {
-    await closeAllDatabases();
-    process.exit(code);
+export function runCli(name: string, main: () => Promise<void | number>, options: RunCliOptions = {}): void {
+  let exiting: Promise<void> | undefined;
+  let interrupted = false;
+  const finish = (code: number): Promise<void> => {
+    exiting ??= (async () => {
+      await closeAllDatabases();
+      process.exit(code);
+    })();
+    return exiting;
   };
+  const report = (error: unknown) => {
+    const expected = EXPECTED_ERRORS.some((type) => error instanceof type);
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`${name}: ${message}`);
+    if (!expected || process.env.WIG_DEBUG === "1") console.error(error);
+  };
+
   if (options.handleSignals !== false) {
     for (const signal of ["SIGINT", "SIGTERM"] as const) {
       process.once(signal, () => {
+        if (exiting) return;
+        interrupted = true;
         console.error(`${name}: interrupted (${signal}), stopping.`);
         void finish(130);
       });
     }
   }
+  // A bug outside main's promise chain (an emitter's unhandled 'error', a stray rejection) would otherwise
+  // end the process on the spot and leave the embedded PostgreSQL running.
+  const crash = (error: unknown) => {
+    if (exiting) return;
+    report(error);
+    void finish(1);
+  };
+  process.on("uncaughtException", crash);
+  process.on("unhandledRejection", crash);
+  // `npm run privacy -- export … | head`: the reader left. Stop quietly but honestly, not with a stack.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") return crash(error);
+    if (exiting) return;
+    console.error(`${name}: standard output was closed before the output was complete; stopped.`);
+    void finish(1);
+  });
+
   main().then(
     (code) => finish(typeof code === "number" ? code : 0),
     (error: unknown) => {
-      const expected = EXPECTED_ERRORS.some((type) => error instanceof type);
-      const message = error instanceof Error ? error.message : String(error);
-      console.error(`${name}: ${message}`);
-      if (!expected || process.env.WIG_DEBUG === "1") console.error(error);
+      if (error instanceof CliHelpRequested) {
+        console.log(options.usage ?? `${name}: see the Scripts table in README.md for this command's options.`);
+        return finish(0);
+      }
+      // Interrupted: the database is going away under the running operation; its failure is expected.
+      if (interrupted || exiting) return exiting;
+      report(error);
       return finish(1);
     },
   );

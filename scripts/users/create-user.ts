@@ -11,6 +11,8 @@ import { createUser } from "../../lib/auth/users";
 import { isAppError } from "../../lib/errors/app-error";
 import { CliUsageError, parseCliArgs, runCli } from "../lib/cli";
 
+const USAGE = "usage: npm run user:create -- --email <address> [--name <name>] [--admin] [--password-stdin]";
+
 async function readPassword(fromStdin: boolean): Promise<string> {
   if (fromStdin || !process.stdin.isTTY) {
     const chunks: Buffer[] = [];
@@ -47,7 +49,7 @@ runCli("user:create", async () => {
     admin: { type: "boolean", default: false },
     "password-stdin": { type: "boolean", default: false },
   });
-  if (!values.email) throw new CliUsageError("usage: npm run user:create -- --email <address> [--name <name>] [--admin] [--password-stdin]");
+  if (!values.email) throw new CliUsageError(USAGE);
   const password = await readPassword(values["password-stdin"]);
   const db = await openDatabase({ allowShared: true });
   await applyMigrations(db.url);
@@ -64,4 +66,4 @@ runCli("user:create", async () => {
     await prisma.$disconnect();
     await db.close();
   }
-});
+}, { usage: USAGE });

@@ -2,16 +2,26 @@
 // last line, the cluster export lists every source record per resolved person (also merged-in ones), and
 // the export matches the generator's labels well enough to be a useful accuracy measurement.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeEach, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { prisma } from "../../db/client";
 import { resetDatabase } from "../../testing/reset-database";
 import { generatePopulation } from "../generator/generate-population";
 import { insertPopulation } from "../testing/insert-population";
 
 beforeEach(resetDatabase);
+
+const tempDirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), "wig-resolve-"));
+  tempDirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
 
 function runResolve(...args: string[]) {
   const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/resolve.ts", ...args], {
@@ -29,7 +39,7 @@ describe("npm run resolve", () => {
   it("dry-runs, resolves, exports clusters with their source records, and is idempotent", async () => {
     const { records } = generatePopulation({ records: 400, seed: 3 });
     await insertPopulation(prisma, records);
-    const dir = mkdtempSync(join(tmpdir(), "wig-resolve-"));
+    const dir = tempDir();
 
     const dry = runResolve("--dry-run", "--json", "--export-clusters", join(dir, "dry.jsonl"));
     expect(dry.code, dry.stderr).toBe(0);
@@ -67,4 +77,25 @@ describe("npm run resolve", () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr.trim()).toBe('resolve: --auto-threshold must be a probability between 0 and 1 (got "2").');
   }, 300_000);
+
+  it("refuses an --export-clusters path it cannot write before resolving anything, in one line", async () => {
+    // Two records of one person on the same address: a run would merge them on its own.
+    await prisma.person.create({ data: { names: ["Rhea Castellanos"], emails: ["rhea@castellanos.example"] } });
+    await prisma.person.create({ data: { names: ["Rhea Castellanos"], emails: ["rhea@castellanos.example"] } });
+    const dir = tempDir();
+
+    for (const [path, reason] of [
+      [join(dir, "missing-folder", "clusters.jsonl"), "its folder does not exist"],
+      [dir, "it is a folder"],
+    ] as const) {
+      const run = runResolve("--json", "--export-clusters", path);
+      expect(run.code).toBe(1);
+      expect(run.stderr.trim()).toBe(`resolve: Cannot write the --export-clusters file ${path}: ${reason}. Nothing was resolved.`);
+      expect(await prisma.merge.count()).toBe(0);
+    }
+    // The same run with a writable path does merge them: the refusals above prevented a real merge.
+    const ok = runResolve("--json", "--export-clusters", join(dir, "clusters.jsonl"));
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(lastJson(ok.stdout)).toMatchObject({ autoMerged: 1, exported: 1 });
+  }, 120_000);
 });

@@ -26,6 +26,16 @@ describe("npm run import", () => {
     expect(JSON.parse(last)).toMatchObject({ status: "success", sourceName: "linkedin", people: { created: 8 }, edges: { recomputed: 14 } });
   });
 
+  it("writes the resolution that follows the import under the run's correlation id", async () => {
+    const { code, stdout, stderr } = runImport("linkedin", fixturePath("linkedin-connections.csv"), "--owner", "alex.owner@gmail.com", "--json");
+    expect(code, stderr).toBe(0);
+    const summary = JSON.parse(stdout.trimEnd().split("\n").at(-1) ?? "");
+    expect(summary.resolution).toMatchObject({ people: 8, error: null });
+    const rows = await prisma.auditLog.findMany({ where: { action: { in: ["sync.completed", "identity.resolved"] } }, select: { action: true, correlationId: true } });
+    expect(rows.map((row) => row.action).sort()).toEqual(["identity.resolved", "sync.completed"]);
+    for (const row of rows) expect(row, row.action).toMatchObject({ correlationId: summary.correlationId });
+  });
+
   it("exits 1 with one clear line for a wrong format, a bad source or a missing file", async () => {
     const wrong = runImport("linkedin", fixturePath("gmail-takeout.mbox"));
     expect(wrong.code).toBe(1);
