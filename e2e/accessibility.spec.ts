@@ -8,7 +8,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page, TestInfo } from "@playwright/test";
 import { signInThroughApi } from "./fixtures/auth";
 import type { Seeder } from "./fixtures/seed";
-import { setEdgeFactors } from "./fixtures/strength";
+import { seedIntroNetwork } from "./fixtures/intro-network";
 import { expect, test } from "./fixtures/test";
 
 const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -23,25 +23,10 @@ async function expectNoSeriousViolations(page: Page, testInfo: TestInfo, name: s
   expect(serious, `axe found serious or critical violations on ${name} (${page.url()})`).toEqual([]);
 }
 
-/** me — Ana (0.85) — Ben (0.7) — Tara; me — Cy (0.5) — Tara. Ana has identities and interactions. */
+/** The intro network (fixtures/intro-network.ts), with Ana at the target organization and some history of hers. */
 async function seedNetwork(seed: Seeder) {
-  const org = await seed.organization({ name: seed.name("Targetco") });
-  const me = await seed.person({ names: [seed.name("Mia Member")] });
-  const ana = await seed.person({ names: [seed.name("Ana Anchor")], title: "Partner", organization: org });
-  const ben = await seed.person({ names: [seed.name("Ben Bridge")] });
-  const cy = await seed.person({ names: [seed.name("Cy Corner")] });
-  const tara = await seed.person({ names: [seed.name("Tara Target")], title: "CTO", organization: org });
-  const pairs: Array<[{ id: string }, { id: string }, number]> = [
-    [me, ana, 0.85],
-    [ana, ben, 0.7],
-    [ben, tara, 0.6],
-    [me, cy, 0.5],
-    [cy, tara, 0.45],
-  ];
-  for (const [a, b, strength] of pairs) {
-    await seed.edge(a, b, { strength });
-    await setEdgeFactors(seed.db, a, b, strength);
-  }
+  const { org, me, ana, tara } = await seedIntroNetwork(seed);
+  await seed.db.person.update({ where: { id: ana.id }, data: { organizationId: org.id } });
   const email = ana.emails[0] as string;
   await seed.db.personIdentity.createMany({
     data: [

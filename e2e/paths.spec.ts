@@ -5,32 +5,9 @@
 // says so with the nearest people, and the person page shows identities per source and the timeline.
 import type { Browser, Page, TestInfo } from "@playwright/test";
 import { signInThroughApi, type TestUser } from "./fixtures/auth";
-import { setEdgeFactors } from "./fixtures/strength";
-import type { Seeder } from "./fixtures/seed";
+import { seedIntroNetwork } from "./fixtures/intro-network";
 import type { Users } from "./fixtures/auth";
 import { expect, test } from "./fixtures/test";
-
-/** me — Ana (0.85) — Ben (0.75) — Tara (0.6); me — Cy (0.5) — Tara (0.45). Tara works at the target org. */
-async function seedWorld(seed: Seeder) {
-  const org = await seed.organization({ name: seed.name("Targetco") });
-  const me = await seed.person({ names: [seed.name("Mia Member")] });
-  const ana = await seed.person({ names: [seed.name("Ana Anchor")], title: "Partner" });
-  const ben = await seed.person({ names: [seed.name("Ben Bridge")] });
-  const cy = await seed.person({ names: [seed.name("Cy Corner")] });
-  const tara = await seed.person({ names: [seed.name("Tara Target")], title: "CTO", organization: org });
-  const pairs: Array<[{ id: string }, { id: string }, number]> = [
-    [me, ana, 0.85],
-    [ana, ben, 0.75],
-    [ben, tara, 0.6],
-    [me, cy, 0.5],
-    [cy, tara, 0.45],
-  ];
-  for (const [a, b, strength] of pairs) {
-    await seed.edge(a, b, { strength });
-    await setEdgeFactors(seed.db, a, b, strength);
-  }
-  return { org, me, ana, ben, cy, tara };
-}
 
 async function signedInAs(browser: Browser, users: Users, email: string): Promise<{ page: Page; user: TestUser; close: () => Promise<void> }> {
   const user = await users.create({ role: "member", email });
@@ -52,7 +29,7 @@ async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void>
 
 test("the graph opens on the signed-in member's own network", async ({ browser, seed, users }) => {
   test.setTimeout(60_000);
-  const world = await seedWorld(seed);
+  const world = await seedIntroNetwork(seed);
   const { page, close } = await signedInAs(browser, users, world.me.emails[0] as string);
   try {
     await page.goto("/graph");
@@ -68,7 +45,7 @@ test("the graph opens on the signed-in member's own network", async ({ browser, 
 
 test("search a target, read the paths and their factors, open the graph and an edge's factor panel", async ({ browser, seed, users }, testInfo) => {
   test.setTimeout(90_000);
-  const world = await seedWorld(seed);
+  const world = await seedIntroNetwork(seed);
   const { page, user, close } = await signedInAs(browser, users, world.me.emails[0] as string);
   expect(user.personId).toBe(world.me.id);
   try {
@@ -129,7 +106,7 @@ test("search a target, read the paths and their factors, open the graph and an e
 
 test("an organization target, no path within the hop limit, and absurd parameters", async ({ browser, seed, users }, testInfo) => {
   test.setTimeout(90_000);
-  const world = await seedWorld(seed);
+  const world = await seedIntroNetwork(seed);
   const { page, close } = await signedInAs(browser, users, world.me.emails[0] as string);
   try {
     await waitForPathIndex(page, world.org.id);
@@ -150,7 +127,7 @@ test("an organization target, no path within the hop limit, and absurd parameter
 
 test("a deleted target is not found, and its typeahead hit never appears", async ({ browser, seed, users }) => {
   test.setTimeout(90_000);
-  const world = await seedWorld(seed);
+  const world = await seedIntroNetwork(seed);
   const gone = await seed.person({ names: [seed.name("Gina Gone")], deleted: true });
   const { page, close } = await signedInAs(browser, users, world.me.emails[0] as string);
   try {
@@ -169,7 +146,7 @@ test("a deleted target is not found, and its typeahead hit never appears", async
 
 test("the person page shows identities per source, the timeline and top factors", async ({ asMember: page, seed, db }, testInfo) => {
   test.setTimeout(90_000);
-  const world = await seedWorld(seed);
+  const world = await seedIntroNetwork(seed);
   const email = world.ana.emails[0] as string;
   await db.personIdentity.createMany({
     data: [
@@ -194,7 +171,7 @@ test("the person page shows identities per source, the timeline and top factors"
 
 test("a member sets and clears their own judgement of a relationship on the person page", async ({ browser, seed, users }) => {
   test.setTimeout(90_000);
-  const world = await seedWorld(seed);
+  const world = await seedIntroNetwork(seed);
   const { page, close } = await signedInAs(browser, users, world.me.emails[0] as string);
   try {
     await page.goto(`/people/${world.ana.id}`);
