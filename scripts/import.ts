@@ -10,6 +10,7 @@
 //   PostgreSQL (reusing the one `npm start` runs).
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
+import { z } from "zod";
 import { createPrismaClient } from "../lib/db/client";
 import { applyMigrations } from "../lib/db/migrations";
 import { openDatabase } from "../lib/db/runtime";
@@ -82,6 +83,9 @@ runCli("import", async () => {
   if (!sourceArg || !pathArg || extra.length > 0) throw new CliUsageError(USAGE);
   const source = ZSourceName.safeParse(sourceArg);
   if (!source.success) throw new CliUsageError(`Unknown source "${sourceArg}". Use one of: ${ZSourceName.options.join(", ")}.`);
+  // Checked here for one clear line (the run's own validation would report it as a field map).
+  const badOwner = (values.owner ?? []).find((owner) => !z.email().safeParse(owner).success);
+  if (badOwner !== undefined) throw new CliUsageError(`--owner must be an email address, got "${badOwner}".`);
   const files = filesToImport(source.data, pathArg);
   const json = values.json;
   const notice = (line: string) => (json ? console.error(line) : console.log(line));

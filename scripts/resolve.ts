@@ -11,6 +11,7 @@ import { newCorrelationId, runInOperation } from "../lib/audit/correlation";
 import { createPrismaClient, type Db } from "../lib/db/client";
 import { applyMigrations } from "../lib/db/migrations";
 import { openDatabase } from "../lib/db/runtime";
+import { DEFAULT_THRESHOLDS } from "../lib/identity/matching/thresholds";
 import { resolvePeople, type ResolvePeopleResult } from "../lib/identity/resolve/resolve-people";
 import { CliUsageError, parseCliArgs, runCli } from "./lib/cli";
 
@@ -118,6 +119,10 @@ runCli("resolve", async () => {
   if (positionals.length > 0) throw new CliUsageError(USAGE);
   const autoMerge = probabilityOption(values["auto-threshold"], "auto-threshold");
   const review = probabilityOption(values["review-threshold"], "review-threshold");
+  const effective = { autoMerge: autoMerge ?? DEFAULT_THRESHOLDS.autoMerge, review: review ?? DEFAULT_THRESHOLDS.review };
+  if (effective.review > effective.autoMerge) {
+    throw new CliUsageError(`--review-threshold (${effective.review}) must be at or below --auto-threshold (${effective.autoMerge}).`);
+  }
   if (values.region !== undefined && !/^[A-Za-z]{2}$/.test(values.region)) throw new CliUsageError("--region must be a two-letter country code, e.g. US or GB.");
   const json = values.json;
   const notice = (line: string) => (json ? console.error(line) : console.log(line));

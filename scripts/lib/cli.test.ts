@@ -47,6 +47,22 @@ describe("CLI usage and argument errors", () => {
     expect(result.stderr).toBe(`${name}: Unknown option '--no-such-option'. Run with --help for usage.`);
   });
 
+  it("with --json a failure is also one JSON object on stdout's last line", () => {
+    const result = cli("scripts/resolve.ts", "--json", "--auto-threshold", "0.5", "--review-threshold", "0.9");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe("resolve: --review-threshold (0.9) must be at or below --auto-threshold (0.5).");
+    expect(JSON.parse(result.stdout.split("\n").at(-1) ?? "")).toEqual({ error: "--review-threshold (0.9) must be at or below --auto-threshold (0.5).", exitCode: 1 });
+    const plain = cli("scripts/resolve.ts", "--review-threshold", "0.995");
+    expect(plain.code).toBe(1);
+    expect(plain.stdout).toBe("");
+  });
+
+  it("import names a bad --owner in one line", () => {
+    const result = cli("scripts/import.ts", "linkedin", "lib/sources/fixtures/linkedin-connections.csv", "--owner", "not-an-email");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('import: --owner must be an email address, got "not-an-email".');
+  });
+
   it("seed rejects a stray argument instead of quietly seeding only the contract data", () => {
     const result = cli("scripts/db/seed.ts", "demo");
     expect(result.code).toBe(1);

@@ -60,11 +60,16 @@ export function runCli(name: string, main: () => Promise<void | number>, options
     })();
     return exiting;
   };
+  // With --json a script reads stdout: a failure is one JSON object there too (the line on stderr stays).
+  const argv = process.argv.slice(2);
+  const terminator = argv.indexOf("--");
+  const wantsJson = (terminator === -1 ? argv : argv.slice(0, terminator)).includes("--json");
   const report = (error: unknown) => {
     const expected = EXPECTED_ERRORS.some((type) => error instanceof type);
     const message = error instanceof Error ? error.message : String(error);
     console.error(`${name}: ${message}`);
     if (!expected || process.env.WIG_DEBUG === "1") console.error(error);
+    if (wantsJson) console.log(JSON.stringify({ error: message, exitCode: 1 }));
   };
 
   if (options.handleSignals !== false) {

@@ -90,6 +90,15 @@ export async function resolvePeople(db: Db, rawInput: TResolvePeopleInput = {}):
   if (!parsed.success) throw new AppError("BAD_REQUEST", "Invalid resolution options.", { fields: z.flattenError(parsed.error).fieldErrors });
   const { personIds, dryRun, defaultRegion } = parsed.data;
   const thresholds = { ...DEFAULT_THRESHOLDS, ...parsed.data.thresholds };
+  // A review threshold above the auto-merge one would queue nothing the model is unsure of and merge what
+  // it should ask about: a mistake, not a setting.
+  if (thresholds.review > thresholds.autoMerge) {
+    throw new AppError(
+      "BAD_REQUEST",
+      `The review threshold (${thresholds.review}) is above the auto-merge threshold (${thresholds.autoMerge}); it must be at or below it.`,
+      { fields: { "thresholds.review": ["must be at or below the auto-merge threshold"] } },
+    );
+  }
   const started = performance.now();
 
   const people = await db.$queryRaw<PersonRow[]>`

@@ -131,6 +131,11 @@ describe("decisions", () => {
     });
   });
 
+  it("refuses a review threshold above the auto-merge threshold, before reading anyone", async () => {
+    await expect(resolvePeople(prisma, { thresholds: { autoMerge: 0.5, review: 0.9 } })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(resolvePeople(prisma, { thresholds: { review: 0.995 } })).rejects.toThrow(/review threshold \(0\.995\) is above the auto-merge threshold \(0\.99\)/);
+  });
+
   it("a re-run never re-suggests a rejected pair and never splits a merged person", async () => {
     const user = await admin();
     // A background population, so name frequencies and the prior are those of a real team's database.
