@@ -6,7 +6,7 @@
 // screen reader says): these checks catch regressions in what it can.
 import AxeBuilder from "@axe-core/playwright";
 import type { Page, TestInfo } from "@playwright/test";
-import { signInThroughApi } from "./fixtures/auth";
+import { signedInAs } from "./fixtures/auth";
 import type { Seeder } from "./fixtures/seed";
 import { seedIntroNetwork } from "./fixtures/intro-network";
 import { expect, test } from "./fixtures/test";
@@ -45,12 +45,8 @@ test.describe("no serious or critical axe violations", () => {
     test.setTimeout(90_000);
     const world = await seedNetwork(seed);
     // A member linked to their own person, so intro paths start from them.
-    const member = await users.create({ role: "member", email: world.me.emails[0] });
-    const context = await browser.newContext();
+    const { page, close } = await signedInAs(browser, users, world.me.emails[0] as string);
     try {
-      await signInThroughApi(context.request, member);
-      const page = await context.newPage();
-
       const name = world.ana.names[0] as string;
       await page.goto(`/?q=${encodeURIComponent(name)}`);
       await expect(page.getByRole("list", { name: `Search results for ${name}` }).getByRole("listitem")).toHaveCount(1);
@@ -73,7 +69,7 @@ test.describe("no serious or critical axe violations", () => {
       await expect(best.getByRole("table", { name: "Strength factors" })).toBeVisible();
       await expectNoSeriousViolations(page, testInfo, "intro paths");
     } finally {
-      await context.close();
+      await close();
     }
   });
 
@@ -88,18 +84,15 @@ test.describe("no serious or critical axe violations", () => {
   test("the graph, drawn", async ({ browser, seed, users }, testInfo) => {
     test.setTimeout(60_000);
     const world = await seedNetwork(seed);
-    const member = await users.create({ role: "member", email: world.me.emails[0] });
-    const context = await browser.newContext();
+    const { page, close } = await signedInAs(browser, users, world.me.emails[0] as string);
     try {
-      await signInThroughApi(context.request, member);
-      const page = await context.newPage();
       await page.goto("/graph");
       await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
       // The canvas container stays in: it is one role="img" with a text alternative (the people drawn are also
       // listed as links under "Strongest ties"), and Cytoscape's <canvas> layers inside it carry no text to check.
       await expectNoSeriousViolations(page, testInfo, "graph");
     } finally {
-      await context.close();
+      await close();
     }
   });
 

@@ -3,18 +3,10 @@
 // edge and reads its factor panel. Screenshots of each step are attached to the report. Also: a deleted
 // target is "not in the graph", absurd parameters show the allowed ranges, no path within the hop limit
 // says so with the nearest people, and the person page shows identities per source and the timeline.
-import type { Browser, Page, TestInfo } from "@playwright/test";
-import { signInThroughApi, type TestUser } from "./fixtures/auth";
+import type { Page, TestInfo } from "@playwright/test";
+import { signedInAs } from "./fixtures/auth";
 import { seedIntroNetwork } from "./fixtures/intro-network";
-import type { Users } from "./fixtures/auth";
 import { expect, test } from "./fixtures/test";
-
-async function signedInAs(browser: Browser, users: Users, email: string): Promise<{ page: Page; user: TestUser; close: () => Promise<void> }> {
-  const user = await users.create({ role: "member", email });
-  const context = await browser.newContext();
-  await signInThroughApi(context.request, user);
-  return { page: await context.newPage(), user, close: () => context.close() };
-}
 
 /** The path index is a snapshot refreshed every few seconds: wait until it knows the new people. */
 async function waitForPathIndex(page: Page, to: string): Promise<void> {
