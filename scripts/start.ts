@@ -15,7 +15,7 @@ import { parseServerEnv } from "../lib/env";
 import { ensureInitialAdmin } from "../lib/auth/initial-admin";
 import { createPrismaClient } from "../lib/db/client";
 import { applyMigrations } from "../lib/db/migrations";
-import { dataDirectory, openDatabase, type DatabaseHandle } from "../lib/db/runtime";
+import { closeAllDatabases, dataDirectory, openDatabase, type DatabaseHandle } from "../lib/db/runtime";
 import { hasHeapCap, WORKER_HEAP_FLAGS } from "../lib/jobs/node-flags";
 import { nextRestart, type RestartState } from "../lib/jobs/restart-policy";
 import { isDatabaseEmpty, seedDatabase } from "../lib/seed";
@@ -57,9 +57,8 @@ runCli("start", async () => {
   await ensurePortFree(env.PORT);
   const secret = authSecret(env.AUTH_SECRET);
 
-  log(env.DATABASE_URL ? "Using the PostgreSQL in DATABASE_URL." : "Starting the embedded PostgreSQL (set DATABASE_URL to use your own)…");
-  const db: DatabaseHandle = await openDatabase({ onNotice: log });
   let shuttingDown = false;
+  let db: DatabaseHandle | undefined;
   let server: ChildProcess | undefined;
   let worker: ChildProcess | undefined;
 
@@ -71,31 +70,47 @@ runCli("start", async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   };
 
+  const building = new AbortController();
   const shutdown = async (code: number) => {
     if (shuttingDown) return;
     shuttingDown = true;
+    building.abort();
     // The worker stops at its next batch boundary (an interrupted import resumes on the next start).
     await Promise.all([stopChild(server, 10_000), stopChild(worker, 15_000)]);
-    if (db.kind === "embedded") log("Stopping the embedded PostgreSQL…");
-    await db.close().catch((error: unknown) => console.error(error));
+    if (db?.kind === "embedded") log("Stopping the embedded PostgreSQL…");
+    // Before the database is open, this aborts its start and stops the server spawned so far.
+    await (db ? db.close() : closeAllDatabases()).catch((error: unknown) => console.error(error));
     process.exit(code);
   };
+  // Set before the database opens: a signal while the embedded PostgreSQL starts must stop it too.
   process.once("SIGINT", () => void shutdown(0));
   process.once("SIGTERM", () => void shutdown(0));
 
+  log(env.DATABASE_URL ? "Using the PostgreSQL in DATABASE_URL." : "Starting the embedded PostgreSQL (set DATABASE_URL to use your own)…");
   try {
-    const migrations = await applyMigrations(db.url);
+    db = await openDatabase({ onNotice: log });
+  } catch (error) {
+    // Interrupted while starting: shutdown() is stopping everything and exits the process.
+    if (shuttingDown) await new Promise(() => undefined);
+    throw error;
+  }
+  const database: DatabaseHandle = db;
+
+  try {
+    const migrations = await applyMigrations(database.url);
     if (migrations.applied.length > 0) log(`Applied ${migrations.applied.length} migration(s).`);
-    if (!values["no-seed"] && (await isDatabaseEmpty(db.url))) {
+    if (!values["no-seed"] && (await isDatabaseEmpty(database.url))) {
       log("The database is empty: seeding the demo network…");
-      log(await seedDatabase(db.url, { demo: true }));
+      log(await seedDatabase(database.url, { demo: true }));
     }
-    const adminClient = createPrismaClient(db.url);
+    const adminClient = createPrismaClient(database.url);
     const admin = await ensureInitialAdmin(adminClient, env).finally(() => adminClient.$disconnect());
     if (admin) log(`Created the first admin account ${admin} from WIG_ADMIN_EMAIL.`);
-    if (!values.dev) await ensureProductionBuild({ force: values.rebuild, log });
+    if (!values.dev) await ensureProductionBuild({ force: values.rebuild, log, signal: building.signal });
   } catch (error) {
-    await db.close().catch(() => undefined);
+    // Stopped by a signal: shutdown() is closing everything and exits the process.
+    if (shuttingDown) await new Promise(() => undefined);
+    await database.close().catch(() => undefined);
     throw error;
   }
   if (shuttingDown) return;
@@ -105,7 +120,7 @@ runCli("start", async () => {
     stdio: "inherit",
     env: {
       ...process.env,
-      DATABASE_URL: db.url,
+      DATABASE_URL: database.url,
       AUTH_SECRET: secret,
       AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
       NODE_ENV: values.dev ? "development" : "production",
@@ -119,7 +134,7 @@ runCli("start", async () => {
       const startedAt = Date.now();
       const child = spawn(process.execPath, [...heapFlags, "--import", "tsx", join(process.cwd(), "scripts", "worker.ts")], {
         stdio: "inherit",
-        env: { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: secret },
+        env: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: secret },
       });
       worker = child;
       child.once("exit", (code, signal) => {

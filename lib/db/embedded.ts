@@ -256,6 +256,9 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
 /** Creates `database` on the server at adminUrl when it does not exist yet. */
 export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
+  // A server stopped under it (a start interrupted by a signal) also emits "error" outside the awaited
+  // calls; the awaited call rejects with the same error, which is what the caller handles.
+  client.on("error", () => undefined);
   await client.connect();
   try {
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);

@@ -129,6 +129,17 @@ describe("CLIs on the embedded PostgreSQL they start", () => {
     expect(await serverGone()).toBe(true);
   }, 120_000);
 
+  it("npm start stops the embedded server when a signal arrives while the server is still starting", async () => {
+    // start.ts takes signals itself (handleSignals: false); the web port must be free for it to get this far.
+    const { child, finished } = start("scripts/start.ts", ["--no-seed"], { ...env, PORT: String(await freePort()), WIG_WORKER: "off" });
+    expect(await waitFor(() => existsSync(lockFile), 60_000, 5)).toBe(true);
+    child.kill("SIGTERM");
+    const result = await finished;
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("");
+    expect(await serverGone()).toBe(true);
+  }, 120_000);
+
   it("stdout closed by its reader (export | head) ends in one line, exit 1, and the server stopped", async () => {
     const { child, finished } = start("scripts/privacy.ts", ["export", "--email", "elena@ferrovialabs.com"], env);
     child.stdout?.destroy();

@@ -36,7 +36,9 @@ export function isBuildFresh(root = process.cwd()): boolean {
 }
 
 /** Runs `next build` unless the existing build matches the sources. Resolves to true when it built. */
-export async function ensureProductionBuild(options: { root?: string; force?: boolean; log?: (line: string) => void } = {}): Promise<boolean> {
+export async function ensureProductionBuild(
+  options: { root?: string; force?: boolean; log?: (line: string) => void; signal?: AbortSignal } = {},
+): Promise<boolean> {
   const root = options.root ?? process.cwd();
   if (!options.force && isBuildFresh(root)) return false;
   const fingerprint = sourceFingerprint(root);
@@ -47,9 +49,25 @@ export async function ensureProductionBuild(options: { root?: string; force?: bo
       // The build never needs the database; keep it from trying.
       env: { ...process.env, NODE_ENV: "production", DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
       stdio: "inherit",
+      // Its own process group, so stopping it (signal) also stops the build's worker processes.
+      detached: true,
     });
+    const stop = () => {
+      if (child.pid !== undefined && child.exitCode === null) {
+        try {
+          process.kill(-child.pid, "SIGTERM");
+        } catch {
+          // Already gone.
+        }
+      }
+    };
+    options.signal?.addEventListener("abort", stop, { once: true });
     child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed with exit code ${code}`))));
+    child.once("exit", (code, signal) => {
+      options.signal?.removeEventListener("abort", stop);
+      if (code === 0) resolve();
+      else reject(new Error(options.signal?.aborted ? "next build was stopped" : `next build failed with exit code ${code ?? signal}`));
+    });
   });
   writeFileSync(fingerprintFile(root), fingerprint);
   return true;
