@@ -67,7 +67,14 @@ function printRetention(result: RetentionResult): void {
   );
 }
 
-async function run(db: Db, command: string, values: { email?: string; yes: boolean; "dry-run": boolean; json: boolean; reason?: string }): Promise<void> {
+async function run(
+  db: Db,
+  command: string,
+  values: { email?: string; yes: boolean; "dry-run": boolean; json: boolean; reason?: string },
+  correlationId: string,
+): Promise<void> {
+  // Where to find this command's rows in /admin/audit (filter by operation).
+  const audit = `Audit: operation ${correlationId}.`;
   const needEmail = () => {
     if (!values.email) throw new CliUsageError(`${command} needs --email <address>.\n${USAGE}`);
     return values.email;
@@ -84,31 +91,36 @@ async function run(db: Db, command: string, values: { email?: string; yes: boole
         confirm = await ask(`Type their name or ${ERASE_CONFIRMATION_WORD} to confirm: `);
       }
       const result = await erasePerson(db, { personId, confirm }).catch(expected);
-      console.log(`Erased person ${personId}: ${result.counts.suppressionKeys} identifiers suppressed, ${result.counts.edgesDeleted} edges, ${result.counts.interactionsDeleted} interactions deleted, ${result.counts.interactionsScrubbed} group interactions scrubbed.`);
+      console.log(`Erased person ${personId}: ${result.counts.suppressionKeys} identifiers suppressed, ${result.counts.edgesDeleted} edges, ${result.counts.interactionsDeleted} interactions deleted, ${result.counts.interactionsScrubbed} group interactions scrubbed. ${audit}`);
       return;
     }
     case "export": {
       const personId = await findPersonIdByEmail(db, needEmail()).catch(expected);
       await prepareExport(db, { personId }).catch(expected);
       for await (const chunk of streamPersonExport(db, personId)) await writeOut(chunk);
+      // stderr: stdout is the export itself.
+      console.error(audit);
       return;
     }
     case "purge": {
       const result = await runRetention(db, { dryRun: values["dry-run"], now: new Date() }).catch(expected);
-      if (values.json) console.log(JSON.stringify(result));
-      else printRetention(result);
+      if (values.json) console.log(JSON.stringify(result.dryRun ? result : { ...result, correlationId }));
+      else {
+        printRetention(result);
+        if (!result.dryRun) console.log(audit);
+      }
       return;
     }
     case "delete": {
       const personId = await findPersonIdByEmail(db, needEmail()).catch(expected);
       await softDeletePerson(db, { personId, ...(values.reason ? { reason: values.reason } : {}) }).catch(expected);
-      console.log(`Deleted person ${personId} (restorable with: npm run privacy -- restore --email ${values.email}).`);
+      console.log(`Deleted person ${personId} (restorable with: npm run privacy -- restore --email ${values.email}). ${audit}`);
       return;
     }
     case "restore": {
       const personId = await findPersonIdByEmail(db, needEmail()).catch(expected);
       await restorePerson(db, { personId }).catch(expected);
-      console.log(`Restored person ${personId}.`);
+      console.log(`Restored person ${personId}. ${audit}`);
       return;
     }
     default:
@@ -139,7 +151,8 @@ runCli("privacy", async () => {
     // As every other database CLI does: a new or not yet upgraded database gets its migrations first.
     const migrations = await applyMigrations(handle.url);
     if (migrations.applied.length > 0) console.error(`Applied ${migrations.applied.length} migration(s).`);
-    await runInOperation({ correlationId: newCorrelationId("cli-privacy"), actorId: null }, () => run(db, command, values));
+    const correlationId = newCorrelationId("cli-privacy");
+    await runInOperation({ correlationId, actorId: null }, () => run(db, command, values, correlationId));
   } finally {
     await db.$disconnect();
     await handle.close();

@@ -38,6 +38,9 @@ describe("npm run privacy", () => {
     const audit = await prisma.auditLog.findMany({ where: { action: { in: ["person.exported", "person.erased"] } }, orderBy: { createdAt: "asc" } });
     expect(audit.map((row) => row.action)).toEqual(["person.exported", "person.erased"]);
     expect(audit[1]?.correlationId).toMatch(/^cli-privacy-/);
+    // Each command names its operation, to find its rows in /admin/audit.
+    expect(erased.stdout).toContain(`Audit: operation ${audit[1]?.correlationId}.`);
+    expect(exported.stderr).toContain(`Audit: operation ${audit[0]?.correlationId}.`);
 
     const again = await privacy("erase", "--email", "cli.person@example.com", "--yes");
     expect(again.status).toBe(1);
