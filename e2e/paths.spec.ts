@@ -168,9 +168,9 @@ test("a member sets and clears their own judgement of a relationship on the pers
   try {
     await page.goto(`/people/${world.ana.id}`);
     const control = page.getByRole("region", { name: "Your relationship" });
-    await control.getByRole("radio", { name: /I know them well/ }).click();
+    await control.getByRole("button", { name: /I know them well/ }).click();
     await expect(control.getByRole("status")).toContainText("Saved");
-    await expect(control.getByRole("radio", { name: /I know them well/ })).toHaveAttribute("aria-checked", "true");
+    await expect(control.getByRole("button", { name: /I know them well/ })).toHaveAttribute("aria-pressed", "true");
     await control.getByRole("button", { name: "Clear my judgement" }).click();
     await expect(control.getByRole("status")).toContainText("Cleared");
   } finally {

@@ -55,15 +55,15 @@ export function OverrideControl({
     <section className="rounded-xl border border-zinc-200 bg-white p-4 shadow-sm" aria-label="Your relationship">
       <h2 className="text-sm font-semibold text-zinc-900">How well do you know {personName.split(" ")[0]}?</h2>
       <p className="mt-0.5 text-xs text-zinc-500">Your own judgement enters your tie's strength as a separate, explained factor. Only your relationship changes.</p>
-      <div className="mt-3 flex flex-col gap-2" role="radiogroup" aria-label="Your judgement">
+      {/* Toggle buttons, not radios: choosing one saves at once, and radios would save on every arrow key. */}
+      <div className="mt-3 flex flex-col gap-2" role="group" aria-label="Your judgement">
         {CHOICES.map((choice) => {
           const selected = current === choice.level;
           return (
             <button
               key={choice.level}
               type="button"
-              role="radio"
-              aria-checked={selected}
+              aria-pressed={selected}
               disabled={!available || pending}
               onClick={() => run(() => (setOverride as SetOverrideAction)({ personId, level: choice.level }), `Saved: “${choice.label}”.`)}
               className={`flex items-center justify-between rounded-lg border px-3 py-2 text-left text-sm transition-colors disabled:cursor-not-allowed disabled:opacity-60 ${
