@@ -91,6 +91,15 @@ test.describe("no serious or critical axe violations", () => {
       // The canvas container stays in: it is one role="img" with a text alternative (the people drawn are also
       // listed as links under "Strongest ties"), and Cytoscape's <canvas> layers inside it carry no text to check.
       await expectNoSeriousViolations(page, testInfo, "graph");
+
+      // Without a pointer: a tie's factors open from the list, and focus moves to them.
+      const ana = world.ana.names[0] as string;
+      await page.getByRole("button", { name: new RegExp(`^Factors of .+'s tie with ${ana}$`) }).focus();
+      await page.keyboard.press("Enter");
+      const panel = page.getByRole("region", { name: "Relationship factors" });
+      await expect(panel).toBeFocused();
+      await expect(panel.getByRole("region", { name: new RegExp(`→ ${ana}$`) })).toBeVisible();
+      await expectNoSeriousViolations(page, testInfo, "graph with a tie's factors");
     } finally {
       await close();
     }

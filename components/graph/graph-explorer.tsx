@@ -50,9 +50,15 @@ export function GraphExplorer({ center, filters, path, viewerPersonId }: { cente
     !data || data.edges.some((line) => (line.source === pair.a && line.target === pair.b) || (line.source === pair.b && line.target === pair.a));
   const edge = selectedEdge?.centerId === center.id && edgeInView(selectedEdge) ? selectedEdge : null;
   const edgePanel = useRef<HTMLDivElement | null>(null);
+  // A tie opened from the list (by keyboard, say) moves focus to its panel; one clicked on the canvas does not.
+  const focusEdgePanel = useRef(false);
   // On a narrow screen the panel sits below the canvas: bring it into view when an edge is picked.
   useEffect(() => {
     const panel = edgePanel.current;
+    if (edge && panel && focusEdgePanel.current) {
+      focusEdgePanel.current = false;
+      panel.focus();
+    }
     if (!edge || !panel || window.matchMedia("(min-width: 1024px)").matches) return;
     const box = panel.getBoundingClientRect();
     if (box.top > window.innerHeight || box.bottom < 0) panel.scrollIntoView({ behavior: "smooth", block: "start" });
@@ -135,7 +141,7 @@ export function GraphExplorer({ center, filters, path, viewerPersonId }: { cente
 
         <aside className="space-y-4" aria-label="About this network">
           {edge ? (
-            <div ref={edgePanel} role="region" className="scroll-mt-4 rounded-xl border border-amber-200 bg-white p-4 shadow-sm" aria-label="Relationship factors">
+            <div ref={edgePanel} tabIndex={-1} role="region" className="scroll-mt-4 rounded-xl border border-amber-200 bg-white p-4 shadow-sm" aria-label="Relationship factors">
               <div className="mb-3 flex items-center justify-between">
                 <h2 className="text-sm font-semibold text-zinc-900">Relationship</h2>
                 <button type="button" onClick={() => setSelectedEdge(null)} className="text-xs text-zinc-500 hover:text-zinc-900" aria-label="Close the relationship panel">
@@ -179,7 +185,21 @@ export function GraphExplorer({ center, filters, path, viewerPersonId }: { cente
                     >
                       {node.name}
                     </Link>
-                    <StrengthBar strength={node.strengthToCenter} />
+                    <span className="flex shrink-0 items-center gap-2">
+                      <StrengthBar strength={node.strengthToCenter} />
+                      {/* The canvas needs a pointer; this opens the same factor panel from the keyboard. */}
+                      <button
+                        type="button"
+                        onClick={() => {
+                          focusEdgePanel.current = true;
+                          onSelectEdge({ a: center.id, b: node.id });
+                        }}
+                        aria-label={`Factors of ${center.name}'s tie with ${node.name}`}
+                        className="rounded px-1.5 py-0.5 text-xs text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900"
+                      >
+                        Factors
+                      </button>
+                    </span>
                   </li>
                 ))}
               </ol>
