@@ -16,6 +16,8 @@ const planted: IdentityRecord[] = [
   { id: "p5", names: ["Yara Vexley"], phones: ["212.555.0177"], linkedin: "https://www.linkedin.com/in/yara-vexley-2" },
   { id: "p7", names: ["Ottoline Brisk"], emails: ["ottoline@brisk.dev"] },
   { id: "p8", names: ["O. Brisk"], phones: ["(303) 555-0123"] },
+  { id: "p9", names: ["Quentin Vollmerath"], emails: ["quentin@vollmerath.example"] },
+  { id: "p10", names: ["Quentin Vollmerath"], emails: ["qv.home@gmail.com"] },
 ];
 const records = [...background, ...planted];
 
@@ -41,6 +43,13 @@ describe("resolveIdentities", () => {
     const levels = Object.fromEntries(candidate?.explanation.contributions.map((c) => [c.comparison, c.level]) ?? []);
     expect(levels).toMatchObject({ name: "exact", organization: "same", phone: null });
     expect(clusterOf(result, "p3")).toEqual(["p3"]);
+  });
+
+  it("scores a review pair without a shared address as if the address were missing (left-apart-parameters.ts)", () => {
+    const candidate = candidateBetween(result, "p9", "p10");
+    const email = candidate?.explanation.contributions.find((contribution) => contribution.comparison === "email");
+    expect(email).toMatchObject({ level: "different", weight: 0 });
+    expect(email?.m).toBe(email?.u);
   });
 
   it("holds back a cluster that would join two LinkedIn profiles and queues its links as conflicts", () => {

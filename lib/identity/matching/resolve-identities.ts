@@ -15,6 +15,7 @@ import { explainMatch, type MatchExplanation } from "./explain-match";
 import { defaultMatchParameters, defaultPrior, type MatchParameters } from "./match-parameters";
 import { compileModel, log2Odds, matchWeight, probabilityFromWeight } from "./match-weight";
 import { clusterPairPriors } from "./cluster-pair-prior";
+import { leftApartParameters } from "./left-apart-parameters";
 import { mergeNormalizedRecords } from "./merge-normalized-records";
 import { partitionPosterior } from "./partition-posterior";
 import { collectClusterPairs } from "./review-candidates";
@@ -100,7 +101,8 @@ export function resolveIdentities(records: readonly IdentityRecord[], options: R
   const indexOf = new Map(normalized.map((record, index) => [record.id, index]));
   if (indexOf.size !== count) throw new Error("resolveIdentities: record ids must be unique");
   const thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
-  const baseModel = compileModel({ parameters: options.parameters ?? defaultMatchParameters(count), lambda: options.lambda ?? defaultPrior(count) });
+  const parameters = options.parameters ?? defaultMatchParameters(count);
+  const baseModel = compileModel({ parameters, lambda: options.lambda ?? defaultPrior(count) });
   const tf = buildTermFrequencies(normalized);
   const same = indexPairs(options.decisions?.same, indexOf);
   const different = indexPairs(options.decisions?.different, indexOf);
@@ -130,7 +132,9 @@ export function resolveIdentities(records: readonly IdentityRecord[], options: R
   for (const pair of scored.humanPairs) clusters[clusterIndex.get(pair.a) ?? -1]?.links.push(toLink(pair, "human"));
   for (const pair of clustering.merged) clusters[clusterIndex.get(pair.a) ?? -1]?.links.push(toLink(pair, "model"));
 
-  // Review: re-score what did not merge, cluster against cluster.
+  // Review: re-score what did not merge, cluster against cluster, with the m/u of pairs auto-merge left
+  // apart (left-apart-parameters.ts).
+  const reviewModel = { ...compileModel({ parameters: leftApartParameters(parameters), lambda: scored.lambda }), priorWeight: scored.priorWeight };
   const membersOf = (root: number): number[] => clustering.clusters[clusterIndex.get(root) ?? -1] ?? [root];
   const mergedCache = new Map<number, NormalizedRecord>();
   const merged = (root: number): NormalizedRecord => {
@@ -151,7 +155,7 @@ export function resolveIdentities(records: readonly IdentityRecord[], options: R
   });
   const compared = pairs.map((pair) => {
     const vector = compareRecords(merged(pair.rootA), merged(pair.rootB), tf, createComparisonVector());
-    return { ...pair, vector, weight: matchWeight(vector, compiled) - compiled.priorWeight };
+    return { ...pair, vector, weight: matchWeight(vector, reviewModel) - reviewModel.priorWeight };
   });
   // The prior of a pair of clusters depends on their sizes (cluster-pair-prior.ts).
   const sizeOf = (root: number) => membersOf(root).length;
@@ -172,7 +176,7 @@ export function resolveIdentities(records: readonly IdentityRecord[], options: R
       probability,
       strongIdentifier: strongIdentifier(pair.vector),
       decidedBy: "model",
-      explanation: explainMatch(merged(pair.rootA), merged(pair.rootB), pair.vector, { ...compiled, priorWeight: pair.priorWeight }),
+      explanation: explainMatch(merged(pair.rootA), merged(pair.rootB), pair.vector, { ...reviewModel, priorWeight: pair.priorWeight }),
       reason: pair.conflict ? "conflict" : "uncertain",
       recordsA: membersOf(pair.rootA).map((index) => record(index).id),
       recordsB: membersOf(pair.rootB).map((index) => record(index).id),
