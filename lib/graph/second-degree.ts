@@ -1,6 +1,6 @@
 // Second-degree connections: people two hops from `personId` who are not already direct connections,
 // ranked by their best two-hop path (product of strengths), with how many mutual connections lead there.
-// One SQL statement over the covering (from, to) INCLUDE (strength) index; deleted people never appear, and
+// One SQL statement over the (from, to, type) index; deleted people never appear, and
 // neither do the edges members' blocklists hide (lib/privacy/hidden-edges.ts), as in the graph and path search.
 import type { Db } from "../db/client";
 import { loadHiddenEdgePairs } from "../privacy/hidden-edges";

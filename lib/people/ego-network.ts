@@ -1,8 +1,8 @@
 // The ego network of one person for the graph screen: the strongest neighbours at one or two hops
 // (capped), every edge among them, and the people of an intro path being highlighted. Filters (minimum
 // strength, source, channel, time window on the last interaction) apply to every edge read, in SQL.
-// A fixed number of set-based queries whatever the size; neighbour scans use the covering
-// (from,to) INCLUDE (strength) and (to,from) INCLUDE (strength) indexes. Soft-deleted and erased people
+// A fixed number of set-based queries whatever the size; neighbour scans use the (from, to, type) and
+// (toPersonId) indexes, then read the rows the filters need. Soft-deleted and erased people
 // are never read.
 import "server-only";
 import { prisma, Prisma } from "@/lib/db";

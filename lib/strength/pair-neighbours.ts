@@ -1,7 +1,10 @@
-// Mutual connections of the pairs a per-pair recompute writes: people (not deleted) both have an edge with
-// (strength > 0), from the Edge table plus every pair being written. Counted in TypeScript rather than by a
-// self-join: the planner cannot know that one side of most pairs is a hub (a team member with thousands of
-// edges), and a join it orders wrongly is quadratic. So hubs' neighbour lists are never loaded:
+// Mutual connections of the pairs a per-pair recompute writes: people (not deleted) both have an edge with,
+// from the Edge table plus every pair being written. Any edge counts, whatever its strength, as in the full
+// recompute (every pair with interactions), and so the lookups are index-only: the Edge indexes hold no
+// strength, which changes at every recompute (see the edge_hot_updates migration).
+// Counted in TypeScript rather than by a self-join: the planner cannot know that one side of most pairs is
+// a hub (a team member with thousands of edges), and a join it orders wrongly is quadratic. So hubs'
+// neighbour lists are never loaded:
 // - (person, person): both lists are loaded and intersected;
 // - (person, hub): one index probe per neighbour of the person, all in one statement;
 // - (hub, hub): the count the pair's edge already has (the nightly full recompute counts it exactly); a new
@@ -21,7 +24,7 @@ async function neighbourLists(sql: SqlRunner, ids: readonly string[], cap: numbe
   const rows = await sql.query<{ id: string; ts: string[] | null }>(
     `SELECT p.id::text AS id, ARRAY(
        SELECT e."toPersonId"::text FROM "Edge" e JOIN "Person" q ON q.id = e."toPersonId" AND q."deletedAt" IS NULL
-        WHERE e."fromPersonId" = p.id AND e.strength > 0 ${cap === null ? "" : `LIMIT ${cap + 1}`}) AS ts
+        WHERE e."fromPersonId" = p.id ${cap === null ? "" : `LIMIT ${cap + 1}`}) AS ts
        FROM unnest($1::uuid[]) AS p(id)`,
     [ids],
   );
@@ -68,7 +71,8 @@ export async function mutualConnectionsOf(
   };
 
   const hubPairs: Array<readonly [string, string]> = [];
-  const probes = { hub: [] as string[], other: [] as string[] };
+  // A hub's probes repeat across its pairs (colleagues of one organization share neighbours): each is sent once.
+  const probes = { hub: [] as string[], other: [] as string[], seen: new Set<string>() };
   const pending: Array<{ key: string; hub: string; candidates: string[]; known: number }> = [];
   for (const [a, b] of pairs) {
     const key = pairKey(a, b);
@@ -93,6 +97,9 @@ export async function mutualConnectionsOf(
       else candidates.push(x);
     }
     for (const x of candidates) {
+      const probe = `${hub} ${x}`;
+      if (probes.seen.has(probe)) continue;
+      probes.seen.add(probe);
       probes.hub.push(hub);
       probes.other.push(x);
     }
@@ -100,8 +107,9 @@ export async function mutualConnectionsOf(
   }
   if (probes.hub.length > 0) {
     const rows = await sql.query<{ h: string; x: string }>(
+      // One index probe per row (LATERAL … LIMIT 1): as a semi-join the planner may hash the whole Edge table.
       `SELECT p.h::text AS h, p.x::text AS x FROM unnest($1::uuid[], $2::uuid[]) AS p(h, x)
-        WHERE EXISTS (SELECT 1 FROM "Edge" e WHERE e."fromPersonId" = p.h AND e."toPersonId" = p.x AND e.strength > 0)`,
+        CROSS JOIN LATERAL (SELECT 1 FROM "Edge" e WHERE e."fromPersonId" = p.h AND e."toPersonId" = p.x LIMIT 1) AS found`,
       [probes.hub, probes.other],
     );
     const found = new Set(rows.map((row) => `${row.h} ${row.x}`));
