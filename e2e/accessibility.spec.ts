@@ -88,9 +88,18 @@ test.describe("no serious or critical axe violations", () => {
     try {
       await page.goto("/graph");
       await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
-      // The canvas container stays in: it is one role="img" with a text alternative (the people drawn are also
-      // listed as links under "Strongest ties"), and Cytoscape's <canvas> layers inside it carry no text to check.
+      // The canvas container stays in: it is one focusable role="application" with a name and a description
+      // of its keys (the people drawn are also listed as links under "Strongest ties"), and Cytoscape's <canvas>
+      // layers inside it carry no text to check.
       await expectNoSeriousViolations(page, testInfo, "graph");
+
+      // With the keyboard focus on the canvas: the ring, the key hint and the live region are shown.
+      const canvas = page.getByRole("application", { name: /^Network of / });
+      await page.getByRole("form", { name: "Graph filters" }).getByRole("combobox").last().focus();
+      await page.keyboard.press("Tab");
+      await expect(canvas).toBeFocused();
+      await expect(page.getByTestId("graph-announcer")).toHaveText(/, at the centre: \d+ links?\.$/);
+      await expectNoSeriousViolations(page, testInfo, "graph with keyboard focus");
 
       // Without a pointer: a tie's factors open from the list, and focus moves to them.
       const ana = world.ana.names[0] as string;

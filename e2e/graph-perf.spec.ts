@@ -1,6 +1,7 @@
 // The graph screen at its largest: a seeded ego network of 2,000 people and 5,000 relationships drawn by
 // the real /graph page in headless Chromium. Records the ego query + transfer, Cytoscape's build, the
-// fcose layout, the first painted frame, and frame times while panning and zooming; attaches them (JSON)
+// fcose layout, the first painted frame, frame times while panning and zooming, and the time the canvas's
+// keyboard handler takes per arrow key and per tie step (on the hub, 1,999 ties); attaches them (JSON)
 // and a screenshot, and prints one `GRAPH-PERF {...}` line. The assertion is only "it finishes and stays
 // interactive" (generous bounds): the figures are for the README, measured on whatever machine runs it.
 // It takes minutes on a loaded 2-core machine, so `npm test` leaves it out: `npm run bench:graph` runs it.
@@ -78,7 +79,32 @@ test("the ego network stays interactive at 2,000 nodes and 5,000 edges", async (
       return { frames: deltas.length, p50Ms: at(0.5), p95Ms: at(0.95), maxMs: Math.round((deltas[deltas.length - 1] ?? 0) * 10) / 10 };
     });
 
-    const result = { nodes: NODES, edges: EDGES, egoQueryAndTransferMs: egoMs, ...metrics, panZoomFrame: frames };
+    // The keyboard (components/graph/graph-keyboard.ts) at this size: the handler runs synchronously inside
+    // dispatchEvent, so timing the dispatch times the work a key press does (the React announcement follows).
+    await page.getByRole("form", { name: "Graph filters" }).getByRole("combobox").last().focus();
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("application", { name: /^Network of / })).toBeFocused();
+    const keyboard = await page.evaluate(() => {
+      const container = document.querySelector<HTMLElement>('[data-testid="graph-canvas"]');
+      if (!container) throw new Error("no canvas");
+      const press = (key: string, shiftKey = false) => {
+        const started = performance.now();
+        container.dispatchEvent(new KeyboardEvent("keydown", { key, shiftKey, bubbles: true, cancelable: true }));
+        return performance.now() - started;
+      };
+      const summary = (times: number[]) => {
+        const sorted = [...times].sort((a, b) => a - b);
+        return { presses: sorted.length, p50Ms: Math.round((sorted[Math.floor(sorted.length / 2)] ?? 0) * 100) / 100, maxMs: Math.round((sorted[sorted.length - 1] ?? 0) * 100) / 100 };
+      };
+      press("Home");
+      const ties = Array.from({ length: 50 }, () => press("Enter", true));
+      press("Escape");
+      const arrows = ["ArrowRight", "ArrowDown", "ArrowLeft", "ArrowUp"];
+      const moves = Array.from({ length: 100 }, (_, index) => press(arrows[index % 4] as string));
+      return { arrow: summary(moves), tieStepOnHub: summary(ties) };
+    });
+
+    const result = { nodes: NODES, edges: EDGES, egoQueryAndTransferMs: egoMs, ...metrics, panZoomFrame: frames, keyboard };
     console.log(`GRAPH-PERF ${JSON.stringify(result)}`);
     await testInfo.attach("graph-perf.json", { body: JSON.stringify(result, null, 2), contentType: "application/json" });
     const path = testInfo.outputPath("graph-2000.png");
@@ -86,6 +112,9 @@ test("the ego network stays interactive at 2,000 nodes and 5,000 edges", async (
     await testInfo.attach("graph-2000", { path, contentType: "image/png" });
     // Interactive: a pan/zoom frame well under a second even on a loaded CI machine.
     expect(frames.p50Ms).toBeLessThan(500);
+    // A key press is one O(n) scan, or one sort of the hub's ties on the first step: far below a frame.
+    expect(keyboard.arrow.p50Ms).toBeLessThan(50);
+    expect(keyboard.tieStepOnHub.p50Ms).toBeLessThan(50);
   } finally {
     await db.person.deleteMany({ where: { id: { in: ids } } });
   }

@@ -109,7 +109,51 @@ test("skip moves on without deciding; j and k move through the queue", async ({ 
   await expect(page.getByTestId("focused-candidate")).toHaveAttribute("data-candidate-id", first.candidateId);
 
   await page.keyboard.press("?");
-  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toContainText("Approve");
+  await expect(page.getByRole("region", { name: "Keyboard shortcuts" })).toContainText("Approve");
+});
+
+test("the shortcut list is a disclosure: ? and the Shortcuts button open and close the same panel", async ({ asAdmin: page, merges }) => {
+  const pair = await merges.pair({ probability: 0.53 });
+  await page.goto("/merges");
+  await focusCandidate(page, pair);
+
+  const toggle = page.getByRole("button", { name: /^Shortcuts/ });
+  const panel = page.getByRole("region", { name: "Keyboard shortcuts" });
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  await expect(panel).toBeHidden();
+  // The button names the panel it controls; the panel exists (hidden) before it is opened.
+  const controlled = await toggle.getAttribute("aria-controls");
+  expect(controlled).toBeTruthy();
+  await expect(page.locator(`[id="${controlled}"]`)).toHaveCount(1);
+
+  // ? opens it without taking focus, and it is no dialog.
+  await page.keyboard.press("?");
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  await expect(panel).toBeVisible();
+  await expect(panel).toHaveAttribute("id", controlled as string);
+  await expect(panel).toContainText("Approve");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(panel).not.toBeFocused();
+
+  // The button closes and reopens it (from the keyboard), Escape closes it.
+  await toggle.focus();
+  await page.keyboard.press("Enter");
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  await expect(panel).toBeHidden();
+  await page.keyboard.press("Space");
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  await expect(toggle).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+
+  // With single-key shortcuts off there is no list to show, and ? does nothing.
+  await page.getByRole("checkbox", { name: "Single-key shortcuts" }).first().uncheck();
+  await expect(toggle).toHaveCount(0);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press("?");
+  await expect(panel).toHaveCount(0);
+  await page.getByRole("checkbox", { name: "Single-key shortcuts" }).first().check();
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
 });
 
 test("bulk approve shows the count first, then merges every candidate above the threshold", async ({ asAdmin: page, merges, db }) => {

@@ -3,9 +3,12 @@
 // layout) are imported inside the effect: they load only in the browser, and only on the graph screen.
 // Timings of the last draw (layout, first frame) are published on window.__wigGraphMetrics and on the
 // container's data attributes, for the Playwright measurement at 2,000 nodes / 5,000 edges.
+// The container is also the keyboard's way in: graph-keyboard.ts lists the keys.
 import type { Core, EdgeSingular, NodeSingular } from "cytoscape";
-import { useEffect, useRef, type MutableRefObject } from "react";
+import { useEffect, useId, useRef, useState, type MutableRefObject } from "react";
+import { Kbd, useSingleKeyShortcuts } from "@/components/ui/single-key-shortcuts";
 import type { EgoGraph } from "@/lib/people/ego-network.types";
+import { attachGraphKeyboard, type KeyboardMemory } from "./graph-keyboard";
 import { egoGraphStyle, egoLayout, FORCE_LAYOUT_MAX_NODES, ringPositions, toElements } from "./graph-style";
 
 let fcoseRegistered = false;
@@ -14,7 +17,12 @@ export interface GraphControls {
   fit: () => void;
   fitPath: () => void;
   zoomBy: (factor: number) => void;
+  /** Moves focus to the canvas, showing the keyboard focus where it was (Escape from the side panel). */
+  focus: () => void;
 }
+
+/** How an edge was opened: from the keyboard, focus follows it to the factor panel; from a click it stays. */
+export type OpenedBy = "pointer" | "keyboard";
 
 export interface GraphMetrics {
   nodes: number;
@@ -48,7 +56,7 @@ export function EgoGraphCanvas({
   label: string;
   selectedNodeId: string | null;
   onSelectNode: (personId: string) => void;
-  onSelectEdge: (edge: { a: string; b: string } | null) => void;
+  onSelectEdge: (edge: { a: string; b: string } | null, openedBy?: OpenedBy) => void;
   onHover: (personId: string | null) => void;
   controlsRef: MutableRefObject<GraphControls | null>;
 }) {
@@ -60,9 +68,20 @@ export function EgoGraphCanvas({
     handlers.current = { onSelectNode, onSelectEdge, onHover };
   }, [onSelectNode, onSelectEdge, onHover]);
   const pathKey = path.join(",");
+  const [singleKeys] = useSingleKeyShortcuts();
+  // Read by the key handler at each press, so the switch needs no rebuild either.
+  const latest = useRef({ singleKeys, selectedNodeId });
+  useEffect(() => {
+    latest.current = { singleKeys, selectedNodeId };
+  }, [singleKeys, selectedNodeId]);
+  const keyboardMemory = useRef<KeyboardMemory>({ nodeId: null, active: false });
+  const [keyboardActive, setKeyboardActive] = useState(false);
+  const [announcement, setAnnouncement] = useState("");
+  const helpId = useId();
 
   useEffect(() => {
     let cy: Core | undefined;
+    let detachKeyboard: (() => void) | undefined;
     let cancelled = false;
     const pathIds = pathKey === "" ? [] : pathKey.split(",");
 
@@ -125,7 +144,23 @@ export function EgoGraphCanvas({
         });
       });
 
+      const keyboard = attachGraphKeyboard({
+        core,
+        container,
+        centerId: graph.centerId,
+        memory: keyboardMemory.current,
+        singleKeys: () => latest.current.singleKeys,
+        selectedNodeId: () => latest.current.selectedNodeId,
+        announce: setAnnouncement,
+        onActiveChange: setKeyboardActive,
+        onFocusNode: (personId) => handlers.current.onHover(personId),
+        openNode: (personId) => handlers.current.onSelectNode(personId),
+        openEdge: (pair) => handlers.current.onSelectEdge(pair, "keyboard"),
+      });
+      detachKeyboard = keyboard.detach;
+
       controlsRef.current = {
+        focus: keyboard.focus,
         fit: () => core.animate({ fit: { eles: core.elements(), padding: 32 } }, { duration: 250 }),
         fitPath: () => {
           const eles = pathElements();
@@ -143,7 +178,7 @@ export function EgoGraphCanvas({
       });
       core.on("tap", "edge", (event) => {
         const edge = event.target as EdgeSingular;
-        handlers.current.onSelectEdge({ a: edge.data("source") as string, b: edge.data("target") as string });
+        handlers.current.onSelectEdge({ a: edge.data("source") as string, b: edge.data("target") as string }, "pointer");
       });
       core.on("tap", (event) => {
         if (event.target === core) handlers.current.onSelectEdge(null);
@@ -176,6 +211,7 @@ export function EgoGraphCanvas({
       cancelled = true;
       controlsRef.current = null;
       cyRef.current = null;
+      detachKeyboard?.();
       cy?.destroy();
     };
   }, [graph, pathKey, controlsRef]);
@@ -190,9 +226,39 @@ export function EgoGraphCanvas({
   }, [selectedNodeId]);
 
   // Cytoscape forces `position: relative` on its container, so the absolute positioning lives on a wrapper.
+  // Cytoscape also owns the container's children: the live region, the key hint and the ring are siblings.
+  // role="application": the arrow keys and Enter belong to the canvas, so screen readers must pass them through.
   return (
     <div className="absolute inset-0">
-      <div ref={containerRef} role="img" aria-label={label} data-testid="graph-canvas" className="h-full w-full" />
+      <div
+        ref={containerRef}
+        role="application"
+        tabIndex={0}
+        aria-label={label}
+        aria-describedby={helpId}
+        data-testid="graph-canvas"
+        className="h-full w-full outline-none"
+      />
+      <p id={helpId} className="sr-only">
+        {`Arrow keys move between the people drawn; Home goes to the centre. Enter opens the person's card and recentres the graph on them. Shift+Enter${singleKeys ? " or E" : ""} steps through their ties, strongest first${singleKeys ? " (Shift+E goes back)" : ""}; Enter on a tie opens its factors; Escape goes back to the person.`}
+      </p>
+      <p className="sr-only" aria-live="polite" aria-atomic="true" data-testid="graph-announcer">
+        {announcement}
+      </p>
+      {keyboardActive ? (
+        <>
+          <div aria-hidden="true" className="pointer-events-none absolute inset-0 rounded-xl ring-2 ring-inset ring-accent-500" />
+          <p aria-hidden="true" className="pointer-events-none absolute bottom-3 left-3 flex flex-wrap items-center gap-1 rounded-lg border border-zinc-200 bg-white/95 px-2 py-1 text-xs text-zinc-600 shadow-sm">
+            <Kbd>←↑→↓</Kbd> move · <Kbd>Enter</Kbd> open · <Kbd>Shift+Enter</Kbd>
+            {singleKeys ? (
+              <>
+                /<Kbd>e</Kbd>
+              </>
+            ) : null}{" "}
+            ties · <Kbd>Esc</Kbd> back
+          </p>
+        </>
+      ) : null}
     </div>
   );
 }

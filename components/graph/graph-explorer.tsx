@@ -2,7 +2,8 @@
 // The graph screen's interactive part: filters, the ego network canvas with fit/zoom controls, and a side
 // panel with the selected person's card, the selected edge's factor breakdown and the strongest ties.
 // Clicking a node opens that person's card and recentres the graph on them; clicking an edge opens its
-// factors. An intro path passed in the URL (?path=a,b,c) is kept in view and highlighted.
+// factors. The canvas does the same from the keyboard (graph-keyboard.ts); Escape in the side panel returns
+// focus to it. An intro path passed in the URL (?path=a,b,c) is kept in view and highlighted.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
@@ -12,8 +13,9 @@ import { formatCount, plural } from "@/components/ui/format";
 import { StrengthBar } from "@/components/ui/strength-bar";
 import { EdgeDetailsView } from "@/components/strength/edge-details-view";
 import type { EgoGraph, EgoNode, TEgoFilters } from "@/lib/people/ego-network.types";
-import { EgoGraphCanvas, type GraphControls } from "./ego-graph-canvas";
+import { EgoGraphCanvas, type GraphControls, type OpenedBy } from "./ego-graph-canvas";
 import { GraphFilters } from "./graph-filters";
+import { GraphKeyboardHelp } from "./graph-keyboard-help";
 import { GraphLegend } from "./graph-legend";
 import { useEgoGraph } from "./use-ego-graph";
 
@@ -50,7 +52,7 @@ export function GraphExplorer({ center, filters, path, viewerPersonId }: { cente
     !data || data.edges.some((line) => (line.source === pair.a && line.target === pair.b) || (line.source === pair.b && line.target === pair.a));
   const edge = selectedEdge?.centerId === center.id && edgeInView(selectedEdge) ? selectedEdge : null;
   const edgePanel = useRef<HTMLDivElement | null>(null);
-  // A tie opened from the list (by keyboard, say) moves focus to its panel; one clicked on the canvas does not.
+  // A tie opened from the keyboard (on the canvas, or from the list) moves focus to its panel; a click does not.
   const focusEdgePanel = useRef(false);
   // On a narrow screen the panel sits below the canvas: bring it into view when an edge is picked.
   useEffect(() => {
@@ -75,7 +77,13 @@ export function GraphExplorer({ center, filters, path, viewerPersonId }: { cente
     },
     [center.id, filters, nodesById, path, router],
   );
-  const onSelectEdge = useCallback((pair: { a: string; b: string } | null) => setSelectedEdge(pair ? { centerId: center.id, ...pair } : null), [center.id]);
+  const onSelectEdge = useCallback(
+    (pair: { a: string; b: string } | null, openedBy: OpenedBy = "pointer") => {
+      if (pair && openedBy === "keyboard") focusEdgePanel.current = true;
+      setSelectedEdge(pair ? { centerId: center.id, ...pair } : null);
+    },
+    [center.id],
+  );
   const setFilters = (changes: Partial<TEgoFilters>) => router.replace(graphPageHref(center.id, { ...filters, ...changes }, path), { scroll: false });
 
   const hovered = hoveredId ? nodesById.get(hoveredId) : undefined;
@@ -139,7 +147,16 @@ export function GraphExplorer({ center, filters, path, viewerPersonId }: { cente
           ) : null}
         </div>
 
-        <aside className="space-y-4" aria-label="About this network">
+        <aside
+          className="space-y-4"
+          aria-label="About this network"
+          onKeyDown={(event) => {
+            // Escape from anywhere in the side panel goes back to the canvas, to the person or tie it was on.
+            if (event.key !== "Escape" || event.defaultPrevented || !controls.current) return;
+            event.preventDefault();
+            controls.current.focus();
+          }}
+        >
           {edge ? (
             <div ref={edgePanel} tabIndex={-1} role="region" className="scroll-mt-4 rounded-xl border border-amber-200 bg-white p-4 shadow-sm" aria-label="Relationship factors">
               <div className="mb-3 flex items-center justify-between">
@@ -187,13 +204,10 @@ export function GraphExplorer({ center, filters, path, viewerPersonId }: { cente
                     </Link>
                     <span className="flex shrink-0 items-center gap-2">
                       <StrengthBar strength={node.strengthToCenter} />
-                      {/* The canvas needs a pointer; this opens the same factor panel from the keyboard. */}
+                      {/* A short way to a strong tie's factors; focus moves to the panel, as with Enter on the canvas. */}
                       <button
                         type="button"
-                        onClick={() => {
-                          focusEdgePanel.current = true;
-                          onSelectEdge({ a: center.id, b: node.id });
-                        }}
+                        onClick={() => onSelectEdge({ a: center.id, b: node.id }, "keyboard")}
                         aria-label={`Factors of ${center.name}'s tie with ${node.name}`}
                         className="rounded px-1.5 py-0.5 text-xs text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900"
                       >
@@ -207,6 +221,7 @@ export function GraphExplorer({ center, filters, path, viewerPersonId }: { cente
           ) : null}
 
           <GraphLegend />
+          <GraphKeyboardHelp />
         </aside>
       </div>
     </div>

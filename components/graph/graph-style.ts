@@ -6,6 +6,8 @@ import type { EgoGraph } from "@/lib/people/ego-network.types";
 const FONT = 'ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const ACCENT = "#4f46e5"; // indigo-600, the app's accent
 const WEAK = "#d4d4d8"; // zinc-300
+/** fuchsia-600: 4.7:1 against the white canvas, and distinct from every other state's colour. */
+const KEYBOARD_FOCUS = "#c026d3";
 
 /** Node diameter grows with the square root of degree, so hubs stand out without swallowing the view. */
 function nodeSize(degree: number, maxDegree: number, nodeCount: number): number {
@@ -104,6 +106,13 @@ export const egoGraphStyle: StylesheetJson = [
   { selector: "node.center.path", style: { "background-color": ACCENT } },
   { selector: "edge.path", style: { "line-color": "#f59e0b", opacity: 1, width: 5, "z-index": 24 } },
   { selector: "node.selected-node", style: { label: "data(label)", "border-color": "#18181b", "border-width": 3, "z-index": 26 } },
+  // Keyboard focus (graph-keyboard.ts): a ring outside the disc in a colour used for nothing else (not the
+  // selection's black, the path's amber or the accent's indigo), on top of everything, with the name shown.
+  {
+    selector: "node.kb-focus",
+    style: { label: "data(label)", "outline-width": 3, "outline-offset": 3, "outline-color": KEYBOARD_FOCUS, "outline-opacity": 1, "outline-style": "solid", "z-index": 40 },
+  },
+  { selector: "edge.kb-focus", style: { "line-color": KEYBOARD_FOCUS, "line-style": "dashed", opacity: 1, width: 5, "z-index": 40 } },
 ];
 
 /**

@@ -1,16 +1,17 @@
 "use client";
 // The review queue: pending candidates, most uncertain first, one in focus at a time with the two people
 // side by side and the waterfall of the match weight. Admins approve, reject or skip, by button or key
-// (a, r, s; j/k move; ? lists the keys); members see the same queue read-only. Keys are ignored while
-// typing in a field, and with modifier keys held, so browser shortcuts keep working. Single-key shortcuts
-// can be turned off (WCAG 2.1.4: speech input and stray key presses must not approve a merge); the choice is
-// kept in this browser.
+// (a, r, s; j/k move; ? or the "Shortcuts" button shows the list, a disclosure); members see the same queue
+// read-only. Keys are ignored while typing in a field, and with modifier keys held, so browser shortcuts keep
+// working. Single-key shortcuts can be turned off (WCAG 2.1.4: speech input and stray key presses must not
+// approve a merge); the choice is shared with the graph screen and kept in this browser.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useState, useTransition } from "react";
+import { useCallback, useEffect, useId, useMemo, useState, useTransition } from "react";
 import { approveMergeCandidate, rejectMergeCandidate, skipMergeCandidate } from "@/app/merges/actions";
 import { buttonClass } from "@/components/ui/button-link";
 import { formatDateTime } from "@/components/ui/format";
+import { isTypingTarget, Kbd, ShortcutsToggle, useSingleKeyShortcuts } from "@/components/ui/single-key-shortcuts";
 import { CandidateComparison } from "./candidate-comparison";
 import type { CandidateView } from "./types";
 import { formatProbability } from "./waterfall";
@@ -34,19 +35,6 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string[]; label: string; adminOnly
   { keys: ["?"], label: "Show or hide these shortcuts", adminOnly: false },
 ];
 
-/** Typing in a field, or a modifier held: the key is not ours. */
-export function isTypingTarget(target: EventTarget | null): boolean {
-  if (!target || !(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  return ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
-}
-
-const SHORTCUTS_OFF_KEY = "wig.merges.shortcuts-off";
-
-function Kbd({ children }: { children: string }) {
-  return <kbd className="rounded border border-zinc-300 bg-zinc-50 px-1 font-mono text-[10px] font-medium text-zinc-600 shadow-[0_1px_0_rgba(0,0,0,0.08)]">{children}</kbd>;
-}
-
 function probabilityTone(probability: number): string {
   if (probability >= 0.9) return "bg-emerald-50 text-emerald-800 ring-emerald-200";
   if (probability >= 0.6) return "bg-amber-50 text-amber-800 ring-amber-200";
@@ -62,7 +50,8 @@ export function ReviewQueue({ candidates, isAdmin }: { candidates: CandidateView
   const [lastIndex, setLastIndex] = useState(0);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [showHelp, setShowHelp] = useState(false);
-  const [keysOn, setKeysOn] = useState(true);
+  const [keysOn, setKeysOn] = useSingleKeyShortcuts();
+  const helpId = useId();
   const [source, setSource] = useState(candidates);
 
   // Fresh server data (a refresh after a decision, or an undo that sent a pair back to the queue) already
@@ -123,16 +112,24 @@ export function ReviewQueue({ candidates, isAdmin }: { candidates: CandidateView
     [focused, isAdmin, pending, index, queue, router],
   );
 
-  // Read after hydration: the server renders the default (on).
-  useEffect(() => {
-    if (window.localStorage.getItem(SHORTCUTS_OFF_KEY) === "1") setKeysOn(false);
-  }, []);
   const toggleKeys = (on: boolean) => {
     setKeysOn(on);
     if (!on) setShowHelp(false);
-    if (on) window.localStorage.removeItem(SHORTCUTS_OFF_KEY);
-    else window.localStorage.setItem(SHORTCUTS_OFF_KEY, "1");
   };
+  // The list only describes the single-key shortcuts: with them off there is nothing to show.
+  const helpShown = keysOn && showHelp;
+  const helpToggle = keysOn ? (
+    <button
+      type="button"
+      onClick={() => setShowHelp((shown) => !shown)}
+      aria-expanded={helpShown}
+      aria-controls={helpId}
+      aria-keyshortcuts="?"
+      className="rounded px-1 py-0.5 text-xs text-zinc-600 underline-offset-2 hover:bg-zinc-100 hover:text-zinc-900 hover:underline"
+    >
+      Shortcuts <Kbd>?</Kbd>
+    </button>
+  ) : null;
 
   useEffect(() => {
     if (!keysOn) return;
@@ -247,9 +244,10 @@ export function ReviewQueue({ candidates, isAdmin }: { candidates: CandidateView
                 <span className="ml-auto flex flex-wrap items-center gap-3 text-xs text-zinc-500">
                   {keysOn ? (
                     <span>
-                      <Kbd>j</Kbd>/<Kbd>k</Kbd> next/previous · <Kbd>?</Kbd> shortcuts
+                      <Kbd>j</Kbd>/<Kbd>k</Kbd> next/previous
                     </span>
                   ) : null}
+                  {helpToggle}
                   <ShortcutsToggle on={keysOn} onChange={toggleKeys} />
                 </span>
               </div>
@@ -258,13 +256,17 @@ export function ReviewQueue({ candidates, isAdmin }: { candidates: CandidateView
                 <p className="min-w-0 flex-1">
                   Read-only: an admin decides.{keysOn ? <> <Kbd>j</Kbd>/<Kbd>k</Kbd> move through the queue.</> : null} Know two records are the same person? Propose a merge below.
                 </p>
+                {helpToggle}
                 <ShortcutsToggle on={keysOn} onChange={toggleKeys} />
               </div>
             )}
 
-            {showHelp ? (
-              <div role="dialog" aria-label="Keyboard shortcuts" className="rounded-lg border border-zinc-200 bg-zinc-50 px-4 py-3">
-                <h4 className="text-xs font-semibold text-zinc-700">Keyboard shortcuts</h4>
+            {/* A disclosure, not a dialog: it takes no focus and traps nothing, the button above says whether it is open. */}
+            {keysOn ? (
+              <section id={helpId} aria-labelledby={`${helpId}-title`} hidden={!helpShown} className="rounded-lg border border-zinc-200 bg-zinc-50 px-4 py-3">
+                <h4 id={`${helpId}-title`} className="text-xs font-semibold text-zinc-700">
+                  Keyboard shortcuts
+                </h4>
                 <dl className="mt-2 grid grid-cols-[3rem_1fr] gap-y-1 text-xs">
                   {shortcuts.map((shortcut) => (
                     <div key={shortcut.label} className="contents">
@@ -277,7 +279,7 @@ export function ReviewQueue({ candidates, isAdmin }: { candidates: CandidateView
                     </div>
                   ))}
                 </dl>
-              </div>
+              </section>
             ) : null}
 
             <section aria-label="Comparison">
@@ -300,14 +302,5 @@ export function ReviewQueue({ candidates, isAdmin }: { candidates: CandidateView
         </div>
       )}
     </div>
-  );
-}
-
-function ShortcutsToggle({ on, onChange }: { on: boolean; onChange: (on: boolean) => void }) {
-  return (
-    <label className="flex items-center gap-1.5 text-xs text-zinc-600">
-      <input type="checkbox" checked={on} onChange={(event) => onChange(event.target.checked)} className="accent-indigo-600" />
-      Single-key shortcuts
-    </label>
   );
 }
