@@ -5,7 +5,8 @@
 //   4. build the production app when the sources changed, then serve it with `next start`
 //   5. start the background job worker (scripts/worker.ts) as a child process, unless WIG_WORKER=off, and
 //      start it again if it dies
-// SIGTERM/SIGINT stop Next and the worker, then PostgreSQL; nothing is left running.
+// SIGTERM/SIGINT stop Next and the worker, then PostgreSQL unless another WIG process (a CLI) still uses it
+// (lib/db/embedded-leases.ts); nothing is left running.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -77,7 +78,7 @@ runCli("start", async () => {
     building.abort();
     // The worker stops at its next batch boundary (an interrupted import resumes on the next start).
     await Promise.all([stopChild(server, 10_000), stopChild(worker, 15_000)]);
-    if (db?.kind === "embedded") log("Stopping the embedded PostgreSQL…");
+    if (db && db.kind !== "external") log("Stopping the embedded PostgreSQL (unless another WIG process still uses it)…");
     // Before the database is open, this aborts its start and stops the server spawned so far.
     await (db ? db.close() : closeAllDatabases()).catch((error: unknown) => console.error(error));
     process.exit(code);
@@ -95,6 +96,7 @@ runCli("start", async () => {
     throw error;
   }
   const database: DatabaseHandle = db;
+  if (database.kind === "shared") log("Using the embedded PostgreSQL another WIG process started; the last one to finish stops it.");
 
   try {
     const migrations = await applyMigrations(database.url);

