@@ -1,7 +1,8 @@
 // The full recompute's writer: instead of updating every Edge row in place (a write that cannot stay on its
 // page maintains every index and fires two foreign-key triggers, ~0.3 ms a row here), it builds a
 // replacement table without indexes, fills it in bulk, builds the indexes by sorting, validates the foreign
-// keys with one join each, and swaps it in. Readers keep reading the old table until the swap, which is a few catalog renames.
+// keys with one join each, and swaps it in. Readers keep reading the old table until the swap, which is a
+// few catalog renames.
 //
 // - The table is created from "Edge" itself (columns, defaults, NOT NULL and CHECK constraints, storage),
 //   and its indexes and constraints are recreated from the live catalog (pg_get_indexdef /
@@ -37,9 +38,13 @@ export async function createRebuildTable(sql: SqlRunner): Promise<void> {
   await sql.exec(
     `CREATE TABLE ${quote(REBUILD_TABLE)} (LIKE ${quote(EDGE_TABLE)} INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE INCLUDING COMMENTS)`,
   );
-  const [options] = await sql.query<{ reloptions: string[] | null }>(`SELECT reloptions FROM pg_class WHERE oid = ${literalRegclass(EDGE_TABLE)}`);
-  // Each option comes from the catalog as name=value (e.g. fillfactor=80): safe to paste back.
-  if (options?.reloptions && options.reloptions.length > 0) await sql.exec(`ALTER TABLE ${quote(REBUILD_TABLE)} SET (${options.reloptions.join(", ")})`);
+  const [options] = await sql.query<{ reloptions: string[] | null }>(
+    `SELECT reloptions FROM pg_class WHERE oid = ${literalRegclass(EDGE_TABLE)}`,
+  );
+  // Each option comes from the catalog as name=value (e.g. fillfactor=70): safe to paste back.
+  if (options?.reloptions && options.reloptions.length > 0) {
+    await sql.exec(`ALTER TABLE ${quote(REBUILD_TABLE)} SET (${options.reloptions.join(", ")})`);
+  }
 }
 
 /** What one batch wrote: rows, and how many of them replace a row "Edge" already has (under its id). */

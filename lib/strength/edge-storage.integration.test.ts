@@ -2,9 +2,9 @@
 // index entry, see the edge_hot_updates migration and lib/strength/README.md, "Edge storage"). These tests
 // fail if an index on a column the recompute changes (a B-tree on strength, a covering INCLUDE (strength))
 // comes back, or if the full recompute's replacement table loses the table's fillfactor.
-import pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "../db";
+import { usePgClient } from "../testing/pg-client";
 import { resetDatabase } from "../testing/reset-database";
 import { recomputeNewInteractions } from "./recompute";
 import { recomputeAllEdges } from "./recompute-all";
@@ -12,18 +12,11 @@ import { recomputeAllEdges } from "./recompute-all";
 const AS_OF = new Date("2026-11-01T00:00:00Z");
 const PEOPLE = ["a", "b", "c", "d", "e"];
 
-let client: pg.Client;
-beforeAll(async () => {
-  client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-});
-afterAll(async () => {
-  await client.end();
-});
+const pgClient = usePgClient();
 beforeEach(resetDatabase);
 
 const reloptions = async (table: string): Promise<string[] | null> =>
-  (await client.query<{ options: string[] | null }>(`SELECT reloptions AS options FROM pg_class WHERE oid = $1::regclass`, [`"${table}"`])).rows[0]?.options ?? null;
+  (await pgClient().query<{ options: string[] | null }>(`SELECT reloptions AS options FROM pg_class WHERE oid = $1::regclass`, [`"${table}"`])).rows[0]?.options ?? null;
 
 async function seedWorld(): Promise<void> {
   await prisma.person.createMany({ data: PEOPLE.map((name) => ({ names: [name.toUpperCase()], emails: [`${name}@x.example`] })) });
@@ -51,6 +44,7 @@ describe("edge storage", () => {
   });
 
   it("updates the edges an import touched in place (HOT), on PostgreSQL 16 and later", async () => {
+    const client = pgClient();
     const version = Number((await client.query<{ v: string }>(`SELECT current_setting('server_version_num') AS v`)).rows[0]?.v);
     await seedWorld();
     await recomputeAllEdges(prisma, { asOf: AS_OF });

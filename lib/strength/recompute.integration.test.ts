@@ -1,11 +1,11 @@
 // The two recompute paths agree: the full recompute (recompute-all.ts, hash join over every interaction)
 // and the incremental one (recompute.ts, GIN probes per pair) write the same strengths and factors, through
 // Prisma or node-postgres. Also: deleted people, organizations, overrides and mutual connections.
-import pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { InteractionChannel, InteractionDirection } from "../../prisma/generated/enums";
 import { prisma } from "../db";
 import { createRng } from "../seed/demo/prng";
+import { usePgClient } from "../testing/pg-client";
 import { resetDatabase } from "../testing/reset-database";
 import { recomputeNewInteractions, recomputePairs } from "./recompute";
 import { recomputeAllEdges } from "./recompute-all";
@@ -19,14 +19,7 @@ const AS_OF = new Date("2026-11-01T00:00:00Z");
 const CHANNELS: InteractionChannel[] = ["email", "meeting", "call", "message", "linkedin", "other"];
 const SOURCES = ["gmail", "calendar", "slack", "linkedin"];
 
-let client: pg.Client;
-beforeAll(async () => {
-  client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-});
-afterAll(async () => {
-  await client.end();
-});
+const pgClient = usePgClient();
 beforeEach(resetDatabase);
 
 interface World {
@@ -145,6 +138,7 @@ describe("recompute", () => {
     expect(second).toEqual({ pairs: full.pairs, edges: full.edges, addedTo: 0 });
     expectSame(fromFull, await edges());
 
+    const client = pgClient();
     await client.query("BEGIN");
     await recomputePairs(client, world.pairs, AS_OF);
     await client.query("COMMIT");
@@ -270,7 +264,7 @@ describe("recompute", () => {
   it("commits its audit row with the rebuilt edges, or neither", async () => {
     await seedWorld(3);
     const before = await prisma.edge.findMany({ orderBy: { id: "asc" } });
-    const failing = recomputeAllEdges(client, {
+    const failing = recomputeAllEdges(pgClient(), {
       asOf: new Date(AS_OF.getTime() + 30 * 86_400_000),
       audit: () => ({ action: "strength.recomputed_all", entityType: null as unknown as string }),
     });
