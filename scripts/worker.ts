@@ -16,7 +16,7 @@ const USAGE = "usage: npm run worker   (no options; DATABASE_URL or the embedded
 
 runCli(
   "worker",
-  async () => {
+  async (cli) => {
     // No options: `npm run worker -- --help` (or a typo) must not start a worker.
     const [stray] = parseCliArgs({}).positionals;
     if (stray !== undefined) throw new CliUsageError(`Unexpected argument "${stray}".\n${USAGE}`);
@@ -29,6 +29,9 @@ runCli(
     const db = createPrismaClient(handle.url);
     const worker = await startWorker({ databaseUrl: handle.url, db, log });
 
+    // Until here a signal ends the command through runCli, which stops a server it started (a signal while
+    // it starts included); from now on it stops the worker after its current batch.
+    cli.takeOverSignals();
     await new Promise<void>((resolve) => {
       let stopping = false;
       const stop = (signal: string) => {
@@ -48,5 +51,5 @@ runCli(
     });
     return 0;
   },
-  { handleSignals: false, usage: USAGE },
+  { usage: USAGE },
 );

@@ -101,6 +101,17 @@ describe("CLIs on the embedded PostgreSQL they start", () => {
     expect(await serverGone()).toBe(true);
   }, 120_000);
 
+  it("the worker stops the server it started when a signal arrives before it is running", async () => {
+    // Once running, the worker takes signals itself (it stops after the current batch); before that runCli does.
+    const { child, finished } = start("scripts/worker.ts", [], env);
+    expect(await waitFor(() => existsSync(lockFile), 60_000, 5)).toBe(true);
+    child.kill("SIGTERM");
+    const result = await finished;
+    expect(result.code).toBe(130);
+    expect(result.stderr).toBe("worker: interrupted (SIGTERM), stopping.");
+    expect(await serverGone()).toBe(true);
+  }, 120_000);
+
   it("npm start stops the embedded server when a signal arrives while the server is still starting", async () => {
     // start.ts takes signals itself (handleSignals: false); the web port must be free for it to get this far.
     const { child, finished } = start("scripts/start.ts", ["--no-seed"], { ...env, PORT: String(await freePort()), WIG_WORKER: "off" });

@@ -39,7 +39,11 @@ export function parseCliArgs<T extends ParseArgsConfig["options"]>(options: T, a
 }
 
 export interface RunCliOptions {
-  /** false for commands with their own signal handling (`npm start`, the worker). */
+  /**
+   * false for commands with their own signal handling from the first line (`npm start`). A command that
+   * wants its own only once it is running (the worker: stop after the current batch) keeps the default and
+   * calls `takeOverSignals()` then, so a signal while it starts still stops the server it started.
+   */
   handleSignals?: boolean;
   /** Printed (to stdout, exit 0) for `--help` / `-h`. */
   usage?: string;
@@ -50,7 +54,13 @@ export interface RunCliOptions {
  * stdout going away, Ctrl+C), an embedded PostgreSQL the command started (or is starting) is stopped
  * before the process exits, and the process exits exactly once.
  */
-export function runCli(name: string, main: () => Promise<void | number>, options: RunCliOptions = {}): void {
+/** What runCli hands the command's main function. */
+export interface CliContext {
+  /** From now on the command handles SIGINT and SIGTERM itself (runCli's own handlers are removed). */
+  takeOverSignals(): void;
+}
+
+export function runCli(name: string, main: (cli: CliContext) => Promise<void | number>, options: RunCliOptions = {}): void {
   let exiting: Promise<void> | undefined;
   let interrupted = false;
   const finish = (code: number): Promise<void> => {
@@ -72,16 +82,24 @@ export function runCli(name: string, main: () => Promise<void | number>, options
     if (wantsJson) console.log(JSON.stringify({ error: message, exitCode: 1 }));
   };
 
+  const signalHandlers: Array<[NodeJS.Signals, () => void]> = [];
   if (options.handleSignals !== false) {
     for (const signal of ["SIGINT", "SIGTERM"] as const) {
-      process.once(signal, () => {
+      const handler = () => {
         if (exiting) return;
         interrupted = true;
         console.error(`${name}: interrupted (${signal}), stopping.`);
         void finish(130);
-      });
+      };
+      process.once(signal, handler);
+      signalHandlers.push([signal, handler]);
     }
   }
+  const cli: CliContext = {
+    takeOverSignals() {
+      for (const [signal, handler] of signalHandlers.splice(0)) process.removeListener(signal, handler);
+    },
+  };
   // A bug outside main's promise chain (an emitter's unhandled 'error', a stray rejection) would otherwise
   // end the process on the spot and leave the embedded PostgreSQL running.
   const crash = (error: unknown) => {
@@ -99,7 +117,7 @@ export function runCli(name: string, main: () => Promise<void | number>, options
     void finish(1);
   });
 
-  main().then(
+  main(cli).then(
     (code) => finish(typeof code === "number" ? code : 0),
     (error: unknown) => {
       if (error instanceof CliHelpRequested) {
