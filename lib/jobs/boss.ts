@@ -20,9 +20,20 @@ export function createBoss(databaseUrl: string, options: { supervise?: boolean; 
     migrate: true,
   });
   boss.on("error", (error: unknown) => {
-    console.error(`[jobs] ${error instanceof Error ? error.message : String(error)}`);
+    const line = jobErrorLine(error);
+    if (line !== null) console.error(line);
   });
   return boss;
+}
+
+/**
+ * The line pg-boss's background errors are logged as, or null for a server shutting down on purpose
+ * (SQLSTATE 57P01, admin_shutdown): that is a command ending (an interrupted import stops the embedded
+ * PostgreSQL under pg-boss's pool) or an operator stopping the server, and what fails after it is logged.
+ */
+export function jobErrorLine(error: unknown): string | null {
+  if (typeof error === "object" && error !== null && (error as { code?: unknown }).code === "57P01") return null;
+  return `[jobs] ${error instanceof Error ? error.message : String(error)}`;
 }
 
 /** The sender-side instance for DATABASE_URL (one per process, started on first use). */
