@@ -6,8 +6,9 @@
 //   After a successful run, entity resolution runs over the people it touched (as the worker does);
 //   --skip-resolve leaves that to a later `npm run resolve`.
 //   A folder is one Slack export, or for the other sources a folder of export files imported one by one.
-//   --json prints the summary as one JSON object on the last line. Uses DATABASE_URL, or the embedded
-//   PostgreSQL (reusing the one `npm start` runs).
+//   --json prints the summary as one JSON object on the last line (for a folder of files: the runs under
+//   `runs`, with status, sourceName and the summed row counts at the top level, where one file's summary
+//   has them). Uses DATABASE_URL, or the embedded PostgreSQL (reusing the one `npm start` runs).
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { z } from "zod";
@@ -43,6 +44,27 @@ function filesToImport(source: TSourceName, path: string): string[] {
     .sort();
   if (files.length === 0) throw new CliUsageError(`The folder ${path} holds no files to import.`);
   return files;
+}
+
+/**
+ * A folder of files, as one JSON object: the run summaries under `runs`, and at the top level the keys a
+ * single file's summary has that add up (status, sourceName and the row counts), so a script reads
+ * `status` and the counts the same way whichever it imported.
+ */
+function folderSummary(sourceName: string, summaries: readonly ImportSummary[]) {
+  const sum = (key: "rowsRead" | "created" | "updated" | "skipped" | "failed" | "suppressed") => summaries.reduce((total, summary) => total + summary[key], 0);
+  return {
+    status: summaries.some((summary) => summary.status !== "success") ? ("failed" as const) : ("success" as const),
+    sourceName,
+    files: summaries.length,
+    rowsRead: sum("rowsRead"),
+    created: sum("created"),
+    updated: sum("updated"),
+    skipped: sum("skipped"),
+    failed: sum("failed"),
+    suppressed: sum("suppressed"),
+    runs: summaries,
+  };
 }
 
 function printSummary(summary: ImportSummary): void {
@@ -132,7 +154,12 @@ runCli("import", async () => {
   const failures = summaries.filter((summary) => summary.status !== "success");
   if (json) {
     const [only] = summaries;
-    console.log(JSON.stringify(summaries.length === 1 && only ? only : { status: failures.length > 0 ? "failed" : "success", runs: summaries }));
+    console.log(JSON.stringify(summaries.length === 1 && only ? only : folderSummary(source.data, summaries)));
+  } else if (summaries.length > 1) {
+    const total = folderSummary(source.data, summaries);
+    console.log(
+      `${total.files} files: ${total.files - failures.length} imported, ${failures.length} failed · rows read ${total.rowsRead} · created ${total.created} · updated ${total.updated} · skipped ${total.skipped} · failed ${total.failed} · suppressed ${total.suppressed}`,
+    );
   }
   for (const failure of failures) console.error(`import: ${failure.error}`);
   return failures.length > 0 ? 1 : 0;

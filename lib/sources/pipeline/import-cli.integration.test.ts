@@ -1,6 +1,9 @@
 // `npm run import` end to end against the test database: the JSON summary on the last line, and one clear
 // line with exit code 1 for a file of the wrong format.
 import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { beforeEach, describe, expect, inject, it } from "vitest";
 import { prisma } from "../../db/client";
 import { resetDatabase } from "../../testing/reset-database";
@@ -24,6 +27,24 @@ describe("npm run import", () => {
     expect(code).toBe(0);
     const last = stdout.trimEnd().split("\n").at(-1) ?? "";
     expect(JSON.parse(last)).toMatchObject({ status: "success", sourceName: "linkedin", people: { created: 8 }, edges: { recomputed: 14 } });
+  });
+
+  it("prints a folder of files as one object with the same top-level keys as one file's summary", () => {
+    const folder = mkdtempSync(join(tmpdir(), "wig-import-folder-"));
+    try {
+      for (const name of ["contacts-v3.vcf", "contacts-v4.vcf"]) copyFileSync(fixturePath(name), join(folder, name));
+      const { code, stdout, stderr } = runImport("vcard", folder, "--json");
+      expect(code, stderr).toBe(0);
+      const summary = JSON.parse(stdout.trimEnd().split("\n").at(-1) ?? "");
+      expect(summary).toMatchObject({ status: "success", sourceName: "vcard", files: 2 });
+      expect(summary.runs.map((run: { fileName: string }) => run.fileName)).toEqual(["contacts-v3.vcf", "contacts-v4.vcf"]);
+      for (const key of ["rowsRead", "created", "updated", "skipped", "failed", "suppressed"]) {
+        expect(summary[key], key).toBe(summary.runs.reduce((total: number, run: Record<string, number>) => total + (run[key] ?? 0), 0));
+      }
+      expect(summary.created).toBeGreaterThan(0);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it("writes the resolution that follows the import under the run's correlation id", async () => {
