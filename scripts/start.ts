@@ -87,7 +87,7 @@ runCli("start", async () => {
   process.once("SIGINT", () => void shutdown(0));
   process.once("SIGTERM", () => void shutdown(0));
 
-  log(env.DATABASE_URL ? "Using the PostgreSQL in DATABASE_URL." : "Starting the embedded PostgreSQL (set DATABASE_URL to use your own)…");
+  log(env.DATABASE_URL ? "Using the PostgreSQL in DATABASE_URL." : "Opening the embedded PostgreSQL (set DATABASE_URL to use your own)…");
   try {
     db = await openDatabase({ onNotice: log });
   } catch (error) {
@@ -154,7 +154,8 @@ runCli("start", async () => {
   } else {
     log("WIG_WORKER=off: not starting the job worker; run `npm run worker` for imports and other background jobs.");
   }
-  log(`WIG is starting on http://localhost:${env.PORT} (Ctrl+C stops it and the database).`);
+  const stops = database.kind === "external" ? "Ctrl+C stops it" : "Ctrl+C stops it, and the database once no other WIG process uses it";
+  log(`WIG is starting on http://localhost:${env.PORT} (${stops}).`);
   await new Promise<void>((resolve) => {
     server?.once("exit", (code) => {
       if (!shuttingDown) {
