@@ -91,24 +91,17 @@ describe("CLIs on the embedded PostgreSQL they start", () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it("a signal while the server is still starting stops that server too", async () => {
-    const { child, finished } = start("scripts/resolve.ts", ["--dry-run"], env);
+  // The worker takes signals itself once it runs (it stops after the current batch); before that runCli does.
+  it.each([
+    ["resolve", ["--dry-run"]],
+    ["worker", []],
+  ])("a signal while the server is still starting stops that server too (%s)", async (command, args) => {
+    const { child, finished } = start(`scripts/${command}.ts`, args, env);
     expect(await waitFor(() => existsSync(lockFile), 60_000, 5)).toBe(true);
     child.kill("SIGTERM");
     const result = await finished;
     expect(result.code).toBe(130);
-    expect(result.stderr).toBe("resolve: interrupted (SIGTERM), stopping.");
-    expect(await serverGone()).toBe(true);
-  }, 120_000);
-
-  it("the worker stops the server it started when a signal arrives before it is running", async () => {
-    // Once running, the worker takes signals itself (it stops after the current batch); before that runCli does.
-    const { child, finished } = start("scripts/worker.ts", [], env);
-    expect(await waitFor(() => existsSync(lockFile), 60_000, 5)).toBe(true);
-    child.kill("SIGTERM");
-    const result = await finished;
-    expect(result.code).toBe(130);
-    expect(result.stderr).toBe("worker: interrupted (SIGTERM), stopping.");
+    expect(result.stderr).toBe(`${command}: interrupted (SIGTERM), stopping.`);
     expect(await serverGone()).toBe(true);
   }, 120_000);
 
