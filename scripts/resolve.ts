@@ -21,7 +21,7 @@ const HELP = [
   "  --dry-run             compute everything, write nothing to the database",
   "  --export-clusters F   write one JSON line per resolved person with its source records (sourceName, sourceId) to F",
   "  --auto-threshold P    minimum probability (0..1) for an automatic merge on a strong identifier (default 0.99)",
-  "  --review-threshold P  minimum probability (0..1) for the review queue at /merges (default 0.3)",
+  "  --review-threshold P  minimum probability (0..1) for the review queue at /merges (default 0.49)",
   "  --region CC           default country for phone numbers without a country code, e.g. US",
   "  --json                print the summary as one JSON object on the last line",
 ].join("\n");

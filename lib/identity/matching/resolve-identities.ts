@@ -1,8 +1,8 @@
 // Entity resolution end to end, pure: records in, merge clusters and review candidates out.
 //   normalize → block → score every candidate pair (prior estimated from the data) → auto links
 //   → clusters (inconsistent ones held back) → re-score the remaining links cluster against cluster,
-//   with a prior per pair of cluster sizes → make the pairs of each group consistent (posterior over its
-//   partitions) → review candidates, with explanations.
+//   with a prior per pair of cluster sizes (raised for a pair alone in its group) → make the pairs of each
+//   group consistent (posterior over its partitions) → review candidates, with explanations.
 // Human decisions are inputs: "different" pairs are never scored, suggested or merged; "same" pairs are
 // always joined (and win if a pair is given both ways). Decisions naming unknown record ids are ignored
 // (the record may since have been merged).
@@ -15,6 +15,7 @@ import { explainMatch, type MatchExplanation } from "./explain-match";
 import { defaultMatchParameters, defaultPrior, type MatchParameters } from "./match-parameters";
 import { compileModel, log2Odds, matchWeight, probabilityFromWeight } from "./match-weight";
 import { clusterPairPriors } from "./cluster-pair-prior";
+import { raiseIsolatedPairs } from "./isolated-pair-prior";
 import { leftApartParameters } from "./left-apart-parameters";
 import { mergeNormalizedRecords } from "./merge-normalized-records";
 import { partitionPosterior } from "./partition-posterior";
@@ -55,7 +56,8 @@ export interface ResolvedLink {
  * A pair of people (clusters) for a human to decide. `probability` is the posterior over the partitions
  * of its group (partition-posterior.ts); `explanation` is the pair's own Fellegi–Sunter waterfall (with the
  * size-class prior), so `explanation.probability` differs when the pair's group says more: lower when the
- * same person resembles someone else too, higher when strong pairs around it imply it.
+ * same person resembles someone else too, higher when strong pairs around it imply it or when it resembles
+ * nobody else (isolated-pair-prior.ts).
  */
 export interface ReviewCandidate extends ResolvedLink {
   /** "conflict": auto-merge evidence, but its cluster held conflicting identifiers. */
@@ -165,7 +167,8 @@ export function resolveIdentities(records: readonly IdentityRecord[], options: R
     const priorWeight = log2Odds(priors[index] ?? scored.lambda);
     return { ...pair, priorWeight, probability: probabilityFromWeight(pair.weight + priorWeight) };
   });
-  const adjusted = partitionPosterior(scoredPairs, count);
+  // A pair alone in its group is likelier than its pairwise prior says (isolated-pair-prior.ts).
+  const adjusted = partitionPosterior(raiseIsolatedPairs(scoredPairs, count), count);
   scoredPairs.forEach((pair, index) => {
     const probability = adjusted[index] ?? pair.probability;
     if (probability < thresholds.review && !pair.conflict) return;
