@@ -38,3 +38,24 @@ export function sqlRunner(client: SqlClient): SqlRunner {
     execute: async (text: string, params: readonly unknown[] = []) => (await client.query(text, params as unknown[])).rowCount ?? 0,
   };
 }
+
+/**
+ * work_mem for bulk statements (set with withLocalSetting): a batch of a few thousand pairs carries ~5 MB of
+ * factor documents, which the default 4 MB would sort and materialize on disk.
+ */
+export const BULK_WORK_MEM = "64MB";
+
+/**
+ * Runs `work` with a setting changed for this transaction (set_config(…, true), as SET LOCAL does), then puts
+ * the previous value back. After a failed statement the transaction refuses the reset, and rolls the setting
+ * back itself: the work's own error is what the caller gets.
+ */
+export async function withLocalSetting<T>(sql: SqlRunner, name: string, value: string, work: () => Promise<T>): Promise<T> {
+  const [row] = await sql.query<{ previous: string }>(`SELECT current_setting($1) AS previous, set_config($1, $2, true) AS now`, [name, value]);
+  try {
+    return await work();
+  } finally {
+    await sql.query(`SELECT set_config($1, $2, true)`, [name, row?.previous ?? value]).catch(() => undefined);
+  }
+}
+

@@ -7,7 +7,7 @@ import { PairAccumulator } from "./pair-accumulator";
 import { peopleOfKeys } from "./people-of-keys";
 import { pairKey } from "./pair-key";
 import { PACKED_PARTICIPANTS_FROM, packedInteractionSql, unpackInteraction } from "./recompute-sql";
-import type { SqlRunner } from "../db/sql-runner";
+import { BULK_WORK_MEM, withLocalSetting, type SqlRunner } from "../db/sql-runner";
 import type { StoredAggregate } from "./stored-aggregate";
 
 /** Past this many people only the starters' pairs are touched (a 200-person thread is not 19,900 ties). */
@@ -140,10 +140,8 @@ export async function readNewInteractions(sql: SqlRunner, selection: NewInteract
  */
 export async function estimateTouchedPairs(sql: SqlRunner, selection: NewInteractionsSelection): Promise<{ pairs: number; interactions: number }> {
   const sourceFilter = selection.sourceName !== undefined ? `AND i."sourceName" = $2` : "";
-  // The distinct pairs are hashed in memory; the default work_mem would spill them to disk. Restored after.
-  const [setting] = await sql.query<{ value: string }>(`SELECT current_setting('work_mem') AS value`);
-  await sql.exec(`SET LOCAL work_mem = '64MB'`);
-  const [row] = await sql.query<{ pairs: number; interactions: number }>(
+  // The distinct pairs are hashed in memory; the default work_mem would spill them to disk.
+  const [row] = await withLocalSetting(sql, "work_mem", BULK_WORK_MEM, () => sql.query<{ pairs: number; interactions: number }>(
     `WITH run AS MATERIALIZED (
        SELECT i.participants AS p FROM "Interaction" i WHERE i."createdAt" >= $1::timestamp ${sourceFilter}
      )
@@ -156,7 +154,6 @@ export async function estimateTouchedPairs(sql: SqlRunner, selection: NewInterac
                   AND CASE WHEN cardinality(run.p) <= ${MAX_FULL_PAIR_GROUP} THEN x.i < y.j ELSE x.i = 1 AND y.j > 1 END
              ) pairs)::int AS pairs`,
     [selection.since.toISOString(), ...(selection.sourceName !== undefined ? [selection.sourceName] : [])],
-  );
-  await sql.query(`SELECT set_config('work_mem', $1, true)`, [setting?.value ?? "4MB"]);
+  ));
   return { pairs: row?.pairs ?? 0, interactions: row?.interactions ?? 0 };
 }

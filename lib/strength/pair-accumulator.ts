@@ -245,8 +245,8 @@ export class PairAccumulator {
     const to = maps.start[slot + 1] as number;
     return {
       aggregate: this.aggregate(slot, maps.sums[slot] as number, sourceNames),
-      days: Array.from(maps.day.subarray(from, to)),
-      dayShares: Array.from(maps.share.subarray(from, to)),
+      days: maps.day.subarray(from, to),
+      dayShares: maps.share.subarray(from, to),
       through: new Date(this.latestCreatedMs(slot)),
     };
   }

@@ -17,37 +17,71 @@ export const HUB_DEGREE = 2_000;
 
 const EMPTY: ReadonlySet<string> = new Set();
 
-/** Each person's live neighbours, or null past `cap` (a hub; cap = null loads every list in full). */
-async function neighbourLists(sql: SqlRunner, ids: readonly string[], cap: number | null): Promise<Map<string, Set<string> | null>> {
-  const lists = new Map<string, Set<string> | null>();
+/**
+ * Each person's live neighbours (in full: callers leave hubs out). The lists come from the Edge index alone;
+ * deleted people are taken out here, from the cache's list of them, rather than by joining every neighbour
+ * to Person.
+ */
+async function neighbourLists(sql: SqlRunner, ids: readonly string[], cache: NeighbourCache): Promise<Map<string, Set<string>>> {
+  const lists = new Map<string, Set<string>>();
   if (ids.length === 0) return lists;
-  const rows = await sql.query<{ id: string; ts: string[] | null }>(
-    `SELECT p.id::text AS id, ARRAY(
-       SELECT e."toPersonId"::text FROM "Edge" e JOIN "Person" q ON q.id = e."toPersonId" AND q."deletedAt" IS NULL
-        WHERE e."fromPersonId" = p.id ${cap === null ? "" : `LIMIT ${cap + 1}`}) AS ts
+  cache.deleted ??= new Set(
+    (await sql.query<{ id: string }>(`SELECT id::text AS id FROM "Person" WHERE "deletedAt" IS NOT NULL`)).map((row) => row.id),
+  );
+  const deleted = cache.deleted;
+  // Each list as one comma-separated text: split natively, where a text[] goes through the driver's
+  // character-by-character array parser.
+  const rows = await sql.query<{ id: string; ts: string | null }>(
+    `SELECT p.id::text AS id, (SELECT string_agg(e."toPersonId"::text, ',') FROM "Edge" e WHERE e."fromPersonId" = p.id) AS ts
        FROM unnest($1::uuid[]) AS p(id)`,
     [ids],
   );
   for (const row of rows) {
-    const list = row.ts ?? [];
-    lists.set(row.id, cap !== null && list.length > cap ? null : new Set(list));
+    const list = new Set<string>();
+    if (row.ts) for (const id of row.ts.split(",")) if (!deleted.has(id)) list.add(id);
+    lists.set(row.id, list);
   }
   return lists;
 }
 
-/** Who is a hub, remembered across the batches of one recompute (a hub's list is not read again). */
-export type HubCache = Map<string, boolean>;
+/**
+ * Which of these people are hubs: more than HUB_DEGREE edges, live or not. Counted on the index alone, so a
+ * hub's thousands of neighbours are neither joined to Person nor sent.
+ */
+async function hubsAmong(sql: SqlRunner, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await sql.query<{ id: string }>(
+    `SELECT p.id::text AS id FROM unnest($1::uuid[]) AS p(id)
+      WHERE EXISTS (SELECT 1 FROM "Edge" e WHERE e."fromPersonId" = p.id OFFSET ${HUB_DEGREE})`,
+    [ids],
+  );
+  return new Set(rows.map((row) => row.id));
+}
+
+/**
+ * What one recompute remembers across its batches: who is a hub (a hub's degree is not counted again) and
+ * who is deleted.
+ */
+export interface NeighbourCache {
+  hubs: Map<string, boolean>;
+  deleted: Set<string> | null;
+}
+
+export const neighbourCache = (): NeighbourCache => ({ hubs: new Map(), deleted: null });
 
 /** Each pair's mutual connections, keyed by pairKey. */
 export async function mutualConnectionsOf(
   sql: SqlRunner,
   pairs: ReadonlyArray<readonly [string, string]>,
-  hubs: HubCache = new Map(),
+  cache: NeighbourCache = neighbourCache(),
 ): Promise<Map<string, number>> {
+  const { hubs } = cache;
   const counts = new Map<string, number>();
   if (pairs.length === 0) return counts;
-  const lists = await neighbourLists(sql, [...new Set(pairs.flat())].filter((id) => hubs.get(id) !== true), HUB_DEGREE);
-  for (const [id, list] of lists) hubs.set(id, list === null);
+  const unknown = [...new Set(pairs.flat())].filter((id) => !hubs.has(id));
+  const newHubs = await hubsAmong(sql, unknown);
+  for (const id of unknown) hubs.set(id, newHubs.has(id));
+  const lists = await neighbourLists(sql, [...new Set(pairs.flat())].filter((id) => hubs.get(id) !== true), cache);
   const isHub = (id: string): boolean => hubs.get(id) === true;
 
   // The pairs being written are edges too (new pairs have no row yet).
@@ -117,7 +151,7 @@ export async function mutualConnectionsOf(
   } else {
     for (const { key, known } of pending) counts.set(key, known);
   }
-  for (const [key, count] of await hubPairCounts(sql, hubPairs, written)) counts.set(key, count);
+  for (const [key, count] of await hubPairCounts(sql, hubPairs, written, cache)) counts.set(key, count);
   return counts;
 }
 
@@ -126,6 +160,7 @@ async function hubPairCounts(
   sql: SqlRunner,
   pairs: ReadonlyArray<readonly [string, string]>,
   written: ReadonlyMap<string, ReadonlySet<string>>,
+  cache: NeighbourCache,
 ): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   if (pairs.length === 0) return counts;
@@ -139,7 +174,7 @@ async function hubPairCounts(
   for (const row of rows) if (row.n !== null && Number.isFinite(Number(row.n))) counts.set(pairKey(row.a, row.b), Number(row.n));
   const missing = pairs.filter(([a, b]) => !counts.has(pairKey(a, b)));
   if (missing.length > 0) {
-    const full = await neighbourLists(sql, [...new Set(missing.flat())], null);
+    const full = await neighbourLists(sql, [...new Set(missing.flat())], cache);
     const linked = (id: string, other: string): boolean => (full.get(id)?.has(other) ?? false) || (written.get(id)?.has(other) ?? false);
     for (const [a, b] of missing) {
       let count = 0;

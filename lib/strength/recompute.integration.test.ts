@@ -87,14 +87,14 @@ async function runStart(): Promise<Date> {
 /** The PairAggregate table, numbers rounded past float noise (sums added in another order differ in the last bits). */
 async function storedAggregates(): Promise<Map<string, { fingerprint: string }>> {
   const rows = await prisma.pairAggregate.findMany();
-  const round = (values: readonly number[]) => values.map((value) => Number(value.toPrecision(12)));
+  const round = (values: ArrayLike<number>) => Array.from(values, (value) => Number(value.toPrecision(12)));
   return new Map(
     rows.map((row) => {
       const stored = unpackStoredAggregate(row.data, row.sources, row.through);
       if (!stored) throw new Error(`unreadable stored aggregate ${row.personAId} ${row.personBId}`);
       return [
         `${row.personAId} ${row.personBId}`,
-        { fingerprint: row.keysFingerprint, through: row.through.getTime(), numbers: round(aggregateNumbers(stored.aggregate)), sources: [...row.sources].sort(), days: stored.days, shares: round(stored.dayShares) },
+        { fingerprint: row.keysFingerprint, through: row.through.getTime(), numbers: round(aggregateNumbers(stored.aggregate)), sources: [...row.sources].sort(), days: Array.from(stored.days), shares: round(stored.dayShares) },
       ];
     }),
   );

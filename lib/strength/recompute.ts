@@ -17,9 +17,9 @@ import { aggregateInFull } from "./pair-history";
 import { personKeysSql } from "./recompute-sql";
 import { readNewInteractions, type DeltaLookup, type NewInteractionsSelection } from "./new-interactions";
 import { pairKey } from "./pair-key";
-import { mutualConnectionsOf, type HubCache } from "./pair-neighbours";
+import { mutualConnectionsOf, neighbourCache } from "./pair-neighbours";
 import { forgetPairs, forgetPairsAmong, lockStoredPairs, readStoredPairs, writeStoredPairs, type StoredPair } from "./pair-store";
-import { sqlRunner, type SqlClient, type SqlRunner } from "../db/sql-runner";
+import { BULK_WORK_MEM, sqlRunner, withLocalSetting, type SqlClient, type SqlRunner } from "../db/sql-runner";
 import { mergeStoredAggregates, pairFingerprint, personKeysHash, type StoredAggregate } from "./stored-aggregate";
 
 export { DECAY_REFERENCE_DATE } from "./pair-aggregate";
@@ -126,11 +126,21 @@ export async function recomputePairs(
   options: RecomputePairsOptions = {},
 ): Promise<RecomputeResult & { addedTo: number }> {
   const sql = sqlRunner(client);
+  // Each batch's statements sort and materialize a few MB of factor documents: in memory, not on disk.
+  return withLocalSetting(sql, "work_mem", BULK_WORK_MEM, () => recomputeBatches(sql, pairs, asOf, options));
+}
+
+async function recomputeBatches(
+  sql: SqlRunner,
+  pairs: Iterable<string | readonly [string, string]>,
+  asOf: Date,
+  options: RecomputePairsOptions,
+): Promise<RecomputeResult & { addedTo: number }> {
   const all = toPairs(pairs);
   const batchSize = options.batchSize ?? DEFAULT_PAIR_BATCH;
   const result = { pairs: 0, edges: 0, addedTo: 0 };
   const fresh = options.newInteractions;
-  const hubs: HubCache = new Map();
+  const neighbours = neighbourCache();
   const timing = options.onPhase ? { phase: options.onPhase, at: performance.now() } : null;
   const lap = (phase: RecomputePhase) => {
     if (!timing) return;
@@ -178,7 +188,7 @@ export async function recomputePairs(
       if (!scoredAggregates.has(key) && overrides.has(key)) scoredAggregates.set(key, EMPTY_AGGREGATE);
     }
     const found = batch.filter(([a, b]) => scoredAggregates.has(pairKey(a, b)));
-    const counted = await mutualConnectionsOf(sql, found.filter(([a, b]) => !mutual.has(pairKey(a, b))), hubs);
+    const counted = await mutualConnectionsOf(sql, found.filter(([a, b]) => !mutual.has(pairKey(a, b))), neighbours);
     for (const [key, count] of counted) mutual.set(key, count);
     lap("mutual");
 

@@ -9,9 +9,12 @@ import { STRENGTH_CHANNELS } from "./weights";
 
 export interface StoredAggregate {
   aggregate: PairAggregate;
-  /** Active UTC days (days since the epoch), ascending, and the largest share seen on each. */
-  days: readonly number[];
-  dayShares: readonly number[];
+  /**
+   * Active UTC days (days since the epoch), ascending, and the largest share seen on each: typed arrays where
+   * WIG builds them (a pair with years of history has hundreds), plain arrays in tests.
+   */
+  days: ArrayLike<number>;
+  dayShares: ArrayLike<number>;
   /** The latest Interaction.createdAt folded in. */
   through: Date;
 }
@@ -71,11 +74,11 @@ export function packStoredAggregate(stored: StoredAggregate): Buffer {
   const numbers = aggregateNumbers(stored.aggregate);
   const bytes = Buffer.alloc(AGGREGATE_NUMBERS * 8 + stored.days.length * 4);
   numbers.forEach((value, index) => bytes.writeDoubleLE(value, index * 8));
-  stored.days.forEach((day, index) => {
+  for (let index = 0; index < stored.days.length; index += 1) {
     const at = AGGREGATE_NUMBERS * 8 + index * 4;
-    bytes.writeUInt16LE(Math.min(0xffff, Math.max(0, day)), at);
+    bytes.writeUInt16LE(Math.min(0xffff, Math.max(0, stored.days[index] as number)), at);
     bytes.writeUInt16LE(groupSizeOfShare(stored.dayShares[index] as number), at + 2);
-  });
+  }
   return bytes;
 }
 
@@ -85,11 +88,12 @@ export function unpackStoredAggregate(data: Uint8Array, sources: readonly string
   if (data.byteLength < head || (data.byteLength - head) % 4 !== 0) return null;
   const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   const numbers = Array.from({ length: AGGREGATE_NUMBERS }, (_, index) => bytes.readDoubleLE(index * 8));
-  const days: number[] = [];
-  const dayShares: number[] = [];
-  for (let at = head; at < bytes.byteLength; at += 4) {
-    days.push(bytes.readUInt16LE(at));
-    dayShares.push(1 / (Math.max(2, bytes.readUInt16LE(at + 2)) - 1));
+  const count = (bytes.byteLength - head) / 4;
+  const days = new Int32Array(count);
+  const dayShares = new Float64Array(count);
+  for (let index = 0, at = head; index < count; index += 1, at += 4) {
+    days[index] = bytes.readUInt16LE(at);
+    dayShares[index] = 1 / (Math.max(2, bytes.readUInt16LE(at + 2)) - 1);
   }
   const aggregate = aggregateFromNumbers(numbers, sources, sumDayShares(dayShares));
   return aggregate ? { aggregate, days, dayShares, through } : null;
@@ -102,10 +106,17 @@ export function groupSizeOfShare(share: number): number {
 
 
 /** Σ of the days' shares, in day order (the order both recompute paths add them in). */
-export function sumDayShares(shares: readonly number[]): number {
+export function sumDayShares(shares: ArrayLike<number>): number {
   let sum = 0;
-  for (const share of shares) sum += share;
+  for (let index = 0; index < shares.length; index += 1) sum += shares[index] as number;
   return sum;
+}
+
+/** a ∪ b, sorted; a itself when it already is that (new interactions from sources the pair already has). */
+function sortedUnion(a: readonly string[], b: readonly string[]): readonly string[] {
+  const sorted = a.every((source, index) => index === 0 || (a[index - 1] as string) < source);
+  if (sorted && b.every((source) => a.includes(source))) return a;
+  return [...new Set([...a, ...b])].sort();
 }
 
 const earlier = (x: Date | null, y: Date | null): Date | null => (x === null ? y : y === null ? x : x.getTime() <= y.getTime() ? x : y);
@@ -116,28 +127,31 @@ const later = (x: Date | null, y: Date | null): Date | null => (x === null ? y :
  * first/last seen widen, sources unite, and a day both have counts once at the larger share.
  */
 export function mergeStoredAggregates(stored: StoredAggregate, delta: StoredAggregate): StoredAggregate {
-  const days: number[] = [];
-  const dayShares: number[] = [];
+  const merged = new Int32Array(stored.days.length + delta.days.length);
+  const mergedShares = new Float64Array(merged.length);
   let i = 0;
   let j = 0;
-  while (i < stored.days.length || j < delta.days.length) {
+  let k = 0;
+  for (; i < stored.days.length || j < delta.days.length; k += 1) {
     const x = i < stored.days.length ? (stored.days[i] as number) : Number.POSITIVE_INFINITY;
     const y = j < delta.days.length ? (delta.days[j] as number) : Number.POSITIVE_INFINITY;
     if (x === y) {
-      days.push(x);
-      dayShares.push(Math.max(stored.dayShares[i] as number, delta.dayShares[j] as number));
+      merged[k] = x;
+      mergedShares[k] = Math.max(stored.dayShares[i] as number, delta.dayShares[j] as number);
       i += 1;
       j += 1;
     } else if (x < y) {
-      days.push(x);
-      dayShares.push(stored.dayShares[i] as number);
+      merged[k] = x;
+      mergedShares[k] = stored.dayShares[i] as number;
       i += 1;
     } else {
-      days.push(y);
-      dayShares.push(delta.dayShares[j] as number);
+      merged[k] = y;
+      mergedShares[k] = delta.dayShares[j] as number;
       j += 1;
     }
   }
+  const days = merged.subarray(0, k);
+  const dayShares = mergedShares.subarray(0, k);
   const a = stored.aggregate;
   const b = delta.aggregate;
   const counts = {} as Record<InteractionChannel, number>;
@@ -158,7 +172,7 @@ export function mergeStoredAggregates(stored: StoredAggregate, delta: StoredAggr
       mutual: a.mutual + b.mutual,
       replies: a.replies + b.replies,
       decayedMass: a.decayedMass + b.decayedMass,
-      sources: [...new Set([...a.sources, ...b.sources])].sort(),
+      sources: sortedUnion(a.sources, b.sources),
     },
     days,
     dayShares,
