@@ -58,4 +58,3 @@ export async function withLocalSetting<T>(sql: SqlRunner, name: string, value: s
     await sql.query(`SELECT set_config($1, $2, true)`, [name, row?.previous ?? value]).catch(() => undefined);
   }
 }
-

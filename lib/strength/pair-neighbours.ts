@@ -3,8 +3,8 @@
 // recompute (every pair with interactions), and so the lookups are index-only: the Edge indexes hold no
 // strength, which changes at every recompute (see the edge_hot_updates migration).
 // Counted in TypeScript rather than by a self-join: the planner cannot know that one side of most pairs is
-// a hub (a team member with thousands of edges), and a join it orders wrongly is quadratic. So hubs'
-// neighbour lists are never loaded:
+// a hub (a team member with thousands of edges), and a join it orders wrongly is quadratic. So hubs are
+// recognised on the Edge index (one bounded probe each) and their neighbour lists are never loaded:
 // - (person, person): both lists are loaded and intersected;
 // - (person, hub): one index probe per neighbour of the person, all in one statement;
 // - (hub, hub): the count the pair's edge already has (the nightly full recompute counts it exactly); a new
@@ -78,10 +78,11 @@ export async function mutualConnectionsOf(
   const { hubs } = cache;
   const counts = new Map<string, number>();
   if (pairs.length === 0) return counts;
-  const unknown = [...new Set(pairs.flat())].filter((id) => !hubs.has(id));
+  const people = [...new Set(pairs.flat())];
+  const unknown = people.filter((id) => !hubs.has(id));
   const newHubs = await hubsAmong(sql, unknown);
   for (const id of unknown) hubs.set(id, newHubs.has(id));
-  const lists = await neighbourLists(sql, [...new Set(pairs.flat())].filter((id) => hubs.get(id) !== true), cache);
+  const lists = await neighbourLists(sql, people.filter((id) => hubs.get(id) !== true), cache);
   const isHub = (id: string): boolean => hubs.get(id) === true;
 
   // The pairs being written are edges too (new pairs have no row yet).

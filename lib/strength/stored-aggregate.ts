@@ -10,8 +10,9 @@ import { STRENGTH_CHANNELS } from "./weights";
 export interface StoredAggregate {
   aggregate: PairAggregate;
   /**
-   * Active UTC days (days since the epoch), ascending, and the largest share seen on each: typed arrays where
-   * WIG builds them (a pair with years of history has hundreds), plain arrays in tests.
+   * Active UTC days (days since the epoch), ascending, and the largest share seen on each. Typed arrays where
+   * they are built in bulk (the accumulator, unpacking, adding; a pair with years of history has hundreds),
+   * plain arrays from SQL rows and in tests.
    */
   days: ArrayLike<number>;
   dayShares: ArrayLike<number>;
