@@ -20,7 +20,7 @@ import { closeAllDatabases, dataDirectory, openDatabase, type DatabaseHandle } f
 import { hasHeapCap, WORKER_HEAP_FLAGS } from "../lib/jobs/node-flags";
 import { nextRestart, type RestartState } from "../lib/jobs/restart-policy";
 import { isDatabaseEmpty, seedDatabase } from "../lib/seed";
-import { CliUsageError, parseCliArgs, runCli } from "./lib/cli";
+import { CliUsageError, onStopSignals, parseCliArgs, runCli } from "./lib/cli";
 import { ensureProductionBuild } from "./lib/next-build";
 
 const log = (line: string) => console.log(`[wig] ${line}`);
@@ -84,8 +84,10 @@ runCli("start", async () => {
     process.exit(code);
   };
   // Set before the database opens: a signal while the embedded PostgreSQL starts must stop it too.
-  process.once("SIGINT", () => void shutdown(0));
-  process.once("SIGTERM", () => void shutdown(0));
+  // A second one exits at once: the children are killed and the embedded PostgreSQL told to stop.
+  onStopSignals("start", () => void shutdown(0), () => {
+    for (const child of [server, worker]) if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  });
 
   log(env.DATABASE_URL ? "Using the PostgreSQL in DATABASE_URL." : "Opening the embedded PostgreSQL (set DATABASE_URL to use your own)…");
   try {

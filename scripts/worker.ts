@@ -8,7 +8,7 @@ import { applyMigrations } from "../lib/db/migrations";
 import { openDatabase } from "../lib/db/runtime";
 import { stopSenderBoss } from "../lib/jobs/boss";
 import { startWorker } from "../lib/jobs/worker";
-import { CliUsageError, parseCliArgs, runCli } from "./lib/cli";
+import { CliUsageError, onStopSignals, parseCliArgs, runCli } from "./lib/cli";
 import { useStoredAuthSecret } from "./lib/stored-secret";
 
 const log = (line: string) => console.log(`[worker] ${line}`);
@@ -33,10 +33,8 @@ runCli(
     // it starts included); from now on it stops the worker after its current batch.
     cli.takeOverSignals();
     await new Promise<void>((resolve) => {
-      let stopping = false;
+      // A second signal exits at once (onStopSignals); the interrupted import resumes from its last batch.
       const stop = (signal: string) => {
-        if (stopping) return;
-        stopping = true;
         log(`${signal}: stopping after the current batch…`);
         void worker
           .stop()
@@ -46,8 +44,7 @@ runCli(
           .then(() => handle.close())
           .finally(resolve);
       };
-      process.once("SIGINT", () => stop("SIGINT"));
-      process.once("SIGTERM", () => stop("SIGTERM"));
+      onStopSignals("worker", stop);
     });
     return 0;
   },

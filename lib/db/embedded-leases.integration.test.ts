@@ -134,6 +134,23 @@ describe("one embedded PostgreSQL shared by several WIG processes", () => {
     expect(postgresProcesses()).toBe("");
   }, 180_000);
 
+  it("a second Ctrl+C while the CLI is stopping exits at once and still stops the server nobody else uses", async () => {
+    const cli = await startCli();
+    const pid = serverPid()!;
+    // The second arrives while the first's orderly stop waits for the server: before, Node's default
+    // action killed the process there and left the server running.
+    process.kill(-cli.child.pid!, "SIGINT");
+    expect(await waitFor(() => cli.stderr().includes("interrupted (SIGINT)"), 30_000, 5)).toBe(true);
+    process.kill(-cli.child.pid!, "SIGINT");
+    const result = await cli.finished;
+    expect(result.code, result.stderr).toBe(130);
+    expect(result.stderr).toContain("hold-database: SIGINT again: exiting now, without waiting for the orderly stop.");
+    expect(await waitFor(() => !isProcessRunning(pid), 15_000, 50)).toBe(true);
+    expect(leaseFiles()).toEqual([]);
+    expect(existsSync(lockFile(dataDir))).toBe(false);
+    expect(postgresProcesses()).toBe("");
+  }, 180_000);
+
   it("npm start's pre-start cleanup attaches to a server a running CLI uses instead of stopping it", async () => {
     const cli = await startCli();
     const pid = serverPid()!;

@@ -111,6 +111,19 @@ export function runningEmbeddedServer(dataDir: string): { pid: number; port: num
 }
 
 /**
+ * Tells the server on dataDir to stop (SIGINT: a fast shutdown, which completes on its own) without waiting:
+ * for a process that must exit at once. False when no PostgreSQL of this data directory runs.
+ */
+export function signalEmbeddedServer(dataDir: string): boolean {
+  const running = runningEmbeddedServer(dataDir);
+  if (!running) return false;
+  const command = processCommand(running.pid);
+  if (!command.includes("postgres") || !command.includes(dataDir)) return false;
+  process.kill(running.pid, "SIGINT");
+  return true;
+}
+
+/**
  * Stops the server running on dataDir through its postmaster pid (SIGINT: a fast shutdown), for a server
  * this process did not spawn: one another WIG process started and handed over, or one left running by a
  * process killed with SIGKILL. Resolves once it has exited; throws when the pid is another program.

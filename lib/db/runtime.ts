@@ -5,7 +5,7 @@ import pg from "pg";
 import { parseServerEnv } from "../env";
 import { explainConnectionError } from "./connection-errors";
 import { parseDatabaseUrl } from "./connection-url";
-import { runningEmbeddedServer, startEmbeddedDatabase, stopEmbeddedServerByPid, type EmbeddedDatabase } from "./embedded";
+import { runningEmbeddedServer, signalEmbeddedServer, startEmbeddedDatabase, stopEmbeddedServerByPid, type EmbeddedDatabase } from "./embedded";
 import { liveLeases, removeLease, withServerLock, writeLease } from "./embedded-leases";
 
 export interface DatabaseHandle {
@@ -20,6 +20,8 @@ export interface DatabaseHandle {
 }
 
 const openHandles = new Set<DatabaseHandle>();
+/** What abandonDatabases does for each handle not closed yet (closing included: a close may be slow). */
+const abandonable = new Map<DatabaseHandle, () => void>();
 
 /** Closes every database this process opened (CLIs call it on errors and signals). */
 export async function closeAllDatabases(): Promise<void> {
@@ -28,16 +30,52 @@ export async function closeAllDatabases(): Promise<void> {
   await Promise.all(handles.map((handle) => handle.close().catch(() => undefined)));
 }
 
-function track(handle: DatabaseHandle): DatabaseHandle {
+/** Drops a handle that failed to open from both registries. */
+function untrack(handle: DatabaseHandle): boolean {
+  abandonable.delete(handle);
+  return openHandles.delete(handle);
+}
+
+/**
+ * For a process about to exit at once (a second Ctrl+C while it was stopping): drops this process's leases
+ * without waiting for anything, and tells each embedded PostgreSQL no other live WIG process uses to shut
+ * down (a fast shutdown that completes after this process is gone). Synchronous, so it runs before
+ * process.exit. Skips the server lock: a process attaching at that very moment gets a connection error.
+ */
+export function abandonDatabases(): void {
+  const abandons = [...abandonable.values()];
+  abandonable.clear();
+  openHandles.clear();
+  for (const abandon of abandons) {
+    try {
+      abandon();
+    } catch {
+      // Exiting anyway: the next start clears whatever is left (a stale lease, an orphaned server).
+    }
+  }
+}
+
+/** Gives up an embedded handle's lease at once, and stops the server if nobody else holds one. */
+const abandonEmbedded = (dataDir: string, lease: string) => (): void => {
+  removeLease(lease);
+  if (liveLeases(dataDir).length === 0) signalEmbeddedServer(dataDir);
+};
+
+function track(handle: DatabaseHandle, abandon: () => void = () => undefined): DatabaseHandle {
   const close = handle.close;
   const tracked: DatabaseHandle = {
     ...handle,
     close: async () => {
       openHandles.delete(tracked);
-      await close();
+      try {
+        await close();
+      } finally {
+        abandonable.delete(tracked);
+      }
     },
   };
   openHandles.add(tracked);
+  abandonable.set(tracked, abandon);
   return tracked;
 }
 
@@ -109,11 +147,11 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
 async function attachEmbedded(dataDir: string, port: number, notice: (line: string) => void): Promise<DatabaseHandle> {
   const lease = writeLease(dataDir, "attached");
   const url = `postgresql://postgres:postgres@127.0.0.1:${port}/wig`;
-  const handle = track({ url, kind: "shared", close: () => releaseEmbedded(dataDir, lease, notice) });
+  const handle = track({ url, kind: "shared", close: () => releaseEmbedded(dataDir, lease, notice) }, abandonEmbedded(dataDir, lease));
   try {
     await verifyConnection(url);
   } catch (error) {
-    openHandles.delete(handle);
+    untrack(handle);
     removeLease(lease);
     throw error;
   }
@@ -159,12 +197,12 @@ async function startOwnEmbedded(dataDir: string, port: number, options: OpenData
       if (started) await releaseEmbedded(dataDir, lease, options.onNotice, started);
       else removeLease(lease);
     },
-  });
+  }, abandonEmbedded(dataDir, lease));
   let embedded: EmbeddedDatabase;
   try {
     embedded = await starting;
   } catch (error) {
-    openHandles.delete(pending);
+    untrack(pending);
     removeLease(lease);
     throw new DatabaseUnavailableError(error instanceof Error ? error.message : String(error));
   }
@@ -172,5 +210,6 @@ async function startOwnEmbedded(dataDir: string, port: number, options: OpenData
     // closeAllDatabases ran while the server started and has stopped it: this command is ending.
     throw new DatabaseUnavailableError("The embedded PostgreSQL was stopped while it started (the command was interrupted).");
   }
-  return track({ url: embedded.url, kind: "embedded", close: () => releaseEmbedded(dataDir, lease, options.onNotice, embedded) });
+  abandonable.delete(pending);
+  return track({ url: embedded.url, kind: "embedded", close: () => releaseEmbedded(dataDir, lease, options.onNotice, embedded) }, abandonEmbedded(dataDir, lease));
 }

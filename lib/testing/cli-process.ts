@@ -12,6 +12,8 @@ export interface RunningScript {
   finished: Promise<Finished>;
   /** Everything the script has written to stdout so far. */
   stdout(): string;
+  /** Everything the script has written to stderr so far. */
+  stderr(): string;
 }
 
 export interface StartScriptOptions {
@@ -37,7 +39,7 @@ export function startScript(script: string, args: string[], env: NodeJS.ProcessE
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr: stderr.trim() }));
   });
-  return { child, finished, stdout: () => stdout };
+  return { child, finished, stdout: () => stdout, stderr: () => stderr };
 }
 
 /** Polls condition until it holds or timeoutMs passes (a guard against hangs, not a speed check). */

@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { EnvError } from "../../lib/env";
-import { closeAllDatabases, DatabaseUnavailableError } from "../../lib/db/runtime";
+import { abandonDatabases, closeAllDatabases, DatabaseUnavailableError } from "../../lib/db/runtime";
 import { MigrationError } from "../../lib/db/migrations";
 import { EmbeddedDatabaseError } from "../../lib/db/embedded";
 import { SchemaPushError } from "../../lib/db/schema-push";
@@ -49,17 +49,45 @@ export interface RunCliOptions {
   usage?: string;
 }
 
-/**
- * Runs a CLI's main function. Whatever happens (success, an error, an uncaught exception, the reader of
- * stdout going away, Ctrl+C), an embedded PostgreSQL the command started (or is starting) is stopped
- * before the process exits, and the process exits exactly once.
- */
 /** What runCli hands the command's main function. */
 export interface CliContext {
   /** From now on the command handles SIGINT and SIGTERM itself (runCli's own handlers are removed). */
   takeOverSignals(): void;
 }
 
+/**
+ * Handles SIGINT and SIGTERM: the first calls `stop`, the command's orderly stop. Another while it runs ends
+ * the process at once (exit 130): `beforeExit` runs (a caller's children), then abandonDatabases tells an
+ * embedded PostgreSQL no other WIG process uses to shut down, so a second Ctrl+C does not leave the server
+ * running. Returns a function that removes the handlers.
+ */
+export function onStopSignals(name: string, stop: (signal: NodeJS.Signals) => void, beforeExit: () => void = () => undefined): () => void {
+  let stopping = false;
+  const handlers = (["SIGINT", "SIGTERM"] as const).map((signal) => {
+    const handler = () => {
+      if (!stopping) {
+        stopping = true;
+        stop(signal);
+        return;
+      }
+      console.error(`${name}: ${signal} again: exiting now, without waiting for the orderly stop.`);
+      beforeExit();
+      abandonDatabases();
+      process.exit(130);
+    };
+    process.on(signal, handler);
+    return [signal, handler] as const;
+  });
+  return () => {
+    for (const [signal, handler] of handlers) process.removeListener(signal, handler);
+  };
+}
+
+/**
+ * Runs a CLI's main function. Whatever happens (success, an error, an uncaught exception, the reader of
+ * stdout going away, Ctrl+C), an embedded PostgreSQL the command started (or is starting) is stopped
+ * before the process exits, and the process exits exactly once.
+ */
 export function runCli(name: string, main: (cli: CliContext) => Promise<void | number>, options: RunCliOptions = {}): void {
   let exiting: Promise<void> | undefined;
   let interrupted = false;
@@ -82,24 +110,16 @@ export function runCli(name: string, main: (cli: CliContext) => Promise<void | n
     if (wantsJson) console.log(JSON.stringify({ error: message, exitCode: 1 }));
   };
 
-  const signalHandlers: Array<[NodeJS.Signals, () => void]> = [];
-  if (options.handleSignals !== false) {
-    for (const signal of ["SIGINT", "SIGTERM"] as const) {
-      const handler = () => {
-        if (exiting) return;
-        interrupted = true;
-        console.error(`${name}: interrupted (${signal}), stopping.`);
-        void finish(130);
-      };
-      process.once(signal, handler);
-      signalHandlers.push([signal, handler]);
-    }
-  }
-  const cli: CliContext = {
-    takeOverSignals() {
-      for (const [signal, handler] of signalHandlers.splice(0)) process.removeListener(signal, handler);
-    },
-  };
+  const removeSignalHandlers =
+    options.handleSignals === false
+      ? () => undefined
+      : onStopSignals(name, (signal) => {
+          if (exiting) return;
+          interrupted = true;
+          console.error(`${name}: interrupted (${signal}), stopping.`);
+          void finish(130);
+        });
+  const cli: CliContext = { takeOverSignals: removeSignalHandlers };
   // A bug outside main's promise chain (an emitter's unhandled 'error', a stray rejection) would otherwise
   // end the process on the spot and leave the embedded PostgreSQL running.
   const crash = (error: unknown) => {
