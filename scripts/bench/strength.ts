@@ -106,7 +106,7 @@ runCli("bench:strength", async () => {
 
     // 1. Full recompute.
     const fullStarted = performance.now();
-    const full = await recomputeAllEdges(client, { asOf: AS_OF, batchSize: 5_000 });
+    const full = await recomputeAllEdges(client, { asOf: AS_OF });
     const fullMs = performance.now() - fullStarted;
     log(`full recompute: ${full.pairs.toLocaleString("en-US")} pairs, ${full.edges.toLocaleString("en-US")} edges in ${seconds(fullMs)}`);
     log(`dataset shape: ${(full.pairs / interactions).toFixed(2)} distinct pairs per interaction`);
@@ -130,7 +130,6 @@ runCli("bench:strength", async () => {
     const cleanMs = performance.now() - incrementalStarted;
     const incrementalPhases = new Map<string, number>();
     const incremental = await recomputeNewInteractions(client, { since }, AS_OF, {
-      batchSize: 5_000,
       onPhase: (phase, ms) => incrementalPhases.set(phase, (incrementalPhases.get(phase) ?? 0) + ms),
     });
     await client.query("COMMIT");
@@ -146,7 +145,7 @@ runCli("bench:strength", async () => {
     // 3. The nightly case: a full recompute a day later, when every edge already exists (ids are kept).
     await client.query(`ANALYZE "Edge"`);
     const nightlyStarted = performance.now();
-    const nightly = await recomputeAllEdges(client, { asOf: new Date(AS_OF.getTime() + DAY_MS), batchSize: 5_000 });
+    const nightly = await recomputeAllEdges(client, { asOf: new Date(AS_OF.getTime() + DAY_MS) });
     const nightlyMs = performance.now() - nightlyStarted;
     log(`full recompute a day later: ${nightly.pairs.toLocaleString("en-US")} pairs in ${seconds(nightlyMs)}`);
 
