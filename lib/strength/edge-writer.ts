@@ -101,39 +101,36 @@ export function scoredPairColumns(pairs: readonly ScoredPair[], asOf: Date, opti
 }
 
 /**
- * Scores pairs and writes both directed edges. A directed pair that already has rows (of any relationship
- * type: the seed's "colleague", a future "introduced") gets them updated; otherwise a "knows" row is
- * inserted (ON CONFLICT for a concurrent insert).
+ * What writeScoredPairs' statement is planned under (its callers set them for their whole step, with
+ * withLocalSettings): sequential scans and merge joins off. Finding each directed pair's rows by one probe
+ * of the (from, to, type) index is then the only plan; with either, the planner may read the whole Edge
+ * table to join a few thousand rows (it would, for instance, while the table's statistics still describe
+ * it as small during a first large import).
+ */
+export const EDGE_WRITE_SETTINGS: Readonly<Record<string, string>> = { enable_seqscan: "off", enable_mergejoin: "off" };
+
+/**
+ * Scores pairs and writes both directed edges, under EDGE_WRITE_SETTINGS. A directed pair that already has
+ * rows (of any relationship type: the seed's "colleague", a future "introduced") gets them updated in the
+ * same pass that finds them; the pairs the update did not return get a "knows" row inserted (ON CONFLICT
+ * for a concurrent insert).
  */
 export async function writeScoredPairs(sql: SqlRunner, pairs: readonly ScoredPair[], asOf: Date, options: { validateAll?: boolean } = {}): Promise<number> {
   if (pairs.length === 0) return 0;
   const { params, count } = scoredPairColumns(pairs, asOf, options);
-  // Existing rows are found by one index probe per directed pair (LATERAL … OFFSET 0 keeps the planner from
-  // turning it into a hash join over the whole Edge table, which made every batch of a large recompute scan
-  // it), rows whose values are all unchanged are skipped, changed ones are updated by id, missing ones inserted.
   await sql.exec(
-    `WITH ${SCORED_DIRECTIONS_CTES}, existing AS MATERIALIZED (
-       SELECT i.f, i.t, x.id,
-              (x.strength = i.strength AND x.sources = i.sources AND x.channels = i.channels
-               AND x.first_at IS NOT DISTINCT FROM i.first_at AND x.last_at IS NOT DISTINCT FROM i.last_at
-               AND x.n = i.n AND x.factors::text = i.factors::text) IS TRUE AS same
-         FROM input i CROSS JOIN LATERAL (
-           SELECT e.id, e.strength, e."strengthFactors" AS factors, e.sources, e.channels, e."firstSeenAt" AS first_at,
-                  e."lastSeenAt" AS last_at, e."interactionCount" AS n
-             FROM "Edge" e WHERE e."fromPersonId" = i.f AND e."toPersonId" = i.t OFFSET 0
-         ) x
-     ), updated AS (
+    `WITH ${SCORED_DIRECTIONS_CTES}, updated AS (
        UPDATE "Edge" e SET strength = i.strength, "strengthFactors" = i.factors, sources = i.sources, channels = i.channels,
               "firstSeenAt" = i.first_at, "lastSeenAt" = i.last_at, "interactionCount" = i.n, "updatedAt" = ${SQL_NOW}
          FROM input i
-        WHERE e.id = ANY (ARRAY(SELECT x.id FROM existing x WHERE NOT x.same))
-          AND e."fromPersonId" = i.f AND e."toPersonId" = i.t
+        WHERE e."fromPersonId" = i.f AND e."toPersonId" = i.t
+       RETURNING e."fromPersonId" AS f, e."toPersonId" AS t
      )
      INSERT INTO "Edge" (id, "fromPersonId", "toPersonId", "relationshipType", strength, "strengthFactors", sources, channels,
                          "firstSeenAt", "lastSeenAt", "interactionCount", "createdAt", "updatedAt")
      SELECT gen_random_uuid(), i.f, i.t, 'knows', i.strength, i.factors, i.sources, i.channels,
             i.first_at, i.last_at, i.n, ${SQL_NOW}, ${SQL_NOW}
-       FROM input i WHERE NOT EXISTS (SELECT 1 FROM existing x WHERE x.f = i.f AND x.t = i.t)
+       FROM input i WHERE NOT EXISTS (SELECT 1 FROM updated u WHERE u.f = i.f AND u.t = i.t)
      ON CONFLICT ("fromPersonId", "toPersonId", "relationshipType") DO UPDATE SET
        strength = EXCLUDED.strength, "strengthFactors" = EXCLUDED."strengthFactors", sources = EXCLUDED.sources,
        channels = EXCLUDED.channels, "firstSeenAt" = EXCLUDED."firstSeenAt", "lastSeenAt" = EXCLUDED."lastSeenAt",

@@ -57,14 +57,14 @@ export function toAggregate(row: AggregateRow, sourceNames: readonly string[]): 
 
 export const INCREMENTAL_AGGREGATE_SQL = `
   WITH kp AS (
-    SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[]) AS t(a, b, ka, kb, keys_a, keys_b)
+    SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS t(a, b, ka, kb, keys_a, keys_b, probe)
   ), rows AS MATERIALIZED (
     SELECT DISTINCT ON (kp.a, kp.b, i.id) kp.a, kp.b, i.ts, i.ch, i.src, i.share, i.created,
            ${directionSql("i.two_way", "i.undirected", "i.starter = ANY(kp.keys_a::text[])", "i.starter = ANY(kp.keys_b::text[])")} AS dir
       FROM kp CROSS JOIN LATERAL (
         SELECT x.id, x.timestamp AS ts, x."createdAt" AS created, x.channel::text AS ch, x."sourceName" AS src, x.participants[1] AS starter,
                1.0::float8 / (${groupSizeSql("x")} - 1) AS share, ${twoWaySql("x")} AS two_way, ${undirectedSql("x")} AS undirected
-          FROM "Interaction" x WHERE x.participants @> ARRAY[kp.ka, kp.kb]
+          FROM "Interaction" x WHERE x.participants @> kp.probe::text[] AND kp.ka = ANY(x.participants) AND kp.kb = ANY(x.participants)
       ) i
   ), src AS (
     SELECT name, (row_number() OVER (ORDER BY name) - 1)::int AS bit FROM (SELECT DISTINCT src AS name FROM rows) s
@@ -82,18 +82,25 @@ function storedFromRow(row: AggregateRow & { source_names: string[] | null }): S
   };
 }
 
-/** Every interaction of each pair, aggregated by one statement (the pairs' people have `keys`). */
+/**
+ * Every interaction of each pair, aggregated by one statement (the pairs' people have `keys`). `isHub` names
+ * people with very many interactions (a team member): a pair of a hub and someone else is looked up in the
+ * index by the other person's key alone, and the hub's key checked on those few rows. Looking up both keys,
+ * the index would decode the hub's whole posting list, tens of thousands of entries, for every such pair.
+ */
 export async function aggregateInFull(
   sql: SqlRunner,
   pairs: ReadonlyArray<readonly [string, string]>,
   keys: ReadonlyMap<string, string[]>,
+  isHub: (id: string) => boolean = () => false,
 ): Promise<Map<string, StoredAggregate>> {
-  const probe = { a: [] as string[], b: [] as string[], ka: [] as string[], kb: [] as string[], keysA: [] as string[], keysB: [] as string[] };
+  const probe = { a: [] as string[], b: [] as string[], ka: [] as string[], kb: [] as string[], keysA: [] as string[], keysB: [] as string[], probe: [] as string[] };
   for (const [a, b] of pairs) {
     const keysA = keys.get(a) as string[];
     const keysB = keys.get(b) as string[];
     const literalA = quotedArrayLiteral(keysA);
     const literalB = quotedArrayLiteral(keysB);
+    const probeBy = isHub(a) === isHub(b) ? "both" : isHub(a) ? "b" : "a";
     for (const ka of keysA) {
       for (const kb of keysB) {
         probe.a.push(a);
@@ -102,6 +109,7 @@ export async function aggregateInFull(
         probe.kb.push(kb);
         probe.keysA.push(literalA);
         probe.keysB.push(literalB);
+        probe.probe.push(quotedArrayLiteral(probeBy === "both" ? [ka, kb] : probeBy === "a" ? [ka] : [kb]));
       }
     }
   }
@@ -113,6 +121,7 @@ export async function aggregateInFull(
     probe.kb,
     probe.keysA,
     probe.keysB,
+    probe.probe,
   ]);
   return new Map(rows.map((row) => [pairKey(row.a, row.b), storedFromRow(row)]));
 }

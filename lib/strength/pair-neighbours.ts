@@ -65,9 +65,24 @@ async function hubsAmong(sql: SqlRunner, ids: readonly string[]): Promise<Set<st
 export interface NeighbourCache {
   hubs: Map<string, boolean>;
   deleted: Set<string> | null;
+  /**
+   * The pairs being written, by person: edges too, whether or not their rows exist yet (new pairs have none).
+   * Every pair counted so far is added, so a recompute that counts batch after batch sees its earlier
+   * batches' pairs without waiting for their edges to be written.
+   */
+  written: Map<string, Set<string>>;
 }
 
-export const neighbourCache = (): NeighbourCache => ({ hubs: new Map(), deleted: null });
+export const neighbourCache = (): NeighbourCache => ({ hubs: new Map(), deleted: null, written: new Map() });
+
+/** Which of these people are hubs, asking only about those the cache does not know yet. */
+export async function hubsOf(sql: SqlRunner, ids: Iterable<string>, cache: NeighbourCache): Promise<(id: string) => boolean> {
+  const { hubs } = cache;
+  const unknown = [...new Set(ids)].filter((id) => !hubs.has(id));
+  const newHubs = await hubsAmong(sql, unknown);
+  for (const id of unknown) hubs.set(id, newHubs.has(id));
+  return (id: string): boolean => hubs.get(id) === true;
+}
 
 /** Each pair's mutual connections, keyed by pairKey. */
 export async function mutualConnectionsOf(
@@ -75,18 +90,9 @@ export async function mutualConnectionsOf(
   pairs: ReadonlyArray<readonly [string, string]>,
   cache: NeighbourCache = neighbourCache(),
 ): Promise<Map<string, number>> {
-  const { hubs } = cache;
   const counts = new Map<string, number>();
   if (pairs.length === 0) return counts;
-  const people = [...new Set(pairs.flat())];
-  const unknown = people.filter((id) => !hubs.has(id));
-  const newHubs = await hubsAmong(sql, unknown);
-  for (const id of unknown) hubs.set(id, newHubs.has(id));
-  const lists = await neighbourLists(sql, people.filter((id) => hubs.get(id) !== true), cache);
-  const isHub = (id: string): boolean => hubs.get(id) === true;
-
-  // The pairs being written are edges too (new pairs have no row yet).
-  const written = new Map<string, Set<string>>();
+  const { written } = cache;
   const addWritten = (from: string, to: string) => {
     let set = written.get(from);
     if (!set) written.set(from, (set = new Set()));
@@ -96,6 +102,10 @@ export async function mutualConnectionsOf(
     addWritten(a, b);
     addWritten(b, a);
   }
+  const people = [...new Set(pairs.flat())];
+  const isHub = await hubsOf(sql, people, cache);
+  const lists = await neighbourLists(sql, people.filter((id) => !isHub(id)), cache);
+
   const stored = (id: string): ReadonlySet<string> => (isHub(id) ? EMPTY : lists.get(id) ?? EMPTY);
   const linked = (id: string, other: string): boolean => stored(id).has(other) || (written.get(id)?.has(other) ?? false);
   /** Every neighbour of a non-hub, each once. */

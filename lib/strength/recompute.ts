@@ -10,22 +10,18 @@
 // (score-edge.ts) and both directed edges are written by one statement over unnest arrays. Both paths and
 // the full recompute apply the same model (recompute-sql.ts, weights.ts); recompute.integration.test.ts
 // checks that they give identical edges. Callers audit (the import run, the override, the job).
-import { writeScoredPairs, type ScoredPair } from "./edge-writer";
-import type { PairAggregate } from "./pair-aggregate";
-import type { StrengthOverride } from "./pair-summary";
-import { aggregateInFull } from "./pair-history";
-import { personKeysSql } from "./recompute-sql";
-import { readNewInteractions, type DeltaLookup, type NewInteractionsSelection } from "./new-interactions";
+import { recomputeInBatches, type BatchOptions, type BatchResult, type RecomputePhase } from "./batch-pipeline";
+import { EDGE_WRITE_SETTINGS } from "./edge-writer";
+import { readNewInteractions, type NewInteractionsSelection } from "./new-interactions";
 import { pairKey } from "./pair-key";
-import { mutualConnectionsOf, neighbourCache } from "./pair-neighbours";
-import { forgetPairs, forgetPairsAmong, lockStoredPairs, readStoredPairs, writeStoredPairs, type StoredPair } from "./pair-store";
-import { BULK_WORK_MEM, sqlRunner, withLocalSetting, type SqlClient, type SqlRunner } from "../db/sql-runner";
-import { mergeStoredAggregates, pairFingerprint, personKeysHash, type StoredAggregate } from "./stored-aggregate";
+import { forgetPairsAmong, lockStoredPairs } from "./pair-store";
+import { BULK_WORK_MEM, sqlRunner, withLocalSettings, type SqlClient } from "../db/sql-runner";
 
 export { DECAY_REFERENCE_DATE } from "./pair-aggregate";
 export { writeScoredPairs, type ScoredPair } from "./edge-writer";
 export { pairKey } from "./pair-key";
-
+export { overridesFor } from "./pair-reads";
+export type { RecomputePhase } from "./batch-pipeline";
 
 /**
  * Pairs per statement in the incremental path, and per cursor fetch in the full one. 5,000 rather than 2,000:
@@ -39,52 +35,6 @@ export interface RecomputeResult {
   pairs: number;
   /** Directed Edge rows written (two per pair). */
   edges: number;
-}
-
-/** No interactions at all: an override-only pair. */
-const EMPTY_AGGREGATE: PairAggregate = {
-  counts: { email: 0, meeting: 0, call: 0, message: 0, linkedin: 0, other: 0 },
-  mass: { email: 0, meeting: 0, call: 0, message: 0, linkedin: 0, other: 0 },
-  activeDays: 0,
-  firstSeenAt: null,
-  lastSeenAt: null,
-  aToB: 0,
-  bToA: 0,
-  mutual: 0,
-  replies: 0,
-  decayedMass: 0,
-  sources: [],
-};
-
-/** Overrides on these pairs (a member's own node ↔ the person), the latest statement winning. */
-export async function overridesFor(sql: SqlRunner, pairs: ReadonlyArray<readonly [string, string]> | null): Promise<Map<string, StrengthOverride>> {
-  const rows = pairs === null
-    ? await sql.query<{ me: string; other: string; level: StrengthOverride }>(
-        `SELECT u."personId"::text AS me, s."personId"::text AS other, s.level::text AS level
-           FROM "StrengthOverride" s JOIN "User" u ON u.id = s."userId"
-          WHERE u."personId" IS NOT NULL ORDER BY s."updatedAt", s.id`,
-      )
-    : await sql.query<{ me: string; other: string; level: StrengthOverride }>(
-        `SELECT u."personId"::text AS me, s."personId"::text AS other, s.level::text AS level
-           FROM "StrengthOverride" s JOIN "User" u ON u.id = s."userId"
-           JOIN unnest($1::uuid[], $2::uuid[]) AS p(a, b)
-             ON (u."personId" = p.a AND s."personId" = p.b) OR (u."personId" = p.b AND s."personId" = p.a)
-          ORDER BY s."updatedAt", s.id`,
-        [pairs.map((pair) => pair[0]), pairs.map((pair) => pair[1])],
-      );
-  const map = new Map<string, StrengthOverride>();
-  for (const row of rows) map.set(pairKey(row.me, row.other), row.level);
-  return map;
-}
-
-/** The keys (emails, "network:handle") of each person not deleted. */
-async function keysOf(sql: SqlRunner, ids: readonly string[]): Promise<Map<string, string[]>> {
-  const rows = await sql.query<{ id: string; keys: string[] }>(
-    `SELECT p.id::text AS id, array_agg(k.key) AS keys FROM "Person" p CROSS JOIN LATERAL ${personKeysSql("p")} AS k(key)
-      WHERE p.id = ANY($1::uuid[]) AND p."deletedAt" IS NULL AND k.key IS NOT NULL GROUP BY p.id`,
-    [[...new Set(ids)]],
-  );
-  return new Map(rows.map((row) => [row.id, row.keys]));
 }
 
 /** Parses "a b" pair keys (the import pipeline's touchedPairs) or passes [a, b] tuples through. */
@@ -102,19 +52,9 @@ export function toPairs(pairs: Iterable<string | readonly [string, string]>): Ar
   return out.sort((p, q) => (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : p[1] < q[1] ? -1 : p[1] > q[1] ? 1 : 0));
 }
 
-export interface RecomputePairsOptions {
+export interface RecomputePairsOptions extends BatchOptions {
   batchSize?: number;
-  /**
-   * New interactions folded per pair (readNewInteractions), created at or after `since`: a pair whose stored
-   * aggregate predates `since` and whose people still have the same keys gets them added instead of being
-   * read in full.
-   */
-  newInteractions?: { since: Date; deltas: DeltaLookup };
-  /** Called with each phase's milliseconds, per batch (benchmarks). */
-  onPhase?: (phase: RecomputePhase, ms: number) => void;
 }
-
-export type RecomputePhase = "keys" | "stored.read" | "history.read" | "mutual" | "stored.write" | "edges.write";
 
 /**
  * Recomputes the given pairs. Each is read from all of its interactions (so the result does not depend on how
@@ -128,107 +68,17 @@ export async function recomputePairs(
   pairs: Iterable<string | readonly [string, string]>,
   asOf: Date,
   options: RecomputePairsOptions = {},
-): Promise<RecomputeResult & { addedTo: number }> {
+): Promise<BatchResult> {
   const sql = sqlRunner(client);
-  // Each batch's statements sort and materialize a few MB of factor documents: in memory, not on disk.
-  return withLocalSetting(sql, "work_mem", BULK_WORK_MEM, () => recomputeBatches(sql, pairs, asOf, options));
-}
-
-async function recomputeBatches(
-  sql: SqlRunner,
-  pairs: Iterable<string | readonly [string, string]>,
-  asOf: Date,
-  options: RecomputePairsOptions,
-): Promise<RecomputeResult & { addedTo: number }> {
-  const all = toPairs(pairs);
-  const batchSize = options.batchSize ?? DEFAULT_PAIR_BATCH;
-  const result = { pairs: 0, edges: 0, addedTo: 0 };
-  const fresh = options.newInteractions;
-  const neighbours = neighbourCache();
-  const timing = options.onPhase ? { phase: options.onPhase, at: performance.now() } : null;
-  const lap = (phase: RecomputePhase) => {
-    if (!timing) return;
-    const now = performance.now();
-    timing.phase(phase, now - timing.at);
-    timing.at = now;
-  };
-  for (let start = 0; start < all.length; start += batchSize) {
-    const batch = all.slice(start, start + batchSize);
-    const keys = await keysOf(sql, batch.flat());
-    const hashes = new Map([...keys].map(([id, list]) => [id, personKeysHash(list)]));
-    const live = batch.filter(([a, b]) => keys.has(a) && keys.has(b));
-    const fingerprint = (a: string, b: string): string => pairFingerprint(hashes.get(a) as string, hashes.get(b) as string);
-    lap("keys");
-
-    // Stored aggregates that can be added to: same keys, written before the new interactions began. Their
-    // mutual connections are kept as last counted (counting them is most of a per-pair recompute's cost:
-    // one side of most pairs is a hub); the nightly full recompute counts every pair again.
-    const aggregated = new Map<string, StoredAggregate>();
-    const mutual = new Map<string, number>();
-    if (fresh) {
-      if (start === 0) await lockStoredPairs(sql);
-      const stored = await readStoredPairs(sql, live);
-      for (const [a, b] of live) {
-        const key = pairKey(a, b);
-        const row = stored.get(key);
-        if (!row || row.fingerprint !== fingerprint(a, b) || row.stored.through.getTime() >= fresh.since.getTime()) continue;
-        const delta = fresh.deltas.get(key);
-        aggregated.set(key, delta ? mergeStoredAggregates(row.stored, delta) : row.stored);
-        mutual.set(key, row.mutualConnections);
-      }
-      result.addedTo += aggregated.size;
-      lap("stored.read");
-    }
-    const readInFull = live.filter(([a, b]) => !aggregated.has(pairKey(a, b)));
-    for (const [key, stored] of await aggregateInFull(sql, readInFull, keys)) aggregated.set(key, stored);
-    lap("history.read");
-
-    // A member's override is evidence by itself: a pair of two live people with an override and no
-    // interactions still gets an edge (override-only; see overrides.ts). It has nothing to store.
-    const overrides = await overridesFor(sql, batch);
-    const scoredAggregates = new Map([...aggregated].map(([key, stored]) => [key, stored.aggregate]));
-    for (const [a, b] of live) {
-      const key = pairKey(a, b);
-      if (!scoredAggregates.has(key) && overrides.has(key)) scoredAggregates.set(key, EMPTY_AGGREGATE);
-    }
-    const found = batch.filter(([a, b]) => scoredAggregates.has(pairKey(a, b)));
-    const counted = await mutualConnectionsOf(sql, found.filter(([a, b]) => !mutual.has(pairKey(a, b))), neighbours);
-    for (const [key, count] of counted) mutual.set(key, count);
-    lap("mutual");
-
-    const toStore: StoredPair[] = [];
-    const withoutHistory: Array<readonly [string, string]> = [];
-    for (const [a, b] of live) {
-      const key = pairKey(a, b);
-      const stored = aggregated.get(key);
-      if (stored) toStore.push({ a, b, fingerprint: fingerprint(a, b), stored, mutualConnections: mutual.get(key) ?? 0 });
-      else withoutHistory.push([a, b]);
-    }
-    await writeStoredPairs(sql, toStore);
-    await forgetPairs(sql, withoutHistory);
-    lap("stored.write");
-    if (found.length === 0) continue;
-
-    const organizations = await organizationsOf(sql, found.flat());
-    const scored: ScoredPair[] = found.map(([a, b]) => {
-      const key = pairKey(a, b);
-      const orgA = organizations.get(a) ?? null;
-      return {
-        a,
-        b,
-        aggregate: scoredAggregates.get(key) as PairAggregate,
-        context: {
-          mutualConnections: mutual.get(key) ?? 0,
-          sharedOrganization: orgA !== null && orgA === (organizations.get(b) ?? null),
-          override: overrides.get(key) ?? null,
-        },
-      };
-    });
-    result.pairs += scored.length;
-    result.edges += await writeScoredPairs(sql, scored, asOf);
-    lap("edges.write");
-  }
-  return result;
+  // Each batch's statements sort and materialize a few MB of factor documents: in memory, not on disk. The
+  // edge writes' planner settings hold for the whole step (not set and reset around each write: other
+  // statements run between them, and every extra round trip is one the pipeline waits for); every statement
+  // here finds its rows through an index anyway.
+  return withLocalSettings(sql, { work_mem: BULK_WORK_MEM, ...EDGE_WRITE_SETTINGS }, async () => {
+    const all = toPairs(pairs);
+    if (options.newInteractions && all.length > 0) await lockStoredPairs(sql);
+    return recomputeInBatches(sql, all, options.batchSize ?? DEFAULT_PAIR_BATCH, asOf, options);
+  });
 }
 
 /**
@@ -241,7 +91,7 @@ export async function recomputeNewInteractions(
   selection: NewInteractionsSelection,
   asOf: Date,
   options: { batchSize?: number; onPhase?: (phase: RecomputePhase | "interactions.read", ms: number) => void } = {},
-): Promise<RecomputeResult & { addedTo: number; interactions: number }> {
+): Promise<BatchResult & { interactions: number }> {
   const sql = sqlRunner(client);
   const started = performance.now();
   const read = await readNewInteractions(sql, selection);
@@ -249,15 +99,5 @@ export async function recomputeNewInteractions(
   await forgetPairsAmong(sql, read.largeGroupPeople);
   const result = await recomputePairs(client, read.pairs, asOf, { ...options, newInteractions: { since: selection.since, deltas: read.deltas } });
   return { ...result, interactions: read.interactions };
-}
-
-/** Each person's current organization (none when the organization is soft-deleted). */
-async function organizationsOf(sql: SqlRunner, ids: readonly string[]): Promise<Map<string, string | null>> {
-  const rows = await sql.query<{ id: string; org: string | null }>(
-    `SELECT p.id::text AS id, CASE WHEN o."deletedAt" IS NULL THEN o.id::text END AS org
-       FROM "Person" p LEFT JOIN "Organization" o ON o.id = p."organizationId" WHERE p.id = ANY($1::uuid[])`,
-    [[...new Set(ids)]],
-  );
-  return new Map(rows.map((row) => [row.id, row.org]));
 }
 

@@ -31,12 +31,11 @@ function integer(name: string, raw: string | undefined, fallback: number): numbe
 /** The incremental recompute's phases (recompute.ts onPhase), in order. */
 const INCREMENTAL_PHASES = [
   ["interactions.read", "read + fold the new interactions"],
-  ["keys", "people's keys"],
-  ["stored.read", "read stored aggregates"],
-  ["history.read", "read new pairs' histories in full"],
-  ["mutual", "mutual connections (new pairs)"],
-  ["stored.write", "write stored aggregates"],
-  ["edges.write", "score + write edges"],
+  ["keys", "batches, summed (they overlap, so these add up to more): people's keys"],
+  ["stored.read", "batches: read stored aggregates + add to them"],
+  ["history.read", "batches: read new pairs' histories in full"],
+  ["mutual", "batches: mutual connections (new pairs)"],
+  ["write", "batches: score + write stored aggregates and edges"],
 ] as const;
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;

@@ -18,8 +18,7 @@ export type ImportPhase =
   | "recompute.stored.read"
   | "recompute.history.read"
   | "recompute.mutual"
-  | "recompute.stored.write"
-  | "recompute.edges.write"
+  | "recompute.write"
   /** Inside final.recompute (the full path: lib/strength/recompute-all.ts timings). */
   | "recompute.full.aggregate"
   | "recompute.full.mutual"
