@@ -19,10 +19,14 @@ export function sharedBuffersMb(env: Readonly<Record<string, string | undefined>
 // shared_buffers: PostgreSQL's default (128 MB) is sized for a server shared with other programs; this
 // one is the app's own, and the edge recompute rewrites rows of a table that outgrows 128 MB at a few
 // hundred thousand pairs (WIG_EMBEDDED_PG_SHARED_BUFFERS_MB overrides).
+// io_method=sync: PostgreSQL 18 hands each read to I/O worker processes by default; on a small machine
+// whose data sits in the OS page cache, a backend waking a worker and waiting for it costs more than the
+// read. An import's edge recompute right after the nightly rebuild (every page read once more): 3.6 s
+// against 4.0–4.3 s with the workers, on this project's 2-core machine (lib/strength/README.md).
 const postgresFlags = () => [
   "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=100", "-c", "fsync=on",
   "-c", "wal_level=minimal", "-c", "max_wal_senders=0",
-  "-c", `shared_buffers=${sharedBuffersMb()}MB`,
+  "-c", `shared_buffers=${sharedBuffersMb()}MB`, "-c", "io_method=sync",
 ];
 
 /**
