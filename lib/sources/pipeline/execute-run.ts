@@ -172,7 +172,7 @@ async function finish(db: Db, state: RunState, outcome: Outcome): Promise<Import
     db.$transaction(async (tx) => {
       if (withEdges && outcome.since && state.committed.cursor > 0) {
         const since = outcome.since;
-        state.edges = await recomputeImportEdges(tx, { sourceName: state.sourceName, since }, outcome.now);
+        state.edges = (await recomputeImportEdges(tx, { sourceName: state.sourceName, since }, outcome.now)).edges;
       }
       const summary = summarize(state, outcome.status, outcome.error);
       const total = state.fileBytes > 0 ? state.fileBytes : state.committed.progressDone;

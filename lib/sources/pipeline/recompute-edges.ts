@@ -44,48 +44,56 @@ async function withIndexProbes<T>(tx: Tx, work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** What an import's final recompute did. */
+export interface ImportRecompute {
+  /** Directed edges written. */
+  edges: number;
+  /** "pairs": the touched pairs alone (recomputePairs); "full": every edge rebuilt (recompute-all.ts). */
+  path: "pairs" | "full";
+  /** Pairs whose stored aggregate had the run's interactions added (the rest were read in full). */
+  addedTo: number;
+}
+
 /**
  * An import's final recompute, of everything the run created (its source's interactions created at or after
  * `since`, the run's start: every attempt's rows, so a resumed run recomputes what an uninterrupted one
- * would). The interactions are read once and folded per pair (lib/strength/new-interactions.ts); each pair
- * they touch gets them added to its stored aggregate, or is read in full when it has none (a new pair, a
- * person whose keys changed). The full path (lib/strength/recompute-all.ts: every interaction streamed once,
- * a fresh Edge table written in this transaction) is taken instead when it is expected to be cheaper
- * (lib/strength/recompute-cost.ts: touched pairs against the graph's interactions and pairs). The touched
- * pairs are first counted by participant key in SQL, and only when that does not already choose the full
- * path are the interactions folded and the choice made again on the exact count; a run into a near-empty
- * graph (runStartsTheGraph) goes to the full path before either. The table sizes come from
- * the planner's estimates (pg_class.reltuples, -1 before the first ANALYZE), which is all this choice
- * needs. Every path gives the same edges.
+ * would; every source's without `sourceName`, as bench:strength times it). The interactions are read once
+ * and folded per pair (lib/strength/new-interactions.ts); each pair they touch gets them added to its stored
+ * aggregate, or is read in full when it has none (a new pair, a person whose keys changed). The full path
+ * (lib/strength/recompute-all.ts: every interaction streamed once, a fresh Edge table written in this
+ * transaction) is taken instead when it is expected to be cheaper (lib/strength/recompute-cost.ts: touched
+ * pairs against the graph's interactions and pairs). The touched pairs are first counted by participant key
+ * in SQL, and only when that does not already choose the full path are the interactions folded and the
+ * choice made again on the exact count; a run into a near-empty graph (runStartsTheGraph) goes to the full
+ * path before either. The table sizes come from the planner's estimates (pg_class.reltuples, -1 before the
+ * first ANALYZE), which is all this choice needs. Every path gives the same edges.
  */
-export async function recomputeImportEdges(tx: Tx, selection: Required<NewInteractionsSelection>, asOf: Date): Promise<number> {
+export async function recomputeImportEdges(tx: Tx, selection: NewInteractionsSelection, asOf: Date): Promise<ImportRecompute> {
   const sqlClient = await bulkClientOf(tx);
   const sql = sqlRunner(sqlClient);
-  if (await timed("final.pairs", () => runStartsTheGraph(tx, selection))) {
-    return timed("final.recompute", async () => fullRecompute(sqlClient, asOf));
-  }
+  const full = async (): Promise<ImportRecompute> => ({ edges: await fullRecompute(sqlClient, asOf), path: "full", addedTo: 0 });
+  if (await timed("final.pairs", () => runStartsTheGraph(tx, selection))) return timed("final.recompute", full);
   // First by participant keys (one statement): when that already says the full path, the fold is skipped.
   const sizes = await timed("final.pairs", () => graphSizes(tx));
   const estimate = await timed("final.pairs", () => estimateTouchedPairs(sql, selection));
-  if (prefersFullPath(estimate.pairs, estimate.interactions, sizes)) {
-    return timed("final.recompute", async () => fullRecompute(sqlClient, asOf));
-  }
+  if (prefersFullPath(estimate.pairs, estimate.interactions, sizes)) return timed("final.recompute", full);
   let read: NewInteractionDeltas | null = await timed("final.pairs", () => readNewInteractions(sql, selection));
   return timed("final.recompute", async () => {
     if (read && prefersFullPath(read.pairs.length, read.interactions, sizes)) {
       // The deltas are not needed: let them go before the full path builds its own aggregation.
       read = null;
-      return fullRecompute(sqlClient, asOf);
+      return full();
     }
-    if (!read) return 0;
+    const none: ImportRecompute = { edges: 0, path: "pairs", addedTo: 0 };
+    if (!read) return none;
     await forgetPairsAmong(sql, read.largeGroupPeople);
     return withIndexProbes(tx, async () => {
-      if (!read) return 0;
-      const { edges } = await recomputePairs(sqlClient, read.pairs, asOf, {
+      if (!read) return none;
+      const { edges, addedTo } = await recomputePairs(sqlClient, read.pairs, asOf, {
         newInteractions: { since: selection.since, deltas: read.deltas },
         onPhase: (phase, ms) => addPhaseTime(`recompute.${phase}`, ms),
       });
-      return edges;
+      return { edges, path: "pairs", addedTo };
     });
   });
 }
@@ -132,16 +140,16 @@ async function fullRecompute(sqlClient: SqlClient, asOf: Date): Promise<number> 
  * touches that many pairs, and otherwise the full path still reads little beyond the run's own rows. Each
  * count is bounded by that constant or the run's size.
  */
-async function runStartsTheGraph(tx: Tx, selection: Required<NewInteractionsSelection>): Promise<boolean> {
+async function runStartsTheGraph(tx: Tx, selection: NewInteractionsSelection): Promise<boolean> {
   const [edges] = await tx.$queryRawUnsafe<Array<{ n: number }>>(
     `SELECT count(*)::int AS n FROM (SELECT 1 FROM "Edge" LIMIT $1) x`,
     FULL_RECOMPUTE_MIN_PAIRS,
   );
   if ((edges?.n ?? 0) >= FULL_RECOMPUTE_MIN_PAIRS) return false;
   const [created] = await tx.$queryRawUnsafe<Array<{ n: number }>>(
-    `SELECT count(*)::int AS n FROM "Interaction" WHERE "createdAt" >= $1::timestamp AND "sourceName" = $2`,
+    `SELECT count(*)::int AS n FROM "Interaction" WHERE "createdAt" >= $1::timestamp AND ($2::text IS NULL OR "sourceName" = $2)`,
     selection.since.toISOString(),
-    selection.sourceName,
+    selection.sourceName ?? null,
   );
   const run = created?.n ?? 0;
   if (run < FULL_RECOMPUTE_MIN_PAIRS) return false;
