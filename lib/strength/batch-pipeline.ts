@@ -64,23 +64,27 @@ const EMPTY_AGGREGATE: PairAggregate = {
   sources: [],
 };
 
-/** What a batch's reads found: everything its writes need but the mutual connections of new pairs. */
+/** One pair of live (not deleted) people as a batch's reads find it. */
+interface PairState {
+  a: string;
+  b: string;
+  /** pairKey(a, b), made once: every lookup below reuses the string (and its hash). */
+  key: string;
+  /** Its aggregate: a stored one added to, or its history read in full; null without interactions. */
+  stored: StoredAggregate | null;
+  /** Its mutual connections: kept with a stored aggregate added to, or counted. */
+  mutual: number | null;
+  override: StrengthOverride | null;
+}
+
+/** What a batch's reads found: everything its writes need. */
 interface BatchReads {
-  batch: ReadonlyArray<readonly [string, string]>;
-  /** Pairs of two live (not deleted) people. */
-  live: ReadonlyArray<readonly [string, string]>;
+  live: PairState[];
+  /** Pairs that get edges: with interactions, or a member's override. */
+  found: PairState[];
   fingerprint: (a: string, b: string) => string;
-  /** Each live pair's aggregate: a stored one added to, or its history read in full. */
-  aggregated: Map<string, StoredAggregate>;
   /** Pairs whose stored aggregate was added to. */
   addedTo: number;
-  /** Mutual connections kept from stored aggregates that were added to. */
-  mutual: Map<string, number>;
-  overrides: Map<string, StrengthOverride>;
-  /** What is scored: the aggregates, plus an empty one for an override-only pair. */
-  scoredAggregates: Map<string, PairAggregate>;
-  /** Pairs that get edges (scoredAggregates' keys, in batch order). */
-  found: ReadonlyArray<readonly [string, string]>;
   organizations: Map<string, string | null>;
 }
 
@@ -112,74 +116,68 @@ async function readBatchAfter(context: BatchContext, batch: ReadonlyArray<readon
   let started = performance.now();
   const keys = await keysOf(sql, batch.flat());
   const hashes = new Map([...keys].map(([id, list]) => [id, personKeysHash(list)]));
-  const live = batch.filter(([a, b]) => keys.has(a) && keys.has(b));
+  const live: PairState[] = [];
+  for (const [a, b] of batch) if (keys.has(a) && keys.has(b)) live.push({ a, b, key: pairKey(a, b), stored: null, mutual: null, override: null });
   const fingerprint = (a: string, b: string): string => pairFingerprint(hashes.get(a) as string, hashes.get(b) as string);
   context.phase("keys", started);
 
   // Stored aggregates that can be added to: same keys, written before the new interactions began. Their
   // mutual connections are kept as last counted (counting them is most of a per-pair recompute's cost:
   // one side of most pairs is a hub); the nightly full recompute counts every pair again.
-  const aggregated = new Map<string, StoredAggregate>();
-  const mutual = new Map<string, number>();
+  let addedTo = 0;
   if (fresh) {
     started = performance.now();
-    const stored = await readStoredPairs(sql, live);
-    for (const [a, b] of live) {
-      const key = pairKey(a, b);
-      const row = stored.get(key);
-      if (!row || row.fingerprint !== fingerprint(a, b) || row.stored.through.getTime() >= fresh.since.getTime()) continue;
-      const delta = fresh.deltas.get(key);
-      aggregated.set(key, delta ? mergeStoredAggregates(row.stored, delta) : row.stored);
-      mutual.set(key, row.mutualConnections);
+    const stored = await readStoredPairs(sql, live.map(({ a, b }) => [a, b] as const));
+    for (const pair of live) {
+      const row = stored.get(pair.key);
+      if (!row || row.fingerprint !== fingerprint(pair.a, pair.b) || row.stored.through.getTime() >= fresh.since.getTime()) continue;
+      const delta = fresh.deltas.get(pair.key);
+      pair.stored = delta ? mergeStoredAggregates(row.stored, delta) : row.stored;
+      pair.mutual = row.mutualConnections;
+      addedTo += 1;
     }
     context.phase("stored.read", started);
   }
   started = performance.now();
-  const readInFull = live.filter(([a, b]) => !aggregated.has(pairKey(a, b)));
-  const isHub = await hubsOf(sql, readInFull.flat(), context.neighbours);
-  for (const [key, stored] of await aggregateInFull(sql, readInFull, keys, isHub)) aggregated.set(key, stored);
+  const readInFull = live.filter((pair) => pair.stored === null);
+  const isHub = await hubsOf(sql, readInFull.flatMap(({ a, b }) => [a, b]), context.neighbours);
+  const histories = await aggregateInFull(sql, readInFull.map(({ a, b }) => [a, b] as const), keys, isHub);
+  for (const pair of readInFull) pair.stored = histories.get(pair.key) ?? null;
   context.phase("history.read", started);
 
   // A member's override is evidence by itself: a pair of two live people with an override and no
   // interactions still gets an edge (override-only; see overrides.ts). It has nothing to store.
   const overrides = await overridesFor(sql, batch);
-  const scoredAggregates = new Map([...aggregated].map(([key, stored]) => [key, stored.aggregate]));
-  for (const [a, b] of live) {
-    const key = pairKey(a, b);
-    if (!scoredAggregates.has(key) && overrides.has(key)) scoredAggregates.set(key, EMPTY_AGGREGATE);
-  }
-  const found = batch.filter(([a, b]) => scoredAggregates.has(pairKey(a, b)));
-  const organizations = await organizationsOf(sql, found.flat());
+  for (const pair of live) pair.override = overrides.get(pair.key) ?? null;
+  const found = live.filter((pair) => pair.stored !== null || pair.override !== null);
+  const organizations = await organizationsOf(sql, found.flatMap(({ a, b }) => [a, b]));
 
   // Mutual connections of the pairs without a kept count, batch after batch: each batch's count sees the
   // Edge table plus the pairs of the batches counted before it (what their writes add), so it does not
   // wait for those writes, and comes out as if the batches had run one after the other.
-  const addedTo = mutual.size;
   await previousCount;
   started = performance.now();
-  const counted = await mutualConnectionsOf(sql, found.filter(([a, b]) => !mutual.has(pairKey(a, b))), context.neighbours);
-  for (const [key, count] of counted) mutual.set(key, count);
+  const uncounted = found.filter((pair) => pair.mutual === null);
+  const counted = await mutualConnectionsOf(sql, uncounted.map(({ a, b }) => [a, b] as const), context.neighbours);
+  for (const pair of uncounted) pair.mutual = counted.get(pair.key) ?? 0;
   context.phase("mutual", started);
-  return { batch, live, fingerprint, aggregated, addedTo, mutual, overrides, scoredAggregates, found, organizations };
+  return { live, found, fingerprint, addedTo, organizations };
 }
 
 /**
- * A batch's writes: mutual connections of its pairs without a kept count (read from the Edge table, so after
- * the previous batch's edges are written), its stored aggregates, then its edges.
+ * A batch's writes: its stored aggregates (dropped for pairs left without interactions), then its edges,
+ * in slices sent without waiting: Node packs and scores the next slice while PostgreSQL writes this one,
+ * and between slices the next batch's reads get their turn (yieldToIo).
  */
 async function writeBatch(context: BatchContext, reads: BatchReads, asOf: Date): Promise<{ pairs: number; edges: number }> {
   const { sql } = context;
-  const { live, fingerprint, aggregated, mutual, overrides, scoredAggregates, found, organizations } = reads;
-  // Written in slices sent without waiting: Node packs and scores the next slice while PostgreSQL writes this
-  // one, and between slices the next batch's reads get their turn (yieldToIo).
+  const { live, found, fingerprint, organizations } = reads;
   const started = performance.now();
   const sent = new InFlight();
   const toStore: StoredPair[] = [];
   const withoutHistory: Array<readonly [string, string]> = [];
-  for (const [a, b] of live) {
-    const key = pairKey(a, b);
-    const stored = aggregated.get(key);
-    if (stored) toStore.push({ a, b, fingerprint: fingerprint(a, b), stored, mutualConnections: mutual.get(key) ?? 0 });
+  for (const { a, b, stored, mutual } of live) {
+    if (stored) toStore.push({ a, b, fingerprint: fingerprint(a, b), stored, mutualConnections: mutual ?? 0 });
     else withoutHistory.push([a, b]);
   }
   let edges = 0;
@@ -190,18 +188,13 @@ async function writeBatch(context: BatchContext, reads: BatchReads, asOf: Date):
     }
     sent.track(forgetPairs(sql, withoutHistory));
     for (let at = 0; at < found.length; at += WRITE_SLICE) {
-      const scored = found.slice(at, at + WRITE_SLICE).map(([a, b]): ScoredPair => {
-        const key = pairKey(a, b);
+      const scored = found.slice(at, at + WRITE_SLICE).map(({ a, b, stored, mutual, override }): ScoredPair => {
         const orgA = organizations.get(a) ?? null;
         return {
           a,
           b,
-          aggregate: scoredAggregates.get(key) as PairAggregate,
-          context: {
-            mutualConnections: mutual.get(key) ?? 0,
-            sharedOrganization: orgA !== null && orgA === (organizations.get(b) ?? null),
-            override: overrides.get(key) ?? null,
-          },
+          aggregate: stored?.aggregate ?? EMPTY_AGGREGATE,
+          context: { mutualConnections: mutual ?? 0, sharedOrganization: orgA !== null && orgA === (organizations.get(b) ?? null), override },
         };
       });
       sent.track(writeScoredPairs(sql, scored, asOf)).then((written) => (edges += written), () => undefined);
