@@ -1,13 +1,14 @@
 // Recomputes Edge rows from interactions, set-based (the full recompute is recompute-all.ts):
 // - recomputePairs(client, pairs, asOf): the pairs a merge, erasure or override touched, each read in full:
 //   one statement per batch aggregates every interaction of every pair (found through the GIN index on
-//   participants, `@> ARRAY[key_a, key_b]`: pair-history.ts); the aggregates are stored (PairAggregate, pair-store.ts).
+//   participants: pair-history.ts); the aggregates are stored (PairAggregate, pair-store.ts).
 // - recomputeNewInteractions(client, { since, sourceName }, asOf): what an import created. Its interactions
 //   are folded per pair in memory (new-interactions.ts) and added to each pair's stored aggregate; only pairs
 //   without a usable stored aggregate are read in full. So the cost follows the new interactions, not the
 //   pairs' histories.
 // Either way mutual connections, organizations and overrides are read, factors are computed in TypeScript
-// (score-edge.ts) and both directed edges are written by one statement over unnest arrays. Both paths and
+// (score-edge.ts) and both directed edges are written by one statement per slice of pairs over unnest
+// arrays, batches pipelined on the caller's connection (batch-pipeline.ts). Both paths and
 // the full recompute apply the same model (recompute-sql.ts, weights.ts); recompute.integration.test.ts
 // checks that they give identical edges. Callers audit (the import run, the override, the job).
 import { recomputeInBatches, type BatchOptions, type BatchResult, type RecomputePhase } from "./batch-pipeline";
