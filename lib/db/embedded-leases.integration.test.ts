@@ -151,6 +151,27 @@ describe("one embedded PostgreSQL shared by several WIG processes", () => {
     expect(postgresProcesses()).toBe("");
   }, 180_000);
 
+  it("opening the database while its server shuts down waits for it, then starts a fresh one", async () => {
+    // What a process exiting at once leaves: its lease gone, its server told to stop (a fast shutdown that
+    // finishes on its own). Before, a process opening the database in that instant attached to the server
+    // on its way out and failed ("the database system is shutting down").
+    const cli = await startCli();
+    const stopping = serverPid()!;
+    cli.child.kill("SIGKILL");
+    await cli.finished;
+    process.kill(stopping, "SIGINT");
+    const handle = await openDatabase({ env, allowShared: true });
+    try {
+      expect(isProcessRunning(stopping)).toBe(false);
+      expect(serverPid()).not.toBe(stopping);
+      expect(await queryUrl(handle.url)).toBe("wig");
+    } finally {
+      await handle.close();
+    }
+    expect(leaseFiles()).toEqual([]);
+    expect(postgresProcesses()).toBe("");
+  }, 180_000);
+
   it("npm start's pre-start cleanup attaches to a server a running CLI uses instead of stopping it", async () => {
     const cli = await startCli();
     const pid = serverPid()!;

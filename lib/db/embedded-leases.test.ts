@@ -1,9 +1,20 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { isProcessRunning, leasesDirectory, liveLeases, lockFile, processStartTime, removeLease, withServerLock, writeLease } from "./embedded-leases";
+import {
+  isProcessRunning,
+  leasesDirectory,
+  liveLeases,
+  lockFile,
+  processStartTime,
+  releaseServerLockSync,
+  removeLease,
+  tryServerLockSync,
+  withServerLock,
+  writeLease,
+} from "./embedded-leases";
 
 const roots: string[] = [];
 function dataDir(): string {
@@ -38,6 +49,22 @@ describe("withServerLock", () => {
     writeFileSync(lockFile(dir), `${deadPid()} 0\n`);
     await expect(withServerLock(dir, async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
     expect(existsSync(lockFile(dir))).toBe(false);
+  });
+
+  it("can be tried at once by a process about to exit: taken, already its own, or another's", async () => {
+    const dir = dataDir();
+    await withServerLock(dir, async () => {
+      // This process's orderly stop holds it: the exiting path goes on under it.
+      expect(tryServerLockSync(dir)).toBe("held");
+    });
+    expect(tryServerLockSync(dir)).toBe("taken");
+    expect(readFileSync(lockFile(dir), "utf8")).toContain(`${process.pid} `);
+    releaseServerLockSync(dir);
+    expect(existsSync(lockFile(dir))).toBe(false);
+    // Another live process holds it (this test's parent stands in for one): its decision stands.
+    writeFileSync(lockFile(dir), `${process.ppid} ${processStartTime(process.ppid)}\n`);
+    expect(tryServerLockSync(dir)).toBe("busy");
+    expect(readFileSync(lockFile(dir), "utf8")).toContain(`${process.ppid} `);
   });
 
   it("waits for a live holder until its timeout", async () => {

@@ -159,6 +159,35 @@ export async function withServerLock<T>(dataDir: string, fn: () => Promise<T>, o
   }
 }
 
+/**
+ * The lock for a process that must decide at once (it is exiting): "held" when this process already holds
+ * it (its orderly stop was under way), "taken" when it got it now (release it with releaseServerLockSync),
+ * "busy" when another process holds it (or a stale holder does: not broken here, the next start does).
+ */
+export function tryServerLockSync(dataDir: string): "held" | "taken" | "busy" {
+  const file = lockFile(dataDir);
+  if (heldLocks.has(file)) return "held";
+  installExitHook();
+  try {
+    const fd = openSync(file, "wx", 0o644);
+    heldLocks.add(file);
+    try {
+      writeSync(fd, `${process.pid} ${ownStartTime}\n`);
+    } finally {
+      closeSync(fd);
+    }
+    return "taken";
+  } catch {
+    return "busy";
+  }
+}
+
+export function releaseServerLockSync(dataDir: string): void {
+  const file = lockFile(dataDir);
+  heldLocks.delete(file);
+  rmSync(file, { force: true });
+}
+
 function statSafe(file: string): number | undefined {
   try {
     return statSync(file).mtimeMs;

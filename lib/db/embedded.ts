@@ -94,8 +94,11 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
   return !isProcessRunning(pid);
 }
 
-/** The server postmaster.pid names, while that process runs (it may be another process's child). */
-export function runningEmbeddedServer(dataDir: string): { pid: number; port: number } | undefined {
+/**
+ * The server postmaster.pid names, while that process runs (it may be another process's child), with the
+ * status PostgreSQL keeps there ("starting", "ready", "stopping"; "" from a server that wrote none).
+ */
+export function runningEmbeddedServer(dataDir: string): { pid: number; port: number; status: string } | undefined {
   const lockFile = join(dataDir, "postmaster.pid");
   if (!existsSync(lockFile)) return undefined;
   let lines: string[];
@@ -107,7 +110,20 @@ export function runningEmbeddedServer(dataDir: string): { pid: number; port: num
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
   if (!isProcessRunning(pid)) return undefined;
-  return Number.isInteger(port) && port > 0 ? { pid, port } : undefined;
+  return Number.isInteger(port) && port > 0 ? { pid, port, status: (lines[7] ?? "").trim() } : undefined;
+}
+
+/**
+ * Waits for a server that is shutting down (its postmaster.pid says "stopping": a fast shutdown a process
+ * exiting at once asked for) to exit, so that the caller starts a fresh one instead of attaching to it.
+ */
+export async function waitForStoppingServer(dataDir: string, timeoutMs = 15_000): Promise<void> {
+  const running = runningEmbeddedServer(dataDir);
+  if (running?.status !== "stopping") return;
+  if (await waitForExit(running.pid, timeoutMs)) return;
+  throw new EmbeddedDatabaseError(
+    `The embedded PostgreSQL (pid ${running.pid}) has been shutting down for over ${Math.round(timeoutMs / 1000)} s. Stop it with \`kill ${running.pid}\` and start again.`,
+  );
 }
 
 /**

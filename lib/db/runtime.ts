@@ -5,8 +5,8 @@ import pg from "pg";
 import { parseServerEnv } from "../env";
 import { explainConnectionError } from "./connection-errors";
 import { parseDatabaseUrl } from "./connection-url";
-import { runningEmbeddedServer, signalEmbeddedServer, startEmbeddedDatabase, stopEmbeddedServerByPid, type EmbeddedDatabase } from "./embedded";
-import { liveLeases, removeLease, withServerLock, writeLease } from "./embedded-leases";
+import { runningEmbeddedServer, signalEmbeddedServer, startEmbeddedDatabase, stopEmbeddedServerByPid, waitForStoppingServer, type EmbeddedDatabase } from "./embedded";
+import { liveLeases, releaseServerLockSync, removeLease, tryServerLockSync, withServerLock, writeLease } from "./embedded-leases";
 
 export interface DatabaseHandle {
   url: string;
@@ -55,10 +55,22 @@ export function abandonDatabases(): void {
   }
 }
 
-/** Gives up an embedded handle's lease at once, and stops the server if nobody else holds one. */
+/**
+ * Gives up an embedded handle's lease at once, and stops the server if nobody else holds one. Decided
+ * under the server lock when it is free (or already this process's): a process attaching holds the lock
+ * from its look at the server until its lease is written, so it either sees the server stopping (and
+ * starts a fresh one: openDatabase) or has its lease counted here. When another process holds the lock,
+ * its decision stands; a server left without any lease is an orphan the next start stops.
+ */
 const abandonEmbedded = (dataDir: string, lease: string) => (): void => {
   removeLease(lease);
-  if (liveLeases(dataDir).length === 0) signalEmbeddedServer(dataDir);
+  const lock = tryServerLockSync(dataDir);
+  if (lock === "busy") return;
+  try {
+    if (liveLeases(dataDir).length === 0) signalEmbeddedServer(dataDir);
+  } finally {
+    if (lock === "taken") releaseServerLockSync(dataDir);
+  }
 };
 
 function track(handle: DatabaseHandle, abandon: () => void = () => undefined): DatabaseHandle {
@@ -138,6 +150,9 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   const dataDir = embeddedDataDir(source);
   const notice = options.onNotice ?? (() => undefined);
   return withServerLock(dataDir, async () => {
+    // A server already shutting down (the last process using it exited at once) is waited for, then
+    // started afresh: attaching to it would fail.
+    await waitForStoppingServer(dataDir);
     const running = runningEmbeddedServer(dataDir);
     if (running && (options.allowShared || liveLeases(dataDir).length > 0)) return attachEmbedded(dataDir, running.port, notice);
     return startOwnEmbedded(dataDir, env.WIG_EMBEDDED_PG_PORT, { ...options, onNotice: notice });
