@@ -1,12 +1,13 @@
 // The admin sync dashboard (/admin/sync) end to end, with the job worker running beside `next start`
 // (playwright.config.ts): upload a LinkedIn Connections.csv, watch the run complete without reloading,
-// find the new people in search, sync it again; a member is kept out; an mbox uploaded as LinkedIn fails
+// find the new people in search, sync it again; LinkedIn's whole export zip is recognised and imported; a member is kept out; an mbox uploaded as LinkedIn fails
 // with a message a person can act on; the upload limit holds before and during the upload.
 // Each test's file carries a unique token (names, URLs, companies), so its people are its own to delete.
 import { readFileSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import type { Db } from "../lib/db/client";
+import { writeZip } from "../lib/sources/testing/write-zip";
 import { uniqueToken } from "./fixtures/seed";
 import { expect, test } from "./fixtures/test";
 import { E2E_UPLOAD_MAX_BYTES, e2eBaseUrl } from "./support/settings";
@@ -105,6 +106,34 @@ test.describe("importing from the dashboard", () => {
       await page.getByRole("link", { name: "LinkedIn runs only" }).click();
       await expect(page.getByRole("heading", { name: "Run history: LinkedIn" })).toBeVisible();
       await expect(runRow(page, fileName)).toHaveCount(2);
+    } finally {
+      await cleanupImport(db, token, [admin.id]);
+    }
+  });
+
+  test("an admin drops LinkedIn's whole data export zip: the source is guessed and its Connections.csv imported", async ({ asAdmin: page, admin, db }) => {
+    test.setTimeout(90_000);
+    const token = uniqueToken();
+    const fileName = `Basic_LinkedInDataExport_${token}.zip`;
+    // As LinkedIn sends it: the two files WIG reads among others, not first in the archive.
+    const zip = writeZip([
+      { name: "Ad_Targeting.csv", data: Buffer.from("Member Age,Company Names\n25 to 34,Stripe\n") },
+      { name: "Profile.csv", data: Buffer.from("First Name,Last Name,Headline\nAmara,Okafor,Partner\n") },
+      { name: "Connections.csv", data: connectionsCsv(token) },
+    ]);
+    try {
+      await page.goto("/admin/sync");
+      await page.locator('input[type="file"]').setInputFiles({ name: fileName, mimeType: "application/zip", buffer: zip });
+      await expect(page.getByTestId("sync-dropzone")).toContainText(fileName);
+      await expect(page.getByRole("combobox", { name: "Source" })).toHaveValue("linkedin");
+      await page.getByRole("button", { name: "Upload and import" }).click();
+
+      const row = runRow(page, fileName);
+      await expect(row.getByText("Success", { exact: true })).toBeVisible({ timeout: 45_000 });
+      await expect(page.getByRole("status").filter({ hasText: `Imported ${fileName} as LinkedIn: 3 rows read` })).toBeVisible();
+      expect(await db.personIdentity.count({ where: { sourceName: "linkedin", sourceId: { contains: token } } })).toBe(3);
+      await page.goto(`/?q=${encodeURIComponent(`Mensah-${token}`)}`);
+      await expect(page.getByRole("link", { name: `Kofi Mensah-${token}` })).toBeVisible();
     } finally {
       await cleanupImport(db, token, [admin.id]);
     }

@@ -5,7 +5,8 @@
 //   the job up waits for this process and finds the run done; if this process dies, a worker resumes it.
 //   After a successful run, entity resolution runs over the people it touched (as the worker does);
 //   --skip-resolve leaves that to a later `npm run resolve`.
-//   A folder is one Slack export, or for the other sources a folder of export files imported one by one.
+//   A folder is one Slack or LinkedIn export unpacked, or for the other sources a folder of export files
+//   imported one by one. LinkedIn's data export zip is read whole (its Connections.csv and messages.csv).
 //   --json prints the summary as one JSON object on the last line (for a folder of files: the runs under
 //   `runs`, with status, sourceName and the summed row counts at the top level, where one file's summary
 //   has them). Uses DATABASE_URL, or the embedded PostgreSQL (reusing the one `npm start` runs).
@@ -29,7 +30,8 @@ const USAGE = "usage: npm run import -- <source> <file-or-folder> [--owner <emai
 const HELP = [
   USAGE,
   `  <source>          one of: ${ZSourceName.options.join(", ")}`,
-  "  <file-or-folder>  an export file; a folder is one Slack export, or for the other sources a folder of files imported one by one",
+  "  <file-or-folder>  an export file (LinkedIn: Connections.csv, messages.csv or the whole data export zip); a folder is one",
+  "                    Slack or LinkedIn export unpacked, or for the other sources a folder of files imported one by one",
   "  --owner <email>   whose export this is (repeatable): their connections become their ties, mail is read from their side",
   "  --skip-resolve    leave entity resolution over the touched people to a later `npm run resolve`",
   "  --json            print the run summary as one JSON object on the last line",
@@ -37,7 +39,8 @@ const HELP = [
 
 function filesToImport(source: TSourceName, path: string): string[] {
   if (!existsSync(path)) throw new CliUsageError(`No such file or folder: ${path}`);
-  if (!statSync(path).isDirectory() || source === "slack") return [path];
+  // Slack's and LinkedIn's exports are folders of many files, read as one export (lib/sources/io/export-archive.ts).
+  if (!statSync(path).isDirectory() || source === "slack" || source === "linkedin") return [path];
   const files = readdirSync(path, { withFileTypes: true })
     .filter((entry) => entry.isFile() && !entry.name.startsWith("."))
     .map((entry) => join(path, entry.name))

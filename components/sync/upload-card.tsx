@@ -61,6 +61,8 @@ function guessSource(name: string): string | null {
   if (lower.endsWith(".mbox")) return "gmail";
   if (lower.endsWith(".ics")) return "calendar";
   if (lower.endsWith(".vcf") || lower.endsWith(".vcard")) return "vcard";
+  // LinkedIn names its export "Basic_LinkedInDataExport_<date>.zip" (or "Complete_…").
+  if (lower.includes("linkedin")) return "linkedin";
   if (lower.endsWith(".zip")) return "slack";
   if (lower.includes("connections") || lower.includes("messages")) return "linkedin";
   if (lower.includes("contacts") && lower.endsWith(".csv")) return "google_contacts";

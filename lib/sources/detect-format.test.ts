@@ -29,7 +29,8 @@ describe("detectFormat", () => {
     expect(detectFormat(Buffer.from("First Name,Middle Name,Last Name,Title,Suffix,E-mail Address,Business Phone\n"))).toBe("outlook_csv");
     expect(detectFormat(Buffer.from("a,b,c\n1,2,3\n"))).toBe("csv");
     expect(detectFormat(writeZip([{ name: "channels.json", data: Buffer.from("[]") }]))).toBe("slack_export");
-    expect(detectFormat(writeZip([{ name: "Connections.csv", data: Buffer.from("x") }]))).toBe("zip");
+    expect(detectFormat(writeZip([{ name: "Connections.csv", data: Buffer.from("x") }]))).toBe("linkedin_archive");
+    expect(detectFormat(writeZip([{ name: "Profile.csv", data: Buffer.from("x") }]))).toBe("zip");
     expect(detectFormat(writeZip([{ name: "[Content_Types].xml", data: Buffer.from("x") }]))).toBe("office");
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("First Name,Middle Name,Last Name,Labels\r\n", "utf16le")]);
     expect(detectFormat(utf16)).toBe("google_contacts");
@@ -38,7 +39,7 @@ describe("detectFormat", () => {
   it("explains a wrong upload and where it belongs", async () => {
     expect(() => assertFormat("linkedin_connections", Buffer.from("From 1@xxx Wed Sep 02 08:15:00 +0000 2026\n"))).toThrow(SourceFormatError);
     expect(() => assertFormat("linkedin_connections", Buffer.from("From 1@xxx Wed Sep 02 08:15:00 +0000 2026\n"))).toThrow(
-      'This looks like an mbox file (Gmail Takeout), not a LinkedIn Connections.csv export. Import it as the "gmail" source instead. Upload Connections.csv from LinkedIn\'s "Get a copy of your data" export.',
+      'This looks like an mbox file (Gmail Takeout), not a LinkedIn Connections.csv export. Import it as the "gmail" source instead. Upload the zip from LinkedIn\'s "Get a copy of your data" as it came, or the Connections.csv in it.',
     );
     const calendar = await head("calendar.ics");
     expect(() => assertFormat("ics", calendar)).not.toThrow();

@@ -7,6 +7,7 @@ import type { TSourceName } from "./types";
 export type SourceFormat =
   | "linkedin_connections"
   | "linkedin_messages"
+  | "linkedin_archive"
   | "google_contacts"
   | "vcard"
   | "mbox"
@@ -18,6 +19,7 @@ export type DetectedFormat = SourceFormat | "outlook_csv" | "csv" | "zip" | "off
 export const FORMAT_LABELS: Record<DetectedFormat, string> = {
   linkedin_connections: "a LinkedIn Connections.csv export",
   linkedin_messages: "a LinkedIn messages.csv export",
+  linkedin_archive: "a LinkedIn data export (zip)",
   google_contacts: "a Google Contacts CSV export",
   vcard: "a vCard (.vcf) file",
   mbox: "an mbox file (Gmail Takeout)",
@@ -39,6 +41,7 @@ export const FORMAT_LABELS: Record<DetectedFormat, string> = {
 export const FORMAT_SOURCE: Record<SourceFormat, TSourceName> = {
   linkedin_connections: "linkedin",
   linkedin_messages: "linkedin",
+  linkedin_archive: "linkedin",
   google_contacts: "google_contacts",
   vcard: "vcard",
   mbox: "gmail",
@@ -47,8 +50,9 @@ export const FORMAT_SOURCE: Record<SourceFormat, TSourceName> = {
 };
 
 const HOW_TO_EXPORT: Record<SourceFormat, string> = {
-  linkedin_connections: "Upload Connections.csv from LinkedIn's \"Get a copy of your data\" export.",
+  linkedin_connections: "Upload the zip from LinkedIn's \"Get a copy of your data\" as it came, or the Connections.csv in it.",
   linkedin_messages: "Upload messages.csv from LinkedIn's \"Get a copy of your data\" export.",
+  linkedin_archive: "Upload the zip from LinkedIn's \"Get a copy of your data\" (it holds Connections.csv and messages.csv), or Connections.csv itself.",
   google_contacts: "Export from Google Contacts as \"Google CSV\".",
   vcard: "Export your contacts as vCard (.vcf).",
   mbox: "Upload the .mbox file from Google Takeout (Mail).",
@@ -123,12 +127,17 @@ function detectCsv(text: string): DetectedFormat {
   return "unknown";
 }
 
-/** The first local file header names the first entry; Slack exports hold only JSON files. */
+/**
+ * The first local file header names the first entry; Slack exports hold only JSON files. LinkedIn's data
+ * export is recognised here only when its first entry is one of the two files WIG reads; the LinkedIn source
+ * takes any zip and looks for them in its directory (lib/sources/linkedin/linkedin-archive.ts).
+ */
 function detectZip(bytes: Buffer): DetectedFormat {
   if (bytes.length < 30) return "zip";
   const nameLength = bytes.readUInt16LE(26);
   const name = bytes.subarray(30, 30 + nameLength).toString("utf8");
   if (name === "[Content_Types].xml" || name.startsWith("word/") || name.startsWith("xl/")) return "office";
+  if (/(^|\/)(connections|messages)\.csv$/i.test(name)) return "linkedin_archive";
   if (/(^|\/)(users|channels|dms|mpims|groups|integration_logs|canvases)\.json$/.test(name) || /\/\d{4}-\d{2}-\d{2}\.json$/.test(name)) {
     return "slack_export";
   }

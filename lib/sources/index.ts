@@ -12,5 +12,5 @@ export { parseGmailMbox, sniffMbox, type GmailMboxOptions } from "./mbox/gmail-m
 export { inferMailboxOwner, type MailboxOwnerGuess } from "./mbox/infer-mailbox-owner";
 export { parseCalendar, sniffCalendar, type CalendarOptions } from "./calendar/calendar";
 export { parseSlackExport, sniffSlackExport, type SlackExportOptions } from "./slack/slack-export";
-export { DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits } from "./slack/export-archive";
+export { DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits } from "./io/export-archive";
 export { normalizeEmail } from "./normalize-email";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { detectFormat, SOURCE_PARSERS, type SourceFormat } from "./index";
 import { collect, fixturePath, fixtureStream } from "./testing/helpers";
 
-const FIXTURES: Record<Exclude<SourceFormat, "slack_export">, string> = {
+const FIXTURES: Record<Exclude<SourceFormat, "slack_export" | "linkedin_archive">, string> = {
   linkedin_connections: "linkedin-connections.csv",
   linkedin_messages: "linkedin-messages.csv",
   google_contacts: "google-contacts-old.csv",

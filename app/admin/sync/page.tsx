@@ -24,7 +24,10 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sync" };
 
 const UPLOADS: Record<TSourceName, Omit<SourceOption, "value" | "label">> = {
-  linkedin: { hint: "Connections.csv (or messages.csv) from LinkedIn's “Get a copy of your data”.", accept: ".csv,text/csv" },
+  linkedin: {
+    hint: "The zip from LinkedIn's “Get a copy of your data” (its Connections.csv and messages.csv are read), or one of those two files.",
+    accept: ".zip,application/zip,.csv,text/csv",
+  },
   google_contacts: { hint: "contacts.csv from Google Contacts → Export → Google CSV.", accept: ".csv,text/csv" },
   vcard: { hint: "A .vcf file with one or many cards (vCard 3.0 or 4.0).", accept: ".vcf,.vcard,text/vcard" },
   gmail: { hint: "The .mbox file from Google Takeout → Mail. Only headers are read; bodies are never stored.", accept: ".mbox,application/mbox" },

@@ -28,8 +28,8 @@ export class ProgressTracker {
     this.issues += 1;
   }
 
-  filter(reason: string): void {
-    this.filtered[reason] = (this.filtered[reason] ?? 0) + 1;
+  filter(reason: string, count = 1): void {
+    this.filtered[reason] = (this.filtered[reason] ?? 0) + count;
   }
 
   /** Throws the abort reason between records, so a cancelled job stops promptly without leaving half a record. */

@@ -70,7 +70,9 @@ export async function importBatches(db: Db, state: RunState, options: BatchLoopO
   ownerEmails = source.ownerEmails.map((email) => email.toLowerCase());
   const ownerKey = ownerEmails[0];
   const resolver = options.resolver ?? new ExactIdentityResolver();
-  const connectToOwner = source.format === "linkedin_connections";
+  // Connections.csv's people are the owner's ties (also inside LinkedIn's whole export, whose other file,
+  // messages.csv, yields only interactions).
+  const connectToOwner = source.format === "linkedin_connections" || source.format === "linkedin_archive";
   if (connectToOwner && !ownerKey && !state.issues.some((issue) => issue.code === "no_owner")) {
     addIssue(state, {
       kind: "issue",

@@ -1,7 +1,7 @@
 // `npm run import` end to end against the test database: the JSON summary on the last line, and one clear
 // line with exit code 1 for a file of the wrong format.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, inject, it } from "vitest";
@@ -42,6 +42,24 @@ describe("npm run import", () => {
         expect(summary[key], key).toBe(summary.runs.reduce((total: number, run: Record<string, number>) => total + (run[key] ?? 0), 0));
       }
       expect(summary.created).toBeGreaterThan(0);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("imports LinkedIn's unpacked data export folder as one run of its Connections.csv and messages.csv", () => {
+    const folder = mkdtempSync(join(tmpdir(), "wig-import-linkedin-"));
+    try {
+      copyFileSync(fixturePath("linkedin-connections.csv"), join(folder, "Connections.csv"));
+      copyFileSync(fixturePath("linkedin-messages.csv"), join(folder, "messages.csv"));
+      writeFileSync(join(folder, "Profile.csv"), "First Name,Last Name,Headline\nAlex,Owner,Partner\n");
+      const { code, stdout, stderr } = runImport("linkedin", folder, "--owner", "alex.owner@gmail.com", "--json");
+      expect(code, stderr).toBe(0);
+      const summary = JSON.parse(stdout.trimEnd().split("\n").at(-1) ?? "");
+      expect(summary).toMatchObject({ status: "success", sourceName: "linkedin", format: "linkedin_archive" });
+      expect(summary.runs).toBeUndefined();
+      // 8 Connections.csv rows (one blank but for its date) and 3 messages.
+      expect(summary.interactions.created).toBe(7 + 3);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -40,19 +40,31 @@ async function readHead(path: string): Promise<Uint8Array> {
   }
 }
 
+/**
+ * LinkedIn's export holds two importable files, and arrives as a zip of them and some forty others:
+ * messages.csv is recognised by its header, and any zip is read as the whole export (the parser looks for the
+ * two files in it). Null: the file is not one of those (the Connections.csv check decides).
+ */
+function linkedInFormat(sourceName: TSourceName, found: DetectedFormat): SourceFormat | null {
+  if (sourceName !== "linkedin") return null;
+  if (found === "linkedin_messages" || found === "linkedin_archive") return found;
+  return found === "zip" ? "linkedin_archive" : null;
+}
+
 export async function openSource(sourceName: TSourceName, path: string, options: SourceParseOptions & { ownerEmails?: readonly string[] }): Promise<OpenedSource> {
   const info = await stat(path);
   const expected = EXPECTED[sourceName];
   let format = expected.format;
   if (info.isDirectory()) {
-    if (sourceName !== "slack") {
+    // A folder is an export unpacked: Slack's, or LinkedIn's data export (its Connections.csv and messages.csv).
+    if (sourceName === "linkedin") format = "linkedin_archive";
+    else if (sourceName !== "slack") {
       throw new SourceFormatError("not_a_file", `${path} is a folder; import ${sourceName} from a single exported file.`);
     }
   } else {
     const head = await readHead(path);
-    // LinkedIn's export holds two importable files; messages.csv is recognised by its header.
-    if (sourceName === "linkedin" && detectFormat(head) === "linkedin_messages") format = "linkedin_messages";
-    else rejectOtherFormat(expected.format, head, expected.tolerated);
+    format = linkedInFormat(sourceName, detectFormat(head)) ?? format;
+    if (format === expected.format) rejectOtherFormat(expected.format, head, expected.tolerated);
   }
 
   let ownerEmails = [...(options.ownerEmails ?? [])];

@@ -144,9 +144,15 @@ describe("parseSlackExport", () => {
   });
 
   it("rejects other zips and other files", async () => {
+    // LinkedIn's export, recognised by its first entry or only by its directory: the message says where it belongs.
     const linkedin = await zipFile("linkedin.zip", [{ name: "Connections.csv", data: Buffer.from("Notes:\n") }]);
     const notSlack = await collect(parseSlackExport(linkedin)).catch((e: unknown) => e);
-    expect((notSlack as Error).message).toMatch(/not a Slack workspace export/);
+    expect((notSlack as Error).message).toMatch(/LinkedIn data export \(zip\), not a Slack export.*"linkedin" source/);
+    const linkedinLater = await zipFile("linkedin-later.zip", [{ name: "Profile.csv", data: Buffer.from("x") }, { name: "Connections.csv", data: Buffer.from("Notes:\n") }]);
+    const notSlackLater = await collect(parseSlackExport(linkedinLater)).catch((e: unknown) => e);
+    expect((notSlackLater as Error).message).toMatch(/not a Slack workspace export.*LinkedIn's data export.*"linkedin" source/);
+    const other = await zipFile("other.zip", [{ name: "Profile.csv", data: Buffer.from("x") }]);
+    expect(((await collect(parseSlackExport(other)).catch((e: unknown) => e)) as Error).message).toMatch(/not a Slack workspace export\. Upload the zip/);
     const mbox = await collect(parseSlackExport(fixturePath("gmail-takeout.mbox"))).catch((e: unknown) => e);
     expect(mbox).toBeInstanceOf(SourceFormatError);
     expect((mbox as Error).message).toMatch(/mbox file \(Gmail Takeout\), not a Slack export/);

@@ -8,7 +8,8 @@ import { SourceFormatError } from "../errors";
 import { ProgressTracker } from "../io/progress";
 import { tracked } from "../io/tracked";
 import type { ParseOptions, TParseIssue, TSourceItem } from "../types";
-import { DEFAULT_ARCHIVE_LIMITS, openExportArchive, type ArchiveEntry, type ArchiveLimits, type ExportArchive } from "./export-archive";
+import { linkedInExportEntries } from "../linkedin/linkedin-archive";
+import { DEFAULT_ARCHIVE_LIMITS, openExportArchive, type ArchiveEntry, type ArchiveLimits, type ExportArchive } from "../io/export-archive";
 import { CONVERSATION_LISTS, readConversations, readUsers, type SlackConversation, type SlackPerson } from "./slack-directory";
 import { messageInteraction, type ThreadInfo } from "./slack-messages";
 
@@ -33,7 +34,7 @@ export async function* parseSlackExport(path: string, options: SlackExportOption
 
 async function* slackItems(path: string, tracker: ProgressTracker, options: SlackExportOptions): AsyncGenerator<TSourceItem> {
   await rejectNonZip(path);
-  const archive = await openExportArchive(path, { ...DEFAULT_ARCHIVE_LIMITS, ...options.limits });
+  const archive = await openExportArchive(path, { ...DEFAULT_ARCHIVE_LIMITS, ...options.limits }, { exportName: "Slack workspace export" });
   try {
     for (const { path: unsafePath, reason } of archive.unsafe) {
       yield issue("unsafe_path", `Skipped "${unsafePath}" in the archive: ${reason}.`, unsafePath);
@@ -108,9 +109,12 @@ function exportRoot(entries: ArchiveEntry[]): string {
     .sort((a, b) => a.length - b.length);
   const root = candidates[0];
   if (root === undefined) {
+    const linkedIn = linkedInExportEntries(entries).map((entry) => entry.path);
     throw new SourceFormatError(
       "wrong_format",
-      "This archive has no users.json or channels.json, so it is not a Slack workspace export. Upload the zip from Slack's \"Export data\" page.",
+      linkedIn.length > 0
+        ? `This archive has no users.json or channels.json, so it is not a Slack workspace export: it holds ${linkedIn.join(" and ")}, like LinkedIn's data export. Import it as the "linkedin" source instead.`
+        : "This archive has no users.json or channels.json, so it is not a Slack workspace export. Upload the zip from Slack's \"Export data\" page.",
     );
   }
   return root;
