@@ -115,6 +115,18 @@ describe("parseLinkedInArchive", () => {
     expect(new Set(fromWrapped.map((item) => item.position.entry))).toEqual(new Set(["export/Connections.csv", "export/messages.csv"]));
   });
 
+  it("finds the owner's own profile in its messages.csv, so the owner takes part under the address given", async () => {
+    const path = await zipFile("owned.zip", await exportSources());
+    const items = await all(parseLinkedInArchive(path, { ownerEmails: ["alex.owner@gmail.com"] }));
+    const messages = items.filter((item) => item.kind === "interaction" && item.position.entry === "messages.csv");
+    expect(messages).toHaveLength(3);
+    for (const message of messages) {
+      if (message.kind !== "interaction") continue;
+      expect(message.participants.find((participant) => participant.handle === "linkedin:alex-owner")?.email).toBe("alex.owner@gmail.com");
+      expect(message.ownerDirection).toMatch(/^(inbound|outbound)$/);
+    }
+  });
+
   it("imports an export holding only one of the two files", async () => {
     const sources = (await exportSources()).filter((source) => source.name !== "messages.csv");
     const items = await all(parseLinkedInArchive(await zipFile("connections-only.zip", sources)));

@@ -10,7 +10,7 @@ import { ProgressTracker } from "../io/progress";
 import { tracked } from "../io/tracked";
 import type { ByteInput, TSourceItem } from "../types";
 import { parseLinkedInConnections } from "./linkedin-connections";
-import { parseLinkedInMessages, type LinkedInMessagesOptions } from "./linkedin-messages";
+import { inferLinkedInMessagesOwner, parseLinkedInMessages, type LinkedInMessagesOptions } from "./linkedin-messages";
 
 export interface LinkedInArchiveOptions extends LinkedInMessagesOptions {
   limits?: Partial<ArchiveLimits>;
@@ -79,8 +79,14 @@ async function* archiveItems(path: string, tracker: ProgressTracker, options: Li
         if (bytes > reported) tracker.addBytes(bytes - reported);
         reported = Math.max(reported, bytes);
       };
+      // The owner's own profile in messages.csv, found by reading it once more (as a single file's import does).
+      const ownerProfileUrl =
+        parse === parseLinkedInMessages && !options.ownerProfileUrl && (options.ownerEmails?.length ?? 0) > 0
+          ? ((await inferLinkedInMessagesOwner(await archive.stream(entry))) ?? undefined)
+          : options.ownerProfileUrl;
       const items = parse(await archive.stream(entry), {
         ...options,
+        ...(ownerProfileUrl ? { ownerProfileUrl } : {}),
         onProgress: (progress) => {
           report(entry.size > 0 ? progress.bytesRead / entry.size : 1);
           if (progress.done) filtered = progress.filtered;

@@ -3,7 +3,7 @@ import { SourceFormatError } from "../errors";
 import { bytesOf, collect, fixtureStream } from "../testing/helpers";
 import { ZInteractionObservation, type ParseProgress } from "../types";
 import { stableId } from "../stable-id";
-import { parseLinkedInMessages } from "./linkedin-messages";
+import { inferLinkedInMessagesOwner, parseLinkedInMessages } from "./linkedin-messages";
 
 describe("parseLinkedInMessages", () => {
   it("turns messages into interactions without content, marking group threads", async () => {
@@ -53,5 +53,41 @@ describe("parseLinkedInMessages", () => {
   it("rejects an empty file", async () => {
     const error = await collect(parseLinkedInMessages(bytesOf(""))).catch((e: unknown) => e);
     expect((error as SourceFormatError).reasonCode).toBe("empty_file");
+  });
+
+  it("lets the owner take part under their address when it is given, so the conversations are their ties", async () => {
+    const owner = "alex.owner@gmail.com";
+    const { interactions } = await collect(
+      parseLinkedInMessages(fixtureStream("linkedin-messages.csv"), { ownerProfileUrl: "https://www.linkedin.com/in/alex-owner", ownerEmails: [" Alex.Owner@Gmail.com "] }),
+    );
+    for (const interaction of interactions) {
+      ZInteractionObservation.parse(interaction);
+      const mine = interaction.participants.filter((participant) => participant.handle === "linkedin:alex-owner");
+      expect(mine).toEqual([expect.objectContaining({ email: owner })]);
+      expect(interaction.participants.filter((participant) => participant.email !== undefined)).toHaveLength(1);
+    }
+    // Without the profile, nobody gets the address.
+    const { interactions: plain } = await collect(parseLinkedInMessages(fixtureStream("linkedin-messages.csv"), { ownerEmails: [owner] }));
+    expect(plain.flatMap((interaction) => interaction.participants).some((participant) => participant.email)).toBe(false);
+  });
+});
+
+describe("inferLinkedInMessagesOwner", () => {
+  const header = "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n";
+  const row = (conversation: string, from: string, to: string, date: string) =>
+    `${conversation},,${from},https://www.linkedin.com/in/${from},${to},https://www.linkedin.com/in/${to},${date} UTC,,hi,INBOX\n`;
+
+  it("finds the one person in every conversation", async () => {
+    expect(await inferLinkedInMessagesOwner(fixtureStream("linkedin-messages.csv"))).toBe("https://www.linkedin.com/in/alex-owner");
+    const csv = header + row("c1", "dana", "me", "2026-09-01 10:00:00") + row("c2", "me", "li", "2026-09-02 10:00:00") + row("c3", "raj", "me", "2026-09-03 10:00:00");
+    expect(await inferLinkedInMessagesOwner(bytesOf(csv))).toBe("https://www.linkedin.com/in/me");
+  });
+
+  it("gives up when not exactly one person is in every conversation, or the file is not messages.csv", async () => {
+    // One conversation: both people are in all of them.
+    expect(await inferLinkedInMessagesOwner(bytesOf(header + row("c1", "dana", "me", "2026-09-01 10:00:00")))).toBeNull();
+    // Nobody in both.
+    expect(await inferLinkedInMessagesOwner(bytesOf(header + row("c1", "dana", "me", "2026-09-01 10:00:00") + row("c2", "li", "raj", "2026-09-02 10:00:00")))).toBeNull();
+    expect(await inferLinkedInMessagesOwner(bytesOf("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"))).toBeNull();
   });
 });

@@ -13,8 +13,12 @@ import { parseMessageDate } from "./linkedin-dates";
 import { canonicalLinkedInProfile } from "./linkedin-url";
 
 export interface LinkedInMessagesOptions extends ParseOptions {
-  /** The export owner's profile URL, to set ownerDirection. */
+  /**
+   * The export owner's profile URL, to set ownerDirection (see inferLinkedInMessagesOwner). With
+   * `ownerEmails`, the owner takes part under their first address, so the conversations are their ties.
+   */
   ownerProfileUrl?: string;
+  ownerEmails?: readonly string[];
   /** Keep SUBJECT in metadata. Off by default: subjects are content. */
   includeSubjects?: boolean;
 }
@@ -41,12 +45,16 @@ async function* messages(input: ByteInput, tracker: ProgressTracker, options: Li
   });
   const columns = indexColumns(csv.header);
   const ownerSlug = canonicalLinkedInProfile(options.ownerProfileUrl)?.slug;
+  const ownerEmail = options.ownerEmails?.[0]?.trim().toLowerCase() || undefined;
   for await (const item of csv.rows) {
     if (item.kind === "issue") {
       yield item;
       continue;
     }
     const result = toInteraction(item, columns, ownerSlug, options.includeSubjects === true);
+    if (typeof result !== "string" && result.kind === "interaction" && ownerSlug && ownerEmail) {
+      for (const participant of result.participants) if (participant.handle === `linkedin:${ownerSlug}`) participant.email = ownerEmail;
+    }
     if (typeof result === "string") tracker.filter(result);
     else yield result;
   }
@@ -107,4 +115,33 @@ function toInteraction(row: CsvRow, columns: ColumnIndex, ownerSlug: string | un
   const subject = get("SUBJECT");
   if (includeSubjects && subject) interaction.metadata.subject = subject;
   return interaction;
+}
+
+/** Messages read to find the owner: their export holds nobody else in every conversation. */
+const OWNER_SAMPLE_MESSAGES = 5_000;
+
+/**
+ * The export owner's profile URL, from the file itself: the one person in every conversation of the first
+ * OWNER_SAMPLE_MESSAGES messages. Null when not exactly one person is (a single one-to-one conversation, say),
+ * or the file cannot be read: the import then goes on without it, as before.
+ */
+export async function inferLinkedInMessagesOwner(input: ByteInput): Promise<string | null> {
+  const conversations = new Map<string, Set<string>>();
+  let read = 0;
+  try {
+    for await (const item of parseLinkedInMessages(input)) {
+      if (item.kind !== "interaction") continue;
+      const slugs = conversations.get(item.threadId ?? "") ?? new Set<string>();
+      for (const participant of item.participants) if (participant.handle?.startsWith("linkedin:")) slugs.add(participant.handle.slice("linkedin:".length));
+      conversations.set(item.threadId ?? "", slugs);
+      if (++read >= OWNER_SAMPLE_MESSAGES) break;
+    }
+  } catch {
+    return null;
+  }
+  const conversationsOf = new Map<string, number>();
+  for (const slugs of conversations.values()) for (const slug of slugs) conversationsOf.set(slug, (conversationsOf.get(slug) ?? 0) + 1);
+  const inEvery = [...conversationsOf].filter(([, count]) => count === conversations.size).map(([slug]) => slug);
+  const [owner] = inEvery;
+  return inEvery.length === 1 && owner !== undefined ? `https://www.linkedin.com/in/${encodeURIComponent(owner)}` : null;
 }

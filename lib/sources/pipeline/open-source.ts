@@ -4,6 +4,7 @@ import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { detectFormat, rejectOtherFormat, type DetectedFormat, type SourceFormat } from "../detect-format";
 import { SourceFormatError } from "../errors";
+import { inferLinkedInMessagesOwner } from "../linkedin/linkedin-messages";
 import { inferMailboxOwner } from "../mbox/infer-mailbox-owner";
 import { SOURCE_PARSERS, type SourceParseOptions } from "../registry";
 import type { TSourceItem, TSourceName } from "../types";
@@ -73,6 +74,15 @@ export async function openSource(sourceName: TSourceName, path: string, options:
     if (guess.email) ownerEmails = [guess.email];
   }
   const parseOptions: SourceParseOptions = { ...options, ownerEmails };
+  // The owner's own profile in messages.csv (the archive parser finds it in its copy itself).
+  if (format === "linkedin_messages" && ownerEmails.length > 0 && !parseOptions.ownerProfileUrl) {
+    const stream = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
+    try {
+      parseOptions.ownerProfileUrl = (await inferLinkedInMessagesOwner(stream)) ?? undefined;
+    } finally {
+      stream.destroy();
+    }
+  }
   const parser = SOURCE_PARSERS[format];
   const items = parser.input === "path" ? parser.parse(path, parseOptions) : parser.parse(createReadStream(path, { highWaterMark: READ_CHUNK_BYTES }), parseOptions);
   return { format, items, ownerEmails };
