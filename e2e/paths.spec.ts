@@ -130,7 +130,12 @@ test("a deleted target is not found, and its typeahead hit never appears", async
     expect(((await search.json()) as { hits: unknown[] }).hits).toEqual([]);
 
     await page.goto(`/?to=${gone.id}`);
-    await expect(page.getByRole("alert").filter({ hasText: "not in the graph" })).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: "not in the graph" })).toContainText("They may have been deleted or merged");
+    // A typed domain nobody has is told apart from a record that is gone.
+    await page.goto(`/?to=${encodeURIComponent("nowhere.example")}`);
+    await expect(page.getByRole("alert").filter({ hasText: "Nobody in the graph matches that" })).toContainText(
+      'No person or organization matches "nowhere.example". Check the spelling',
+    );
   } finally {
     await close();
   }

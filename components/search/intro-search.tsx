@@ -7,7 +7,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback } from "react";
 import { ApiError } from "@/components/api/fetch-json";
 import { StrengthBar } from "@/components/ui/strength-bar";
-import { TARGET_IS_SOURCE } from "@/lib/paths/intro-path.types";
+import { TARGET_IS_SOURCE, TARGET_NO_MATCH } from "@/lib/paths/intro-path.types";
 import type { PathsResponse } from "@/lib/paths/queries";
 import type { TypeaheadHit } from "@/lib/search/typeahead.types";
 import { PathCard } from "./path-card";
@@ -126,19 +126,25 @@ function SearchError({ error }: { error: Error }) {
       </div>
     );
   }
-  const title =
-    status === 404
-      ? "That person or organization is not in the graph"
-      : status === 400
-        ? "Those search settings are out of range"
-        : status === 409
-          ? "Paths need a starting point"
-          : "The search failed";
+  if (status === 404) {
+    // An address or domain nobody has, or a record (by id, from a link) that is gone: each says what to do.
+    const noMatch = error instanceof ApiError && error.fields?.to?.includes(TARGET_NO_MATCH) === true;
+    return (
+      <div role="alert" className="rounded-xl border border-red-200 bg-red-50 px-5 py-4 text-sm text-red-900">
+        <p className="font-semibold">{noMatch ? "Nobody in the graph matches that" : "That person or organization is not in the graph"}</p>
+        <p className="mt-1">
+          {noMatch
+            ? `${error.message} Check the spelling, or type part of a name and pick from the suggestions. Someone who is not here yet arrives with an import of an export that holds them.`
+            : "They may have been deleted or merged into someone else. Search again to pick a current record."}
+        </p>
+      </div>
+    );
+  }
+  const title = status === 400 ? "Those search settings are out of range" : status === 409 ? "Paths need a starting point" : "The search failed";
   return (
     <div role="alert" className="rounded-xl border border-red-200 bg-red-50 px-5 py-4 text-sm text-red-900">
       <p className="font-semibold">{title}</p>
-      <p className="mt-1">{status === 404 ? "They may have been deleted or merged into someone else. Search again to pick a current record." : error.message}</p>
-      {status === 404 ? <p className="mt-1 text-xs text-red-800/80">{error.message}</p> : null}
+      <p className="mt-1">{error.message}</p>
       {fields.length > 0 ? (
         <ul className="mt-2 list-inside list-disc text-xs">
           {fields.map(([field, messages]) => (

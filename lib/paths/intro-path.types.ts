@@ -52,3 +52,9 @@ export interface IntroPathResult {
 
 /** The field message of the 400 for a search whose target is where it starts (the screen words it kindly). */
 export const TARGET_IS_SOURCE = "is where the paths start";
+
+/**
+ * The field message of the 404 for a target typed as an email address or a domain that nobody in the graph
+ * has (the screen says how to find them), as opposed to an id that is gone ("not found": deleted or merged).
+ */
+export const TARGET_NO_MATCH = "matches nobody in the graph";

@@ -6,6 +6,7 @@ import { prisma } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { connect, createOrganization, createPerson } from "../testing/factories";
 import { resetDatabase } from "../testing/reset-database";
+import { TARGET_NO_MATCH } from "./intro-path.types";
 import { PathParamsError } from "./params";
 import { resolveSource, resolveTarget, searchIntroPaths } from "./queries";
 import { loadGraphSnapshot, SnapshotStore } from "./snapshot-store";
@@ -123,6 +124,10 @@ describe("intro paths from PostgreSQL", () => {
     const g = await seedGraph();
     const status = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => (error instanceof AppError ? error.status : error));
     expect(await status(resolveTarget(prisma, "nobody@nowhere.example"))).toBe(404);
+    // A typed address or domain that nobody has is told apart from an id that is gone (the screen words each).
+    const fieldsOf = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => (error instanceof AppError ? error.fields : null));
+    expect(await fieldsOf(resolveTarget(prisma, "nowhere.example"))).toEqual({ to: [TARGET_NO_MATCH] });
+    expect(await fieldsOf(resolveTarget(prisma, g.ghost.id))).toEqual({ to: ["not found"] });
     expect(await status(resolveTarget(prisma, "nowhere.example"))).toBe(404);
     expect(await status(resolveTarget(prisma, g.ghost.id))).toBe(404);
     expect(await status(resolveTarget(prisma, "00000000-0000-4000-8000-000000000000"))).toBe(404);

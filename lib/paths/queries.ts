@@ -8,7 +8,7 @@ import { AppError } from "../errors/app-error";
 import { explainPath, type ExplainedHop, type HopFactor } from "./explain-path";
 import { findIntroPaths } from "./find-intro-paths";
 import type { GraphSnapshot } from "./graph-snapshot";
-import type { IntroTarget, NoPath } from "./intro-path.types";
+import { TARGET_NO_MATCH, type IntroTarget, type NoPath } from "./intro-path.types";
 import { parseIntroPathParams } from "./params";
 import type { SnapshotStore } from "./snapshot-store";
 
@@ -65,7 +65,7 @@ function summarize(row: PersonRow): PersonSummary {
 /** A person by id or email, or an organization by id or domain; deleted ones are not found (404). */
 export async function resolveTarget(db: Db, input: string): Promise<ResolvedTarget> {
   const value = input.trim();
-  const notFound = () => new AppError("NOT_FOUND", `No person or organization matches "${value}".`, { fields: { to: ["not found"] } });
+  const notFound = () => new AppError("NOT_FOUND", `No person or organization matches "${value}".`, { fields: { to: [UUID.test(value) ? "not found" : TARGET_NO_MATCH] } });
   if (value === "") throw notFound();
   if (UUID.test(value)) {
     const person = await db.person.findFirst({ where: { id: value, deletedAt: null }, select: personSelect });
