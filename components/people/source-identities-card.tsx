@@ -31,11 +31,12 @@ export function SourceIdentitiesCard({ groups, organization }: { groups: SourceI
               <span className="tabular-nums text-zinc-500">{group.identities.length}</span>
             </dt>
             <dd className="mt-1">
-              <ul className="space-y-0.5">
+              <ul className="space-y-1.5">
                 {group.identities.slice(0, SHOWN_PER_SOURCE).map((identity) => (
-                  <li key={identity.id} className="flex items-baseline justify-between gap-2">
-                    <span className="break-all font-mono text-[12px] text-zinc-700">{identity.sourceId}</span>
-                    {identity.observedAt ? <span className="shrink-0 text-[11px] text-zinc-500">{formatDate(identity.observedAt)}</span> : null}
+                  // The record's id gets the whole width (an address beside its date broke mid-word), its date below.
+                  <li key={identity.id}>
+                    <span className="block font-mono text-[12px] text-zinc-700 [overflow-wrap:anywhere]">{identity.sourceId}</span>
+                    {identity.observedAt ? <span className="block text-[11px] text-zinc-500">observed {formatDate(identity.observedAt)}</span> : null}
                   </li>
                 ))}
                 {group.identities.length > SHOWN_PER_SOURCE ? <li className="text-[11px] text-zinc-500">and {group.identities.length - SHOWN_PER_SOURCE} more</li> : null}
