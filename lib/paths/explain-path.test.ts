@@ -39,7 +39,7 @@ describe("explainPath", () => {
     const { weakestLink } = explainPath({ path, factorsFor: lookup });
     expect(weakestLink).toMatchObject({ from: "ann", to: "dana", index: 1 });
     expect(weakestLink.lacking.map((factor) => factor.key)).toEqual(["recency", "reciprocity"]);
-    expect(weakestLink.sentence).toBe(`The weakest link is hop 2 (strength ${Math.round(factors["ann>dana"].score * 100)}/100): little recent contact and two-way contact.`);
+    expect(weakestLink.sentence).toBe(`The weakest link is hop 2 (strength ${Math.round(factors["ann>dana"].score * 100)}/100): little recent contact and little two-way contact.`);
   });
 
   it("shows hops without a valid breakdown (missing, or the seed's placeholder) without failing", () => {

@@ -70,6 +70,18 @@ function lacking(hop: ExplainedHop): PathExplanation["weakestLink"]["lacking"] {
     .map(({ key, label, normalized }) => ({ key, label, normalized }));
 }
 
+/** What a weak link lacks, in words that read after "the weakest link is …:" (labels name factors, not lacks). */
+const LACKS: Record<Exclude<TFactorKey, "override">, string> = {
+  recency: "little recent contact",
+  frequency: "few days in contact",
+  reciprocity: "little two-way contact",
+  duration: "a short history",
+  channel_richness: "few meetings or calls",
+  corroboration: "few sources",
+  mutual_connections: "few mutual connections",
+  shared_organization: "no shared organization",
+};
+
 export function explainPath(input: ExplainPathInput): PathExplanation {
   const limit = input.topFactors ?? 3;
   const hops = input.path.hops.map((hop, index) => explainHop(hop, index, input.factorsFor(hop.from, hop.to), limit));
@@ -82,7 +94,7 @@ export function explainPath(input: ExplainPathInput): PathExplanation {
     weakest.factors === null
       ? `${lead}; no factor breakdown is stored for it.`
       : missing.length > 0
-        ? `${lead}: little ${missing.map((factor) => factor.label.toLowerCase()).join(" and ")}.`
+        ? `${lead}: ${missing.map((factor) => (factor.key === "override" ? factor.label.toLowerCase() : LACKS[factor.key])).join(" and ")}.`
         : `${lead}.`;
   return { score: input.path.score, hops, weakestLink: { ...weakest, lacking: missing, sentence } };
 }
