@@ -1,9 +1,10 @@
 "use client";
-// Both directions of one relationship with their factor breakdowns: what the graph's edge panel and an
-// expanded intro-path hop show. The direction the caller cares about (a → b) comes first.
+// Both directions of one relationship with their factor breakdowns (one, when they are the same): what the
+// graph's edge panel and an expanded intro-path hop show. The direction the caller cares about (a → b) comes first.
 import { sourceLabel } from "@/components/ui/format";
 import { StrengthBar } from "@/components/ui/strength-bar";
 import type { EdgeDetails } from "@/lib/people/edge-details.types";
+import { directionsToShow } from "./edge-directions";
 import { FactorBreakdown } from "./factor-breakdown";
 import { useEdgeDetails } from "./use-edge-details";
 
@@ -21,9 +22,16 @@ function EdgeDirections({ details, onlyFirst }: { details: EdgeDetails; onlyFirs
     [details.a.id, details.a.name],
     [details.b.id, details.b.name],
   ]);
-  const directions = onlyFirst ? details.directions.slice(0, 1) : details.directions;
+  const { shown, sameBothWays } = directionsToShow(details.directions);
+  const directions = onlyFirst ? shown.slice(0, 1) : shown;
+  const [first] = directions;
   return (
     <div className="space-y-4" data-testid="factor-panel">
+      {sameBothWays && first ? (
+        <p className="text-[11px] text-zinc-500">
+          The same both ways: {names.get(first.toId)} → {names.get(first.fromId)} is scored from the same evidence.
+        </p>
+      ) : null}
       {directions.map((direction) => (
         <section key={direction.id} aria-label={`${names.get(direction.fromId)} → ${names.get(direction.toId)}`}>
           <div className="mb-2 flex items-center justify-between gap-3">
