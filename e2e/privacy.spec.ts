@@ -34,8 +34,14 @@ test("delete hides a person from search and the graph, restore brings them back"
 
   await page.goto("/admin/privacy");
   const form = page.getByRole("form", { name: "Delete a person" });
-  await form.getByLabel("Person id or email").fill(email);
+  // A bare name cannot name one person: the field asks for a pick from the suggestions instead.
+  const field = form.getByLabel("Person (name, email or id)");
+  await field.fill("nobody in particular");
   await form.getByRole("button", { name: "Find person" }).click();
+  await expect(form.getByRole("alert")).toContainText("pick them from the suggestions");
+  // Picking the person from the suggestions finds them (finding changes nothing).
+  await field.fill(name);
+  await form.getByRole("option").filter({ hasText: email }).click();
   await page.getByRole("button", { name: `Delete ${name}` }).click();
   await expect(page.getByRole("status").filter({ hasText: "The person is deleted" })).toBeVisible();
 
@@ -61,7 +67,7 @@ test("erase needs the typed confirmation, then the person is gone, suppressed, a
   try {
     await page.goto("/admin/privacy");
     const form = page.getByRole("form", { name: "Erase a person" });
-    await form.getByLabel("Person id or email").fill(email);
+    await form.getByLabel("Person (name, email or id)").fill(email);
     await form.getByRole("button", { name: "Find person to erase" }).click();
 
     const confirm = page.getByRole("button", { name: `Erase ${name}` });
@@ -179,7 +185,10 @@ test("a member's blocklist hides their relationship from the graph for everyone,
 
     await page.goto("/settings/blocklist");
     const form = page.getByRole("form", { name: "Block a person" });
-    await form.getByLabel("Person (email or id)").fill(blocked.emails[0] ?? "");
+    // Picked by name from the suggestions; blocking waits for the button.
+    await form.getByLabel("Person (name, email or id)").fill(blocked.names[0] ?? "");
+    await form.getByRole("option").filter({ hasText: blocked.names[0] ?? "" }).first().click();
+    await expect(page.getByRole("button", { name: `Unblock ${blocked.names[0]}` })).toHaveCount(0);
     await form.getByRole("button", { name: "Block person" }).click();
     await expect(page.getByRole("status").filter({ hasText: "is on your blocklist" })).toBeVisible();
 

@@ -1,13 +1,13 @@
 "use client";
-// The member's blocklist screen: block a person (by email or id) or a whole email domain, and remove entries.
+// The member's blocklist screen: block a person (picked by name, or by email or id) or a whole email domain,
+// and remove entries.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { blockDomain, blockPerson, unblock } from "@/app/settings/blocklist/actions";
 import { buttonClass } from "@/components/ui/button-link";
 import { useRowActionStatus } from "@/components/ui/row-action-status";
+import { inputClass, lookupProblem, PersonFieldInput, usePersonField } from "./person-lookup";
 
-const inputClass =
-  "rounded-md border border-zinc-300 px-3 py-2 text-sm font-normal text-zinc-900 shadow-sm outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-100";
 
 type Result = { ok: true; data: { message: string } } | { ok: false; error: { message: string } };
 
@@ -37,26 +37,32 @@ function Outcome({ outcome }: { outcome: { ok: boolean; message: string } | null
 }
 
 export function BlockForms() {
-  const [person, setPerson] = useState("");
+  const person = usePersonField();
   const [domain, setDomain] = useState("");
   const { pending, outcome, submit } = useSubmit();
+  const [problem, setProblem] = useState<string | null>(null);
   return (
     <div className="flex flex-col gap-4 px-5 py-4">
+      {/* Picking a suggestion only fills the field: blocking waits for the button. */}
       <form
         aria-label="Block a person"
         className="flex flex-wrap items-end gap-2"
         onSubmit={(event) => {
           event.preventDefault();
-          submit(() => blockPerson({ lookup: person }), () => setPerson(""));
+          const why = lookupProblem(person.lookup);
+          setProblem(why);
+          if (!why) submit(() => blockPerson({ lookup: person.lookup }), person.clear);
         }}
       >
-        <label className="flex min-w-72 flex-1 flex-col gap-1.5 text-sm font-medium text-zinc-700">
-          Person (email or id)
-          <input name="person" value={person} required maxLength={320} onChange={(event) => setPerson(event.target.value)} className={inputClass} />
-        </label>
+        <PersonFieldInput field={person} />
         <button type="submit" disabled={pending} className={`${buttonClass("secondary")} disabled:opacity-50`}>
           Block person
         </button>
+        {problem ? (
+          <p role="alert" className="basis-full text-xs text-red-700">
+            {problem}
+          </p>
+        ) : null}
       </form>
       <form
         aria-label="Block a domain"

@@ -1,11 +1,11 @@
 "use client";
-// "Delete a person" on the privacy screen, in two steps: find the person by id or email (nothing changes),
+// "Delete a person" on the privacy screen, in two steps: find the person by name, email or id (nothing changes),
 // then confirm after seeing who it is. The delete is a soft delete, restorable from the same screen.
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { deletePerson, previewPersonDeletion } from "@/app/admin/privacy/actions";
 import { buttonClass } from "@/components/ui/button-link";
-import { CancelButton, inputClass, lookupInput, OutcomeNote, personName, PersonLookupForm, type Outcome } from "./person-lookup";
+import { CancelButton, inputClass, lookupInput, OutcomeNote, personName, PersonLookupForm, usePersonField, type Outcome } from "./person-lookup";
 
 interface Candidate {
   id: string;
@@ -19,7 +19,7 @@ const nameOf = (candidate: Candidate) => personName(candidate.names);
 export function DeletePersonForm() {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [lookup, setLookup] = useState("");
+  const lookup = usePersonField();
   const [reason, setReason] = useState("");
   const [candidate, setCandidate] = useState<Candidate | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -49,7 +49,7 @@ export function DeletePersonForm() {
       setOutcome(result.ok ? { ok: true, message: `${nameOf(target)}: ${result.data.message}` } : { ok: false, message: result.error.message });
       if (result.ok) {
         setCandidate(null);
-        setLookup("");
+        lookup.clear();
         setReason("");
         router.refresh();
       }
@@ -81,7 +81,7 @@ export function DeletePersonForm() {
           </div>
         </div>
       ) : (
-        <PersonLookupForm ariaLabel="Delete a person" submitLabel="Find person" value={lookup} pending={pending} onChange={setLookup} onFind={find} />
+        <PersonLookupForm ariaLabel="Delete a person" submitLabel="Find person" field={lookup} pending={pending} onFind={find} />
       )}
       <OutcomeNote outcome={outcome} />
     </div>

@@ -1,5 +1,5 @@
 "use client";
-// "Erase a person" on the privacy screen: find them by id or email (nothing changes), see who it is and what
+// "Erase a person" on the privacy screen: find them by name, email or id (nothing changes), see who it is and what
 // goes, then type their name or ERASE to confirm. Erasure cannot be undone: the button stays disabled until
 // the confirmation matches, and the server checks it again (lib/privacy/erase-person.ts).
 import { useRouter } from "next/navigation";
@@ -7,7 +7,7 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import { erasePerson, previewPersonErasure } from "@/app/admin/privacy/actions";
 import { buttonClass } from "@/components/ui/button-link";
 import { plural } from "@/components/ui/format";
-import { CancelButton, inputClass, lookupInput, OutcomeNote, personName, PersonLookupForm, type Outcome } from "./person-lookup";
+import { CancelButton, inputClass, lookupInput, OutcomeNote, personName, PersonLookupForm, usePersonField, type Outcome } from "./person-lookup";
 
 import type { PersonToErase as Candidate } from "@/lib/privacy/queries";
 
@@ -21,7 +21,7 @@ function confirms(typed: string, candidate: Candidate): boolean {
 export function ErasePersonForm() {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [lookup, setLookup] = useState("");
+  const lookup = usePersonField();
   const [typed, setTyped] = useState("");
   const [candidate, setCandidate] = useState<Candidate | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -46,7 +46,7 @@ export function ErasePersonForm() {
       setOutcome(result.ok ? { ok: true, message: result.data.message } : { ok: false, message: result.error.message });
       if (result.ok) {
         setCandidate(null);
-        setLookup("");
+        lookup.clear();
         setTyped("");
         router.refresh();
       }
@@ -85,7 +85,7 @@ export function ErasePersonForm() {
           </div>
         </div>
       ) : (
-        <PersonLookupForm ariaLabel="Erase a person" submitLabel="Find person to erase" value={lookup} pending={pending} onChange={setLookup} onFind={find} />
+        <PersonLookupForm ariaLabel="Erase a person" submitLabel="Find person to erase" field={lookup} pending={pending} onFind={find} />
       )}
       <OutcomeNote outcome={outcome} />
     </div>

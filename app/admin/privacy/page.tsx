@@ -59,7 +59,7 @@ export default async function PrivacyPage() {
         <Card>
           <CardHeader
             title="Delete a person"
-            description="Find them by person id or email, check who it is, then confirm. The person is hidden, not erased, and can be restored below."
+            description="Find them by name (pick from the suggestions), email or id, check who it is, then confirm. The person is hidden, not erased, and can be restored below."
           />
           <DeletePersonForm />
         </Card>

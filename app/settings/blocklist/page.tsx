@@ -33,7 +33,7 @@ export default async function BlocklistPage() {
           </p>
         )}
         <Card>
-          <CardHeader title="Block" description="A person by email or id, or everyone with an address at a domain." />
+          <CardHeader title="Block" description="A person (pick them by name, or give their email or id), or everyone with an address at a domain." />
           <BlockForms />
         </Card>
         <Card>
