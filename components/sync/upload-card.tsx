@@ -63,6 +63,8 @@ function guessSource(name: string): string | null {
   if (lower.endsWith(".vcf") || lower.endsWith(".vcard")) return "vcard";
   // LinkedIn names its export "Basic_LinkedInDataExport_<date>.zip" (or "Complete_…").
   if (lower.includes("linkedin")) return "linkedin";
+  // Google Takeout: "takeout-<date>-001.zip"; mail is what people take out for WIG most.
+  if (lower.startsWith("takeout") && lower.endsWith(".zip")) return "gmail";
   if (lower.endsWith(".zip")) return "slack";
   if (lower.includes("connections") || lower.includes("messages")) return "linkedin";
   if (lower.includes("contacts") && lower.endsWith(".csv")) return "google_contacts";

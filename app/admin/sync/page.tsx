@@ -29,9 +29,15 @@ const UPLOADS: Record<TSourceName, Omit<SourceOption, "value" | "label">> = {
     accept: ".zip,application/zip,.csv,text/csv",
   },
   google_contacts: { hint: "contacts.csv from Google Contacts → Export → Google CSV.", accept: ".csv,text/csv" },
-  vcard: { hint: "A .vcf file with one or many cards (vCard 3.0 or 4.0).", accept: ".vcf,.vcard,text/vcard" },
-  gmail: { hint: "The .mbox file from Google Takeout → Mail. Only headers are read; bodies are never stored.", accept: ".mbox,application/mbox" },
-  calendar: { hint: "An .ics calendar export (Google Calendar, Outlook, Apple Calendar).", accept: ".ics,text/calendar" },
+  vcard: { hint: "A .vcf file with one or many cards (vCard 3.0 or 4.0), or a Google Takeout zip with Contacts.", accept: ".vcf,.vcard,text/vcard,.zip,application/zip" },
+  gmail: {
+    hint: "The Google Takeout zip with Mail in it, or the .mbox file from it. Only headers are read; bodies are never stored.",
+    accept: ".mbox,application/mbox,.zip,application/zip",
+  },
+  calendar: {
+    hint: "An .ics calendar export (Google Calendar, Outlook, Apple Calendar), or a Google Takeout zip with Calendar (every calendar in it).",
+    accept: ".ics,text/calendar,.zip,application/zip",
+  },
   slack: { hint: "The .zip of a Slack workspace export.", accept: ".zip,application/zip" },
 };
 

@@ -142,6 +142,32 @@ describe("importFile", () => {
     expect(await prisma.organization.count({ where: { domain: { in: ["gmail.com", "googlemail.com"] } } })).toBe(0);
   });
 
+  it("imports Google Takeout's zip as its mailbox, finding the owner in it, as the plain .mbox would be", async () => {
+    scratch = mkdtempSync(join(tmpdir(), "wig-import-"));
+    const zip = join(scratch, "takeout-20261001T000000Z-001.zip");
+    writeFileSync(
+      zip,
+      writeZip([
+        { name: "Takeout/archive_browser.html", data: Buffer.from("<html></html>") },
+        { name: "Takeout/Mail/All mail Including Spam and Trash.mbox", data: readFileSync(fixturePath("gmail-takeout.mbox")) },
+      ]),
+    );
+    const interactionsNow = async () =>
+      (await prisma.interaction.findMany({ orderBy: { sourceId: "asc" } })).map((i) => `${i.sourceId} ${i.timestamp.toISOString()} ${i.direction ?? ""} ${i.participants.join(",")}`);
+    // No owner given: both infer it from the mailbox.
+    const zipped = await importFile({ db: prisma, sourceName: "gmail", path: zip, now: NOW });
+    expect(zipped).toMatchObject({ status: "success", error: null, format: "mbox", failed: 0 });
+    expect(zipped.interactions.created).toBe(4);
+    const fromZip = await interactionsNow();
+    expect(fromZip.some((line) => line.includes(OWNER))).toBe(true);
+
+    await resetDatabase();
+    const plain = await importFile({ db: prisma, sourceName: "gmail", path: fixturePath("gmail-takeout.mbox"), now: NOW });
+    expect(await interactionsNow()).toEqual(fromZip);
+    expect(zipped.rowsRead).toBe(plain.rowsRead);
+    expect(zipped.filtered).toEqual(plain.filtered);
+  });
+
   it("joins a later mbox to the people a LinkedIn import created, adding only what is new", async () => {
     await importFile({ db: prisma, sourceName: "linkedin", path: fixturePath("linkedin-connections.csv"), ownerEmails: [OWNER], now: NOW });
     const summary = await importFile({ db: prisma, sourceName: "gmail", path: fixturePath("gmail-takeout.mbox"), ownerEmails: [OWNER], now: NOW });

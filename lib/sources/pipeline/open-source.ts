@@ -1,10 +1,13 @@
 // Picks the parser for a source and a path, refusing up front a file that is clearly another export
-// ("This looks like an mbox file, not a LinkedIn Connections.csv export…"), before anything is written.
+// ("This looks like an mbox file, not a LinkedIn Connections.csv export…"), before anything is written. A zip
+// is read as the whole export where one comes zipped: LinkedIn's data export, Google Takeout's mail,
+// calendars and contacts (lib/sources/io/zipped-exports.ts).
 import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { detectFormat, rejectOtherFormat, type DetectedFormat, type SourceFormat } from "../detect-format";
 import { SourceFormatError } from "../errors";
 import { inferLinkedInMessagesOwner } from "../linkedin/linkedin-messages";
+import { acceptsZippedExport, inferZippedMailboxOwner, parseZippedExport } from "../io/zipped-exports";
 import { inferMailboxOwner } from "../mbox/infer-mailbox-owner";
 import { SOURCE_PARSERS, type SourceParseOptions } from "../registry";
 import type { TSourceItem, TSourceName } from "../types";
@@ -56,6 +59,8 @@ export async function openSource(sourceName: TSourceName, path: string, options:
   const info = await stat(path);
   const expected = EXPECTED[sourceName];
   let format = expected.format;
+  // A zip sent to a source whose exports come zipped (Google Takeout's mail, calendars, contacts).
+  let zipped = false;
   if (info.isDirectory()) {
     // A folder is an export unpacked: Slack's, or LinkedIn's data export (its Connections.csv and messages.csv).
     if (sourceName === "linkedin") format = "linkedin_archive";
@@ -64,14 +69,16 @@ export async function openSource(sourceName: TSourceName, path: string, options:
     }
   } else {
     const head = await readHead(path);
-    format = linkedInFormat(sourceName, detectFormat(head)) ?? format;
-    if (format === expected.format) rejectOtherFormat(expected.format, head, expected.tolerated);
+    const found = detectFormat(head);
+    zipped = found === "zip" && acceptsZippedExport(sourceName);
+    format = linkedInFormat(sourceName, found) ?? format;
+    if (!zipped && format === expected.format) rejectOtherFormat(expected.format, head, expected.tolerated);
   }
 
   let ownerEmails = [...(options.ownerEmails ?? [])];
   if (format === "mbox" && ownerEmails.length === 0) {
-    const guess = await inferMailboxOwner(createReadStream(path, { highWaterMark: 1 << 20 }));
-    if (guess.email) ownerEmails = [guess.email];
+    const email = zipped ? await inferZippedMailboxOwner(path) : (await inferMailboxOwner(createReadStream(path, { highWaterMark: 1 << 20 }))).email;
+    if (email) ownerEmails = [email];
   }
   const parseOptions: SourceParseOptions = { ...options, ownerEmails };
   // The owner's own profile in messages.csv (the archive parser finds it in its copy itself).
@@ -83,6 +90,7 @@ export async function openSource(sourceName: TSourceName, path: string, options:
       stream.destroy();
     }
   }
+  if (zipped) return { format, items: parseZippedExport(sourceName, path, parseOptions), ownerEmails };
   const parser = SOURCE_PARSERS[format];
   const items = parser.input === "path" ? parser.parse(path, parseOptions) : parser.parse(createReadStream(path, { highWaterMark: READ_CHUNK_BYTES }), parseOptions);
   return { format, items, ownerEmails };

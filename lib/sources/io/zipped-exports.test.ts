@@ -1,0 +1,98 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseCalendar } from "../calendar/calendar";
+import { SourceFormatError } from "../errors";
+import { inferMailboxOwner } from "../mbox/infer-mailbox-owner";
+import { parseGmailMbox } from "../mbox/gmail-mbox";
+import { fixturePath, fixtureStream } from "../testing/helpers";
+import { writeZip, type ZipSource } from "../testing/write-zip";
+import type { ParseProgress, TSourceItem } from "../types";
+import { parseVCard } from "../vcard/vcard";
+import { inferZippedMailboxOwner, parseZippedExport, zippedExportEntries } from "./zipped-exports";
+
+let tmp = "";
+const now = new Date("2026-09-10T00:00:00Z");
+
+/** A Google Takeout zip with mail, two calendars and contacts, and the browser page Takeout adds. */
+async function takeout(): Promise<ZipSource[]> {
+  return [
+    { name: "Takeout/archive_browser.html", data: Buffer.from("<html><body>Takeout</body></html>") },
+    { name: "Takeout/Mail/All mail Including Spam and Trash.mbox", data: await readFile(fixturePath("gmail-takeout.mbox")) },
+    { name: "Takeout/Calendar/Work.ics", data: await readFile(fixturePath("calendar.ics")) },
+    { name: "Takeout/Calendar/Alex Owner.ics", data: await readFile(fixturePath("calendar.ics")) },
+    { name: "Takeout/Contacts/My Contacts/My Contacts.vcf", data: await readFile(fixturePath("contacts-v3.vcf")) },
+  ];
+}
+
+async function zipFile(name: string, sources: ZipSource[]): Promise<string> {
+  const path = join(tmp, name);
+  await writeFile(path, writeZip(sources));
+  return path;
+}
+
+async function all(items: AsyncIterable<TSourceItem>): Promise<TSourceItem[]> {
+  const out: TSourceItem[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+const withoutEntry = (item: TSourceItem): TSourceItem => {
+  const { entry: _entry, ...position } = item.position;
+  return { ...item, position } as TSourceItem;
+};
+
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), "wig-zipped-"));
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe("parseZippedExport", () => {
+  it("reads a Takeout zip's mailbox as the .mbox alone would be read, naming the file", async () => {
+    const path = await zipFile("takeout-20261127T120000Z-001.zip", await takeout());
+    const options = { ownerEmails: ["alex.owner@gmail.com"] };
+    const progress: ParseProgress[] = [];
+    const items = await all(parseZippedExport("gmail", path, { ...options, onProgress: (p) => progress.push(p) }));
+    expect(items.map(withoutEntry)).toEqual(await all(parseGmailMbox(fixtureStream("gmail-takeout.mbox", 4096), options)));
+    expect(new Set(items.map((item) => item.position.entry))).toEqual(new Set(["Takeout/Mail/All mail Including Spam and Trash.mbox"]));
+    const last = progress.at(-1);
+    expect(last?.done).toBe(true);
+    expect(last?.bytesRead).toBeGreaterThan(0);
+    expect(Object.keys(last?.filtered ?? {}).length).toBeGreaterThan(0);
+  });
+
+  it("reads every calendar, in path order, and the contacts", async () => {
+    const path = await zipFile("takeout.zip", await takeout());
+    const calendars = await all(parseZippedExport("calendar", path, { now }));
+    const one = await all(parseCalendar(fixtureStream("calendar.ics", 4096), { now }));
+    expect(calendars.map(withoutEntry)).toEqual([...one, ...one]);
+    expect(calendars[0]?.position.entry).toBe("Takeout/Calendar/Alex Owner.ics");
+    expect(calendars.at(-1)?.position.entry).toBe("Takeout/Calendar/Work.ics");
+    const contacts = await all(parseZippedExport("vcard", path));
+    expect(contacts.map(withoutEntry)).toEqual(await all(parseVCard(fixtureStream("contacts-v3.vcf", 4096))));
+  });
+
+  it("says what the archive lacks, and where the file comes from", async () => {
+    const path = await zipFile("photos.zip", [{ name: "Takeout/Google Photos/IMG_0001.jpg", data: Buffer.from([0xff, 0xd8, 0xff]) }]);
+    const error = await all(parseZippedExport("gmail", path)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SourceFormatError);
+    expect((error as Error).message).toBe(
+      "This archive holds no .mbox mailbox file (no .mbox in it), so there is nothing to import as gmail. Upload the Takeout zip with Mail in it, or the .mbox file from it.",
+    );
+  });
+
+  it("finds the mailbox's owner in the archive as in the plain file", async () => {
+    const path = await zipFile("owner.zip", await takeout());
+    expect(await inferZippedMailboxOwner(path)).toBe((await inferMailboxOwner(fixtureStream("gmail-takeout.mbox", 4096))).email);
+    expect(await inferZippedMailboxOwner(await zipFile("no-mail.zip", [{ name: "a.txt", data: Buffer.from("x") }]))).toBeNull();
+  });
+
+  it("chooses files by extension, case aside", () => {
+    const entry = (path: string) => ({ path, size: 1, storedSize: 1 });
+    expect(zippedExportEntries("vcard", [entry("b/C.VCF"), entry("a/x.vcard"), entry("a/x.csv")]).map((e) => e.path)).toEqual(["a/x.vcard", "b/C.VCF"]);
+    expect(zippedExportEntries("linkedin", [entry("a.mbox")])).toEqual([]);
+  });
+});
