@@ -10,7 +10,7 @@ import { fixturePath, fixtureStream } from "../testing/helpers";
 import { writeZip, type ZipSource } from "../testing/write-zip";
 import type { ParseProgress, TSourceItem } from "../types";
 import { parseVCard } from "../vcard/vcard";
-import { inferZippedMailboxOwner, parseZippedExport, zippedExportEntries } from "./zipped-exports";
+import { inferZippedMailboxOwner, parseZippedExport, zippedExportEntries, zippedExportLimitsFor } from "./zipped-exports";
 
 let tmp = "";
 const now = new Date("2026-09-10T00:00:00Z");
@@ -82,6 +82,18 @@ describe("parseZippedExport", () => {
     expect((error as Error).message).toBe(
       "This archive holds no .mbox mailbox file (no .mbox in it), so there is nothing to import as gmail. Upload the Takeout zip with Mail in it, or the .mbox file from it.",
     );
+  });
+
+  it("guards against a zip bomb by its inflation ratio (never below 4 GB), so a mailbox past 4 GB still reads", async () => {
+    const GB = 1024 ** 3;
+    expect(zippedExportLimitsFor(1024).maxTotalBytes).toBe(4 * GB);
+    expect(zippedExportLimitsFor(2 * GB).maxTotalBytes).toBe(100 * GB);
+    expect(zippedExportLimitsFor(2 * GB, { maxTotalBytes: 5 }).maxTotalBytes).toBe(5);
+    // 3 MB of spaces deflate to a few kilobytes: far past 50 times the archive's size.
+    const bomb = await zipFile("bomb.zip", [{ name: "Takeout/Mail/bomb.mbox", data: Buffer.alloc(3 * 1024 * 1024, 0x20) }]);
+    const error = await all(parseZippedExport("gmail", bomb, { limits: { maxTotalBytes: (await readFile(bomb)).length * 50 } })).catch((e: unknown) => e);
+    expect((error as SourceFormatError).reasonCode).toBe("archive_too_large");
+    expect((error as Error).message).toMatch(/zip bomb or not a Google Takeout archive/);
   });
 
   it("finds the mailbox's owner in the archive as in the plain file", async () => {

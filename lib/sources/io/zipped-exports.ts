@@ -3,6 +3,7 @@
 // source's format in the archive (by extension, in path order) goes through that format's parser, as one run
 // (archive-parts.ts); nothing else in the archive is read. A mailbox's owner is found in the first mailbox
 // (openZippedExport), as for a plain .mbox.
+import { stat } from "node:fs/promises";
 import { parseCalendar } from "../calendar/calendar";
 import { inferMailboxOwner } from "../mbox/infer-mailbox-owner";
 import { parseGmailMbox } from "../mbox/gmail-mbox";
@@ -10,7 +11,7 @@ import type { SourceParseOptions } from "../registry";
 import type { TSourceItem, TSourceName } from "../types";
 import { parseVCard } from "../vcard/vcard";
 import { baseName, parseArchiveParts, type ArchivePart } from "./archive-parts";
-import { DEFAULT_ARCHIVE_LIMITS, openExportArchive, type ArchiveEntry } from "./export-archive";
+import { DEFAULT_ARCHIVE_LIMITS, openExportArchive, type ArchiveEntry, type ArchiveLimits } from "./export-archive";
 
 interface ZippedExport {
   extensions: readonly string[];
@@ -57,12 +58,26 @@ export function zippedExportEntries(sourceName: TSourceName, entries: readonly A
   return entries.filter((entry) => spec.extensions.some((extension) => baseName(entry).endsWith(extension))).sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
-export function parseZippedExport(sourceName: TSourceName, path: string, options: SourceParseOptions = {}): AsyncGenerator<TSourceItem> {
+/**
+ * A mailbox runs to tens of gigabytes, past the archive reader's default 4 GB of inflated bytes: here the
+ * zip-bomb guard is the inflation ratio (mail deflates 3–10×, a bomb a thousandfold), with the default as floor.
+ */
+const MAX_INFLATION_RATIO = 50;
+
+export function zippedExportLimitsFor(archiveBytes: number, given: Partial<ArchiveLimits> = {}): ArchiveLimits {
+  return { ...DEFAULT_ARCHIVE_LIMITS, maxTotalBytes: Math.max(DEFAULT_ARCHIVE_LIMITS.maxTotalBytes, archiveBytes * MAX_INFLATION_RATIO), ...given };
+}
+
+async function zippedExportLimits(path: string, given: Partial<ArchiveLimits> = {}): Promise<ArchiveLimits> {
+  return zippedExportLimitsFor((await stat(path)).size, given);
+}
+
+export async function* parseZippedExport(sourceName: TSourceName, path: string, options: SourceParseOptions = {}): AsyncGenerator<TSourceItem> {
   const spec = ZIPPED[sourceName];
   if (!spec) throw new Error(`${sourceName} exports are not read from archives`);
-  return parseArchiveParts<SourceParseOptions>(path, {
+  yield* parseArchiveParts<SourceParseOptions>(path, {
     exportName: spec.exportName,
-    ...(options.limits ? { limits: options.limits } : {}),
+    limits: await zippedExportLimits(path, options.limits),
     options,
     noneFound: `This archive holds no ${spec.file.replace(/^an? /, "")} file (no ${spec.extensions.join(" or ")} in it), so there is nothing to import as ${sourceName}. ${spec.howTo}`,
     choose: async (archive) => zippedExportEntries(sourceName, archive.entries).map((entry) => ({ entry, parse: spec.parse })),
@@ -71,7 +86,7 @@ export function parseZippedExport(sourceName: TSourceName, path: string, options
 
 /** The owner of the archive's first mailbox (its Sent label, Delivered-To, frequent sender), or null. */
 export async function inferZippedMailboxOwner(path: string): Promise<string | null> {
-  const archive = await openExportArchive(path, DEFAULT_ARCHIVE_LIMITS, { exportName: "Google Takeout archive" });
+  const archive = await openExportArchive(path, await zippedExportLimits(path), { exportName: "Google Takeout archive" });
   try {
     const [first] = zippedExportEntries("gmail", archive.entries);
     if (!first) return null;
