@@ -1,6 +1,6 @@
 // An export that arrives as a zip or the folder it unpacks to (Slack's workspace export, LinkedIn's data
-// export). Both are read through one small interface: a list of entries (name + size) and "read this entry",
-// whole or as a stream. Untrusted archives are bounded before anything is inflated:
+// export, Google Takeout). Both are read through one small interface: a list of entries (name + size) and
+// "read this entry", whole or as a stream. Untrusted archives are bounded before anything is inflated:
 // entry count, total and per-entry uncompressed size (declared sizes are checked up front, and yauzl checks
 // the actual inflated bytes against them, so a lying header fails too). Paths that escape the export root
 // (absolute, "..", backslashes) are skipped and reported; nothing is ever written to disk.
