@@ -1,18 +1,17 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
 import { parseCalendar } from "../calendar/calendar";
 import { SourceFormatError } from "../errors";
 import { inferMailboxOwner } from "../mbox/infer-mailbox-owner";
 import { parseGmailMbox } from "../mbox/gmail-mbox";
+import { allItems as all, archiveScratch, withoutEntry } from "../testing/archive-helpers";
 import { fixturePath, fixtureStream } from "../testing/helpers";
-import { writeZip, type ZipSource } from "../testing/write-zip";
-import type { ParseProgress, TSourceItem } from "../types";
+import type { ZipSource } from "../testing/write-zip";
+import type { ParseProgress } from "../types";
 import { parseVCard } from "../vcard/vcard";
 import { inferZippedMailboxOwner, parseZippedExport, zippedExportEntries, zippedExportLimitsFor } from "./zipped-exports";
 
-let tmp = "";
+const zipFile = archiveScratch("wig-zipped-").zip;
 const now = new Date("2026-09-10T00:00:00Z");
 
 /** A Google Takeout zip with mail, two calendars and contacts, and the browser page Takeout adds. */
@@ -25,30 +24,6 @@ async function takeout(): Promise<ZipSource[]> {
     { name: "Takeout/Contacts/My Contacts/My Contacts.vcf", data: await readFile(fixturePath("contacts-v3.vcf")) },
   ];
 }
-
-async function zipFile(name: string, sources: ZipSource[]): Promise<string> {
-  const path = join(tmp, name);
-  await writeFile(path, writeZip(sources));
-  return path;
-}
-
-async function all(items: AsyncIterable<TSourceItem>): Promise<TSourceItem[]> {
-  const out: TSourceItem[] = [];
-  for await (const item of items) out.push(item);
-  return out;
-}
-
-const withoutEntry = (item: TSourceItem): TSourceItem => {
-  const { entry: _entry, ...position } = item.position;
-  return { ...item, position } as TSourceItem;
-};
-
-beforeAll(async () => {
-  tmp = await mkdtemp(join(tmpdir(), "wig-zipped-"));
-});
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
-});
 
 describe("parseZippedExport", () => {
   it("reads a Takeout zip's mailbox as the .mbox alone would be read, naming the file", async () => {

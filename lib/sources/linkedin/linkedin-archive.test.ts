@@ -1,9 +1,9 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { detectFormat } from "../detect-format";
 import { SourceFormatError } from "../errors";
+import { allItems as all, archiveScratch, withoutEntry } from "../testing/archive-helpers";
 import { collect, fixturePath, fixtureStream } from "../testing/helpers";
 import { writeZip, type ZipSource } from "../testing/write-zip";
 import { ZSourceItem, type ParseProgress, type TSourceItem } from "../types";
@@ -11,7 +11,8 @@ import { linkedInExportEntries, parseLinkedInArchive, sniffLinkedInArchive } fro
 import { parseLinkedInConnections } from "./linkedin-connections";
 import { parseLinkedInMessages } from "./linkedin-messages";
 
-let tmp = "";
+const scratch = archiveScratch("wig-linkedin-archive-");
+const zipFile = scratch.zip;
 
 /** What LinkedIn's "Get a copy of your data" zip looks like: the two files WIG reads among others. */
 async function exportSources(): Promise<ZipSource[]> {
@@ -25,14 +26,8 @@ async function exportSources(): Promise<ZipSource[]> {
   ];
 }
 
-async function zipFile(name: string, sources: ZipSource[]): Promise<string> {
-  const path = join(tmp, name);
-  await writeFile(path, writeZip(sources));
-  return path;
-}
-
 async function folderOf(name: string, sources: ZipSource[]): Promise<string> {
-  const root = join(tmp, name);
+  const root = scratch.path(name);
   for (const source of sources) {
     const path = join(root, ...source.name.split("/"));
     await mkdir(join(path, ".."), { recursive: true });
@@ -48,24 +43,6 @@ async function separately(): Promise<TSourceItem[]> {
   for await (const item of parseLinkedInMessages(fixtureStream("linkedin-messages.csv"))) items.push(item);
   return items;
 }
-
-async function all(items: AsyncIterable<TSourceItem>): Promise<TSourceItem[]> {
-  const out: TSourceItem[] = [];
-  for await (const item of items) out.push(item);
-  return out;
-}
-
-const withoutEntry = (item: TSourceItem): TSourceItem => {
-  const { entry: _entry, ...position } = item.position;
-  return { ...item, position } as TSourceItem;
-};
-
-beforeAll(async () => {
-  tmp = await mkdtemp(join(tmpdir(), "wig-linkedin-archive-"));
-});
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
-});
 
 describe("parseLinkedInArchive", () => {
   it("reads Connections.csv then messages.csv from the export zip, as the two files would be read alone", async () => {

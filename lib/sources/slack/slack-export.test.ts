@@ -1,15 +1,15 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, readdir } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SourceFormatError } from "../errors";
+import { archiveScratch } from "../testing/archive-helpers";
 import { collect, fixturePath } from "../testing/helpers";
 import { writeZip, type ZipSource } from "../testing/write-zip";
 import { ZSourceItem, type ParseProgress, type TSourceItem } from "../types";
 import { parseSlackExport, sniffSlackExport } from "./slack-export";
 
 const folder = fixturePath("slack-export");
-let tmp = "";
+const zipFile = archiveScratch("wig-slack-").zip;
 
 async function folderSources(prefix = ""): Promise<ZipSource[]> {
   const files = (await readdir(folder, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
@@ -21,21 +21,8 @@ async function folderSources(prefix = ""): Promise<ZipSource[]> {
   );
 }
 
-async function zipFile(name: string, sources: ZipSource[]): Promise<string> {
-  const path = join(tmp, name);
-  await writeFile(path, writeZip(sources));
-  return path;
-}
-
 const summary = (items: TSourceItem[]) =>
   items.map((item) => (item.kind === "interaction" ? `${item.sourceId} ${item.groupSize} ${item.participants.map((p) => p.handle).join(",")}` : item.kind === "person" ? `person ${item.sourceId}` : `issue ${item.code}`));
-
-beforeAll(async () => {
-  tmp = await mkdtemp(join(tmpdir(), "wig-slack-"));
-});
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
-});
 
 describe("parseSlackExport", () => {
   it("reads the fixture folder: people, threads, DMs, group DMs; skips joins, bots and bad files", async () => {
