@@ -172,6 +172,30 @@ describe("one embedded PostgreSQL shared by several WIG processes", () => {
     expect(postgresProcesses()).toBe("");
   }, 180_000);
 
+  it("opening the database just after its server was told to stop, before its postmaster.pid says so, starts a fresh one", async () => {
+    // The window the status line leaves: the postmaster holds the signal (stopped here) while an opener
+    // reads "ready" and attaches; when it runs again it shuts down and refuses or drops that connection.
+    const cli = await startCli();
+    const stopping = serverPid()!;
+    cli.child.kill("SIGKILL");
+    await cli.finished;
+    process.kill(stopping, "SIGSTOP");
+    process.kill(stopping, "SIGINT");
+    const opening = openDatabase({ env, allowShared: true });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    process.kill(stopping, "SIGCONT");
+    const handle = await opening;
+    try {
+      expect(isProcessRunning(stopping)).toBe(false);
+      expect(serverPid()).not.toBe(stopping);
+      expect(await queryUrl(handle.url)).toBe("wig");
+    } finally {
+      await handle.close();
+    }
+    expect(leaseFiles()).toEqual([]);
+    expect(postgresProcesses()).toBe("");
+  }, 180_000);
+
   it("npm start's pre-start cleanup attaches to a server a running CLI uses instead of stopping it", async () => {
     const cli = await startCli();
     const pid = serverPid()!;

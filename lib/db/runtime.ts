@@ -154,9 +154,24 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     // started afresh: attaching to it would fail.
     await waitForStoppingServer(dataDir);
     const running = runningEmbeddedServer(dataDir);
-    if (running && (options.allowShared || liveLeases(dataDir).length > 0)) return attachEmbedded(dataDir, running.port, notice);
-    return startOwnEmbedded(dataDir, env.WIG_EMBEDDED_PG_PORT, { ...options, onNotice: notice });
+    const startOwn = () => startOwnEmbedded(dataDir, env.WIG_EMBEDDED_PG_PORT, { ...options, onNotice: notice });
+    if (!running || !(options.allowShared || liveLeases(dataDir).length > 0)) return startOwn();
+    try {
+      return await attachEmbedded(dataDir, running.port, notice);
+    } catch (error) {
+      // Told to stop a moment ago, before its postmaster.pid said so (the signal and that line are not one
+      // step): by the time our connection was refused it says "stopping", or the server is gone.
+      if (!serverWentAway(dataDir, running.pid)) throw error;
+      await waitForStoppingServer(dataDir);
+      return startOwn();
+    }
   });
+}
+
+/** Whether the server `pid` on dataDir is shutting down or has exited since it was seen running. */
+function serverWentAway(dataDir: string, pid: number): boolean {
+  const now = runningEmbeddedServer(dataDir);
+  return now === undefined || now.pid !== pid || now.status === "stopping";
 }
 
 async function attachEmbedded(dataDir: string, port: number, notice: (line: string) => void): Promise<DatabaseHandle> {
