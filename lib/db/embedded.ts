@@ -136,8 +136,21 @@ export function signalEmbeddedServer(dataDir: string): boolean {
   const command = processCommand(running.pid);
   if (!command.includes("postgres") || !command.includes(dataDir)) return false;
   process.kill(running.pid, "SIGINT");
+  // The caller holds the server lock: keep it until postmaster.pid says "stopping" (a few milliseconds), so
+  // that the next opener sees a stopping server rather than a ready one about to refuse it. Bounded: this
+  // runs as the process exits. (An opener that still meets the window starts afresh: lib/db/runtime.ts.)
+  const deadline = Date.now() + STOPPING_NOTICE_MS;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  while (Date.now() < deadline) {
+    const now = runningEmbeddedServer(dataDir);
+    if (now === undefined || now.pid !== running.pid || now.status === "stopping") break;
+    Atomics.wait(pause, 0, 0, 5);
+  }
   return true;
 }
+
+/** How long a process exiting at once waits for its signalled server to say it is stopping. */
+const STOPPING_NOTICE_MS = 1_000;
 
 /**
  * Stops the server running on dataDir through its postmaster pid (SIGINT: a fast shutdown), for a server
