@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startScript, waitFor, type RunningScript } from "../testing/cli-process";
 import { freePort } from "../testing/test-database";
 import { isProcessRunning, leasesDirectory, lockFile } from "./embedded-leases";
-import { dataDirectory, openDatabase } from "./runtime";
+import { dataDirectory, openDatabase, type DatabaseHandle } from "./runtime";
 
 describe("one embedded PostgreSQL shared by several WIG processes", () => {
   // Inside WIG_DATA_DIR, so a run with its own data folder finds (and checks) only its own servers.
@@ -151,39 +151,17 @@ describe("one embedded PostgreSQL shared by several WIG processes", () => {
     expect(postgresProcesses()).toBe("");
   }, 180_000);
 
-  it("opening the database while its server shuts down waits for it, then starts a fresh one", async () => {
-    // What a process exiting at once leaves: its lease gone, its server told to stop (a fast shutdown that
-    // finishes on its own). Before, a process opening the database in that instant attached to the server
-    // on its way out and failed ("the database system is shutting down").
+  /** A running server whose only user died (SIGKILL): its pid. */
+  async function serverNobodyHolds(): Promise<number> {
     const cli = await startCli();
-    const stopping = serverPid()!;
+    const pid = serverPid()!;
     cli.child.kill("SIGKILL");
     await cli.finished;
-    process.kill(stopping, "SIGINT");
-    const handle = await openDatabase({ env, allowShared: true });
-    try {
-      expect(isProcessRunning(stopping)).toBe(false);
-      expect(serverPid()).not.toBe(stopping);
-      expect(await queryUrl(handle.url)).toBe("wig");
-    } finally {
-      await handle.close();
-    }
-    expect(leaseFiles()).toEqual([]);
-    expect(postgresProcesses()).toBe("");
-  }, 180_000);
+    return pid;
+  }
 
-  it("opening the database just after its server was told to stop, before its postmaster.pid says so, starts a fresh one", async () => {
-    // The window the status line leaves: the postmaster holds the signal (stopped here) while an opener
-    // reads "ready" and attaches; when it runs again it shuts down and refuses or drops that connection.
-    const cli = await startCli();
-    const stopping = serverPid()!;
-    cli.child.kill("SIGKILL");
-    await cli.finished;
-    process.kill(stopping, "SIGSTOP");
-    process.kill(stopping, "SIGINT");
-    const opening = openDatabase({ env, allowShared: true });
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    process.kill(stopping, "SIGCONT");
+  /** The opened handle is on a fresh server, the stopping one gone; closing it leaves nothing behind. */
+  async function expectFreshServer(opening: Promise<DatabaseHandle>, stopping: number): Promise<void> {
     const handle = await opening;
     try {
       expect(isProcessRunning(stopping)).toBe(false);
@@ -194,6 +172,27 @@ describe("one embedded PostgreSQL shared by several WIG processes", () => {
     }
     expect(leaseFiles()).toEqual([]);
     expect(postgresProcesses()).toBe("");
+  }
+
+  it("opening the database while its server shuts down waits for it, then starts a fresh one", async () => {
+    // What a process exiting at once leaves: its lease gone, its server told to stop (a fast shutdown that
+    // finishes on its own). Before, a process opening the database in that instant attached to the server
+    // on its way out and failed ("the database system is shutting down").
+    const stopping = await serverNobodyHolds();
+    process.kill(stopping, "SIGINT");
+    await expectFreshServer(openDatabase({ env, allowShared: true }), stopping);
+  }, 180_000);
+
+  it("opening the database just after its server was told to stop, before its postmaster.pid says so, starts a fresh one", async () => {
+    // The window the status line leaves: the postmaster holds the signal (stopped here) while an opener
+    // reads "ready" and attaches; when it runs again it shuts down and refuses or drops that connection.
+    const stopping = await serverNobodyHolds();
+    process.kill(stopping, "SIGSTOP");
+    process.kill(stopping, "SIGINT");
+    const opening = openDatabase({ env, allowShared: true });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    process.kill(stopping, "SIGCONT");
+    await expectFreshServer(opening, stopping);
   }, 180_000);
 
   it("npm start's pre-start cleanup attaches to a server a running CLI uses instead of stopping it", async () => {

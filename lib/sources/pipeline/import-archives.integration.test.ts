@@ -1,32 +1,24 @@
 // Exports that arrive as archives, through the whole import pipeline on a real PostgreSQL: LinkedIn's data
 // export (zip or folder) against its two files imported one after the other, a zip that is not LinkedIn's,
 // and Google Takeout's zip against the plain .mbox.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "../../db/client";
 import { recomputeAllEdges } from "../../strength/recompute-all";
 import { resetDatabase } from "../../testing/reset-database";
 import { fixturePath } from "../testing/helpers";
 import { writeZip, type ZipSource } from "../testing/write-zip";
 import { importFile } from "./import-file";
-import { dataCounts, dataRows, NOTHING } from "./testing/import-data";
-
-const NOW = new Date("2026-10-01T00:00:00Z");
-const OWNER = "alex.owner@gmail.com";
+import { dataCounts, dataRows, NOTHING, NOW, OWNER, scratchFolders } from "./testing/import-data";
 
 beforeEach(resetDatabase);
 
-let scratch: string | undefined;
-afterEach(() => {
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
-  scratch = undefined;
-});
+const folders = scratchFolders();
 
 describe("importFile of an archive", () => {
   it("imports LinkedIn's whole data export (zip or folder) as the two files would be imported one after the other", async () => {
-    scratch = mkdtempSync(join(tmpdir(), "wig-import-"));
+    const scratch = folders.make();
     const sources: ZipSource[] = [
       { name: "Profile.csv", data: Buffer.from("First Name,Last Name,Headline\nAlex,Owner,Partner\n") },
       { name: "Connections.csv", data: readFileSync(fixturePath("linkedin-connections.csv")) },
@@ -87,7 +79,7 @@ describe("importFile of an archive", () => {
   });
 
   it("refuses a zip that is not LinkedIn's export, uploaded as LinkedIn, saying what it lacks", async () => {
-    scratch = mkdtempSync(join(tmpdir(), "wig-import-"));
+    const scratch = folders.make();
     const zip = join(scratch, "photos.zip");
     writeFileSync(zip, writeZip([{ name: "IMG_0001.jpg", data: Buffer.from([0xff, 0xd8, 0xff]) }]));
     const summary = await importFile({ db: prisma, sourceName: "linkedin", path: zip, ownerEmails: [OWNER], now: NOW });
@@ -96,9 +88,8 @@ describe("importFile of an archive", () => {
     expect(await dataCounts()).toEqual(NOTHING);
   });
 
-
   it("imports Google Takeout's zip as its mailbox, finding the owner in it, as the plain .mbox would be", async () => {
-    scratch = mkdtempSync(join(tmpdir(), "wig-import-"));
+    const scratch = folders.make();
     const zip = join(scratch, "takeout-20261001T000000Z-001.zip");
     writeFileSync(
       zip,

@@ -1,29 +1,20 @@
 // The import pipeline on a real PostgreSQL with the parsers' fixtures: what a LinkedIn export and a Gmail
 // mbox become, idempotent re-imports, and failures that leave nothing behind but the failed run.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "../../db/client";
 import { strengthFactorsOf } from "../../strength/testing/strength-factors-of";
 import { resetDatabase } from "../../testing/reset-database";
 import { fixturePath } from "../testing/helpers";
 import { writeZip, type ZipSource } from "../testing/write-zip";
 import { importFile } from "./import-file";
-import { dataCounts, dataRows, NOTHING } from "./testing/import-data";
+import { dataCounts, dataRows, NOTHING, NOW, OWNER, scratchFolders } from "./testing/import-data";
 import { FULL_RECOMPUTE_MIN_PAIRS, recomputeEdges } from "./recompute-edges";
-
-const NOW = new Date("2026-10-01T00:00:00Z");
-const OWNER = "alex.owner@gmail.com";
 
 beforeEach(resetDatabase);
 
-let scratch: string | undefined;
-afterEach(() => {
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
-  scratch = undefined;
-});
-
+const folders = scratchFolders();
 
 describe("importFile", () => {
   it("imports LinkedIn connections as people, organizations and weak edges to the owner", async () => {
@@ -132,7 +123,7 @@ describe("importFile", () => {
   });
 
   it("imports a Connections.csv larger than the CSV header search window in several batches", async () => {
-    scratch = mkdtempSync(join(tmpdir(), "wig-import-"));
+    const scratch = folders.make();
     const header = readFileSync(fixturePath("linkedin-connections.csv"), "utf8").split("\n").slice(0, 4);
     const rows = Array.from({ length: 3000 }, (_, i) => `First${i},Last${i},https://www.linkedin.com/in/bulk-person-${i},${i % 5 === 0 ? `p${i}@co${i % 40}.example` : ""},Company ${i % 90},Engineer,0${1 + (i % 9)} Sep 2025`);
     const path = join(scratch, "Connections.csv");
@@ -145,7 +136,7 @@ describe("importFile", () => {
   });
 
   it("recomputes everything when an import touches most of the graph, with the same edges as the per-pair path", async () => {
-    scratch = mkdtempSync(join(tmpdir(), "wig-import-"));
+    const scratch = folders.make();
     const header = readFileSync(fixturePath("linkedin-connections.csv"), "utf8").split("\n").slice(0, 4);
     const count = FULL_RECOMPUTE_MIN_PAIRS + 200;
     const rows = Array.from({ length: count }, (_, i) => `First${i},Last${i},https://www.linkedin.com/in/many-${i},${i % 3 === 0 ? `p${i}@co${i % 40}.example` : ""},Company ${i % 90},Engineer,0${1 + (i % 9)} Sep 2025`);
@@ -170,12 +161,12 @@ describe("importFile", () => {
   });
 
   it("rebuilds every edge when a second import touches half as many pairs as the graph holds, leaving the first import's edges as they were", async () => {
-    scratch = mkdtempSync(join(tmpdir(), "wig-import-"));
+    const scratch = folders.make();
     const header = readFileSync(fixturePath("linkedin-connections.csv"), "utf8").split("\n").slice(0, 4);
     const count = FULL_RECOMPUTE_MIN_PAIRS + 200;
     const exportOf = (batch: string, length: number) => {
       const rows = Array.from({ length }, (_, i) => `${batch}${i},Last${i},https://www.linkedin.com/in/${batch}-${i},,Company ${i % 90},Engineer,0${1 + (i % 9)} Sep 2025`);
-      const path = join(scratch as string, `${batch}.csv`);
+      const path = join(scratch, `${batch}.csv`);
       writeFileSync(path, [...header, ...rows].join("\n") + "\n");
       return path;
     };
@@ -199,7 +190,7 @@ describe("importFile", () => {
   });
 
   it("adds only what is new from an overlapping newer mbox", async () => {
-    scratch = mkdtempSync(join(tmpdir(), "wig-import-"));
+    const scratch = folders.make();
     const first = await importFile({ db: prisma, sourceName: "gmail", path: fixturePath("gmail-takeout.mbox"), ownerEmails: [OWNER], now: NOW });
     const newer = join(scratch, "newer.mbox");
     const extra = [
@@ -254,7 +245,7 @@ describe("importFile", () => {
   });
 
   it("leaves no partial rows when an archive turns out damaged mid-import, or truncated", async () => {
-    scratch = mkdtempSync(join(tmpdir(), "wig-import-"));
+    const scratch = folders.make();
     const folder = fixturePath("slack-export");
     const sources: ZipSource[] = readdirSync(folder, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())
