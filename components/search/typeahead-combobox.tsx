@@ -2,7 +2,7 @@
 // A combobox over people (and organizations) from GET /api/search (WAI-ARIA combobox pattern): arrow keys move
 // through the hits, Enter picks, Escape closes; picking calls onPick with the hit. The search box's target
 // field and the person fields of the privacy and blocklist screens; the caller owns the text.
-import { useId, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import type { PersonHit, TypeaheadHit } from "@/lib/search/typeahead.types";
 import { useTypeahead } from "./use-typeahead";
@@ -32,6 +32,14 @@ export function TypeaheadCombobox(props: TypeaheadComboboxProps) {
   const [active, setActive] = useState(0);
   const listId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
+  // Blur closes the list a moment later (a click on an option lands first); focus or typing in that moment
+  // keeps it open: a field left and refilled at once (a button pressed, then a name typed) showed no list.
+  const closing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const keepOpen = () => {
+    clearTimeout(closing.current);
+    setOpen(true);
+  };
+  useEffect(() => () => clearTimeout(closing.current), []);
   const { data, error, isFetching } = useTypeahead(input);
   const hits = input.trim() === "" ? [] : (data?.hits ?? []).filter((hit) => !peopleOnly || hit.kind === "person");
   const showList = open && input.trim() !== "";
@@ -92,11 +100,13 @@ export function TypeaheadCombobox(props: TypeaheadComboboxProps) {
           value={input}
           onChange={(event) => {
             onValueChange(event.target.value);
-            setOpen(true);
+            keepOpen();
             setActive(0);
           }}
-          onFocus={() => setOpen(true)}
-          onBlur={() => setTimeout(() => setOpen(false), 120)}
+          onFocus={keepOpen}
+          onBlur={() => {
+            closing.current = setTimeout(() => setOpen(false), 120);
+          }}
           onKeyDown={onKeyDown}
           className={props.inputClassName ?? SEARCH_INPUT_CLASS}
         />
